@@ -1,0 +1,28 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { SECTION_IDS } from './sections.ts';
+
+/**
+ * One MDX file per numbered topic of the source notes (plus the two exam-tip lists).
+ * File layout: src/content/notes/<section>/<NN>-<slug>.mdx
+ */
+const notes = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/notes' }),
+  schema: z.object({
+    /** Korean title shown on the page, e.g. "테인트와 톨러레이션". */
+    title: z.string().min(1),
+    /** Section id; see src/sections.ts. */
+    section: z.enum(SECTION_IDS),
+    /** Topic number(s) in the source notes (1–54); empty for the exam-tip lists. */
+    topics: z.array(z.number().int().min(1).max(54)).default([]),
+    /** Order inside the section (the source order). */
+    order: z.number(),
+    /** One-line Korean summary for the section map and search results. */
+    summary: z.string().min(1),
+    /** English terms, kubectl names and spelling variants, indexed by search. */
+    terms: z.array(z.string()).default([]),
+  }),
+});
+
+export const collections = { notes };
