@@ -31,5 +31,4 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   vite: { build: { rolldownOptions: { onwarn } } },
   devToolbar: { enabled: false },
-  telemetry: false,
 });
