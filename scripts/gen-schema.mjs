@@ -128,6 +128,15 @@ const SPECIAL = {
 const parsed = new Map(); // id -> { description, properties: Map(name -> {type, required, description}), kind? }
 function parseDefinition(id) {
   if (parsed.has(id)) return parsed.get(id);
+  const added = (overlay.addDefinitions || []).find((d) => d.id === id);
+  if (added) {
+    const def = { id, description: added.description, properties: new Map(), required: [], fromOverlay: true };
+    for (const [name, e] of Object.entries(added.properties)) {
+      def.properties.set(name, { ...decodeOverlayType(e.type), description: e.description, required: !!e.required });
+    }
+    parsed.set(id, def);
+    return def;
+  }
   const file = fileForId(id);
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const imports = new Map(); // imported identifier -> definition id
@@ -238,9 +247,11 @@ async function probeNumber(id, name, shape) {
   if (!frac.includes('integer')) return 'number';
   const big = await fmt(2 ** 31);
   if (big.includes('int32')) return 'int32';
-  const huge = await fmt(2 ** 64);
-  if (huge.includes('int64')) return 'int64';
-  return 'integer';
+  // ajv-formats' int64 check accepts every integer, so it cannot be probed by value. Kubernetes'
+  // built-in API integers are int32 or int64 (Go int32/int64); accept int64 only if the compiled
+  // validator of this definition does reference the int64 format.
+  if (fs.readFileSync(schemaFileForId(id), 'utf8').includes('formats.int64')) return 'int64';
+  throw new Error(`integer without int32/int64 format at ${id}.${name}`);
 }
 async function probeString(id, name, shape) {
   const errs = await errorsAt(id, name, shape, '%%%');
@@ -311,7 +322,7 @@ async function visit(id) {
   if (seen.has(id)) return;
   seen.add(id);
   const def = parseDefinition(id);
-  if (!SPECIAL[id]) {
+  if (!SPECIAL[id] && !def.fromOverlay) {
     applyOverlay(def);
     await resolveFormats(def);
   }
