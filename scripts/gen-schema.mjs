@@ -334,6 +334,19 @@ async function visit(id) {
   }
 }
 for (const r of ROOTS) await visit(r);
+
+// kubernetes-models drops the descriptions of apiVersion/kind on GVK kinds. In the spec they are
+// TypeMeta's comments, the same on every kind; copy them from meta/v1 Status, which keeps them.
+{
+  const status = parsed.get('io.k8s.apimachinery.pkg.apis.meta.v1.Status');
+  for (const id of order) {
+    const def = parsed.get(id);
+    for (const f of ['apiVersion', 'kind']) {
+      const p = def.properties?.get(f);
+      if (p && !p.description) p.description = status.properties.get(f).description;
+    }
+  }
+}
 for (const e of overlay.add || []) {
   const out = [];
   refsOf(decodeOverlayType(e.type), out);
@@ -355,7 +368,12 @@ function leafOf(p) { while (p.t === 'array' || p.t === 'map') p = p.items || p.v
 const definitions = {};
 const descriptions = {};
 for (const id of order) {
-  if (SPECIAL[id]) continue;
+  if (SPECIAL[id]) {
+    // no structure to emit (the type string says it all); keep the description for explain
+    const d = parsed.get(id).description ?? (overlay.description || []).find((e) => e.definition === id && !e.field)?.text;
+    if (d) descriptions[id] = { '': d };
+    continue;
+  }
   const def = parsed.get(id);
   const props = {};
   const descs = {};
@@ -375,6 +393,10 @@ for (const id of order) {
   definitions[id] = { ...(required.length ? { r: required } : {}), p: props };
   if (def.additional) definitions[id].a = typeString(def.additional);
   descriptions[id] = descs;
+}
+for (const e of overlay.keptAfterReview || []) {
+  const i = e.field.lastIndexOf('.');
+  if (!definitions[e.field.slice(0, i)]?.p[e.field.slice(i + 1)]) throw new Error('overlay keptAfterReview: no field ' + e.field);
 }
 for (const [k, v] of Object.entries(listSemantics.fields || {})) {
   const i = k.lastIndexOf('.');
