@@ -695,7 +695,9 @@ class Emitter {
     this.writeIndicator('"', true, false, false);
     for (let i = 0; i < value.length; ) {
       const v = value[i];
-      if (!isPrintable(v) || v === 0xfeff || isBreak(v) || v === 0x22 || v === 0x5c) {
+      // yamlprivateh.go is_bom(b, i) tests b[0..2], not b[i..]: when the value starts with a
+      // BOM, every character of it is escaped (`"\uFEFF\x61"`).
+      if (!isPrintable(v) || value[0] === 0xfeff || isBreak(v) || v === 0x22 || v === 0x5c) {
         i++;
         this.put('\\');
         switch (v) {
@@ -871,9 +873,52 @@ class Emitter {
   }
 }
 
-/** sigs.k8s.io/yaml JSONToYAML applied to a JSON value: the text `kubectl -o yaml` prints. */
+/**
+ * What a string becomes when JSONToYAML re-reads the JSON text with go-yaml: Go's JSON
+ * encoder leaves U+0085 (NEL) unescaped, and inside a double-quoted YAML scalar NEL is a line
+ * break, so it is folded (one break → a space, n breaks → n-1 newlines; spaces around the
+ * breaks are dropped), as scannerc.go yaml_parser_scan_flow_scalar does.
+ */
+export function jsonRoundTripString(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/[ \u0085]*\u0085[ \u0085]*/g, (region) => {
+    let n = 0;
+    for (const ch of region) if (ch === '\u0085') n++;
+    return n === 1 ? ' ' : '\n'.repeat(n - 1);
+  });
+}
+
+/** Characters Go's JSON encoder writes raw but go-yaml's reader rejects (readerc.go). */
+const REJECTED_BY_READER = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+function prepare(v: JsonValue): JsonValue {
+  if (typeof v === 'string') {
+    if (REJECTED_BY_READER.test(v)) throw new Error('yaml: control characters are not allowed');
+    return jsonRoundTripString(v);
+  }
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(prepare);
+  const out: { [key: string]: JsonValue } = {};
+  for (const k of Object.keys(v)) {
+    if (v[k] === undefined) continue;
+    if (REJECTED_BY_READER.test(k)) throw new Error('yaml: control characters are not allowed');
+    const key = jsonRoundTripString(k);
+    const val = prepare(v[k]);
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, { value: val, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = val;
+    }
+  }
+  return out;
+}
+
+/**
+ * sigs.k8s.io/yaml JSONToYAML applied to a JSON value: the text `kubectl -o yaml` prints.
+ * Throws `yaml: control characters are not allowed` where kubectl fails the same way.
+ */
 export function marshalYAML(value: JsonValue): string {
   const events: Ev[] = [];
-  toEvents(value, events);
+  toEvents(prepare(value), events);
   return new Emitter(events).run();
 }

@@ -1,0 +1,14 @@
+// Fixtures under testdata/ were captured from a real kubectl v1.33.1, offline (see
+// ../../yaml/testdata/oracle/capture.mjs). kubesim models v1.35, where metadata.creationTimestamp
+// is `omitzero` (apimachinery commit 503b989, first tag kubernetes-1.34.0): objects built by
+// the client no longer print `creationTimestamp: null`. This is the only adjustment applied.
+
+/** Removes `creationTimestamp: null` from captured -o yaml / -o json output. */
+export function toV135(out: string): string {
+  // YAML
+  let s = out.replace(/^[ ]*creationTimestamp: null\n/gm, '');
+  // JSON: the member may be last in its object (then the previous line loses its comma).
+  s = s.replace(/,\n([ ]*)"creationTimestamp": null\n/g, '\n');
+  s = s.replace(/^[ ]*"creationTimestamp": null,\n/gm, '');
+  return s;
+}
