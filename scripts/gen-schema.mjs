@@ -365,12 +365,22 @@ function typeString(p) {
 }
 function leafOf(p) { while (p.t === 'array' || p.t === 'map') p = p.items || p.values; return p; }
 
+// kubernetes-models has no description for resource.Quantity; kubernetes-types (also generated from
+// the official spec, v1.30; this text has not changed since) keeps it as the JSDoc of `type Quantity`.
+function fallbackDescription(id) {
+  if (id !== 'io.k8s.apimachinery.pkg.api.resource.Quantity') return undefined;
+  const file = path.join(path.dirname(require.resolve('kubernetes-types/package.json')), 'api', 'resource.d.ts');
+  const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const st = sf.statements.find((x) => ts.isTypeAliasDeclaration(x) && x.name.text === 'Quantity');
+  return st && leadingDoc(sf, st);
+}
+
 const definitions = {};
 const descriptions = {};
 for (const id of order) {
   if (SPECIAL[id]) {
     // no structure to emit (the type string says it all); keep the description for explain
-    const d = parsed.get(id).description ?? (overlay.description || []).find((e) => e.definition === id && !e.field)?.text;
+    const d = parsed.get(id).description ?? fallbackDescription(id);
     if (d) descriptions[id] = { '': d };
     continue;
   }

@@ -8,8 +8,8 @@
 //   reference    <definition id>
 //   containers   []<T> | map[string]<T>
 // `e` lists enum values (OpenAPI `enum`, applies to the innermost scalar), `f` a string format.
-// List semantics (x-kubernetes-patch-strategy / -patch-merge-key / -list-type / -list-map-keys),
-// when known, are `ps`, `pk`, `lt`, `lk`.
+// List/map semantics (x-kubernetes-patch-strategy / -patch-merge-key / -list-type / -list-map-keys /
+// -map-type), when known (sources/list-semantics.json), are `ps`, `pk`, `lt`, `lk`, `mt`.
 
 export interface PropertySchema {
   t: string;
@@ -19,6 +19,8 @@ export interface PropertySchema {
   pk?: string;
   lt?: 'atomic' | 'set' | 'map';
   lk?: string[];
+  /** x-kubernetes-map-type */
+  mt?: 'atomic' | 'granular';
 }
 
 export interface DefinitionSchema {
