@@ -136,5 +136,5 @@ export function table(header, rows) {
   const width = header.map((_, i) => Math.max(...cells.map((r) => [...r[i]].length)));
   const line = (/** @type {string[]} */ r) =>
     r.map((c, i) => (numeric[i] ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd();
-  return [line(cells[0]), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  return [line(cells[0]), width.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...cells.slice(1).map(line)].join('\n');
 }
