@@ -418,8 +418,23 @@ const meta = {
   source: `kubernetes-models@${kmVersion} + @kubernetes-models/apimachinery@${amVersion} (Kubernetes ${overlay.sourceKubernetesVersion} OpenAPI), overlay ${path.relative(ROOT, path.join(SOURCES, 'overlay-v1.35.json'))}`,
   generatedBy: 'scripts/gen-schema.mjs',
 };
-fs.mkdirSync(OUT_DIR, { recursive: true });
-const stable = (o) => JSON.stringify(o);
-fs.writeFileSync(path.join(OUT_DIR, 'schema.json'), stable({ ...meta, definitions }) + '\n');
-fs.writeFileSync(path.join(OUT_DIR, 'descriptions.json'), stable({ ...meta, descriptions }) + '\n');
-console.log(`${Object.keys(definitions).length} definitions written to ${path.relative(ROOT, OUT_DIR)}`);
+const outputs = {
+  'schema.json': JSON.stringify({ ...meta, definitions }) + '\n',
+  'descriptions.json': JSON.stringify({ ...meta, descriptions }) + '\n',
+};
+if (process.argv.includes('--check')) {
+  // used by scripts/gen-schema.test.mjs: the committed output must be what the generator produces
+  const stale = Object.entries(outputs).filter(([f, text]) => {
+    const p = path.join(OUT_DIR, f);
+    return !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== text;
+  }).map(([f]) => f);
+  if (stale.length) {
+    console.error(`out of date: ${stale.join(', ')} (run: npx node scripts/gen-schema.mjs)`);
+    process.exit(1);
+  }
+  console.log('generated schema is up to date');
+} else {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const [f, text] of Object.entries(outputs)) fs.writeFileSync(path.join(OUT_DIR, f), text);
+  console.log(`${Object.keys(definitions).length} definitions written to ${path.relative(ROOT, OUT_DIR)}`);
+}
