@@ -147,14 +147,6 @@ function allowedAliasRatio(decodeCount: number): number {
 /** A decoded YAML key before sigs.k8s.io/yaml turns it into a string. */
 type KeyValue = { kind: 'str' | 'int' | 'uint' | 'float' | 'bool' | 'null'; v: JsonValue } | { kind: 'collection'; v: JsonValue };
 
-function setKey(obj: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
-  if (key === '__proto__') {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    obj[key] = value;
-  }
-}
-
 /** Go's strconv.FormatFloat(f, 'g', -1, 32), as sigs.k8s.io/yaml uses for float map keys. */
 function formatFloat32G(f: number): string {
   if (Number.isNaN(f)) return '.nan';
@@ -246,9 +238,10 @@ class Decoder {
       case SCALAR:
         return this.scalar(n).v;
       case MAPPING: {
-        const out: { [key: string]: JsonValue } = {};
-        this.mapping(n, out);
-        return out;
+        const entries: [string, JsonValue][] = [];
+        this.mapping(n, entries);
+        // Later duplicates win, as with Go's map assignment; fromEntries defines "__proto__" as an own key.
+        return Object.fromEntries(entries);
       }
       case SEQUENCE:
         return n.children.map((c) => this.unmarshal(c));
@@ -290,6 +283,10 @@ class Decoder {
         return { kind: 'bool', v: r.value };
       case 'number':
         if (r.intKind) return { kind: r.intKind, v: r.value };
+        if (!Number.isFinite(r.value)) {
+          // json.Marshal of the converted object fails on NaN and ±Inf.
+          throw new YamlFailure(`json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`);
+        }
         return { kind: 'float', v: r.value };
       default:
         return { kind: 'str', v: r.value };
@@ -312,7 +309,7 @@ class Decoder {
     return { kind: 'collection', v: this.unmarshal(n) };
   }
 
-  private mapping(n: YNode, out: { [key: string]: JsonValue }): void {
+  private mapping(n: YNode, out: [string, JsonValue][]): void {
     const l = n.children.length;
     for (let i = 0; i < l; i += 2) {
       const kn = n.children[i];
@@ -325,11 +322,11 @@ class Decoder {
         throw new YamlFailure(`yaml: invalid map key: ${goSyntax(k.v)}`);
       }
       const v = this.unmarshal(n.children[i + 1]);
-      setKey(out, keyString(k, v), v);
+      out.push([keyString(k, v), v]);
     }
   }
 
-  private merge(n: YNode, out: { [key: string]: JsonValue }): void {
+  private merge(n: YNode, out: [string, JsonValue][]): void {
     const failWantMap = (): never => {
       throw new YamlFailure('yaml: map merge requires map or sequence of maps as the value');
     };
@@ -407,24 +404,6 @@ function decodeBinary(s: string): string {
   return new TextDecoder().decode(bytes);
 }
 
-/** Checks that json.Marshal would accept the value (NaN/±Inf are "unsupported values"). */
-function checkJSONable(v: JsonValue): void {
-  const stack: JsonValue[] = [v];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (typeof x === 'number') {
-      if (!Number.isFinite(x)) {
-        throw new YamlFailure(`json: unsupported value: ${Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf'}`);
-      }
-    } else if (Array.isArray(x)) {
-      for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
-    } else if (x !== null && typeof x === 'object') {
-      const keys = Object.keys(x).sort().reverse();
-      for (const k of keys) stack.push(x[k]);
-    }
-  }
-}
-
 export type YamlToJsonResult = { ok: true; value: JsonValue } | { ok: false; error: string };
 
 /**
@@ -436,7 +415,6 @@ export function yamlToJSON(input: string): YamlToJsonResult {
   try {
     const doc = composeFirstDocument(input);
     const value = doc === null ? null : new Decoder().unmarshal(doc);
-    checkJSONable(value);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof YamlError) return { ok: false, error: formatLibyamlError(e) };

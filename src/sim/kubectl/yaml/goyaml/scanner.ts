@@ -117,6 +117,11 @@ export function isAllowedInput(c: number): boolean {
   );
 }
 
+/** Reader errors carry no mark: go-yaml prints them without "line N: ". */
+function controlCharacters(): YamlError {
+  return new YamlError('reader', 'control characters are not allowed', ZERO_MARK);
+}
+
 function newToken(type: number, start: Mark, end: Mark): Token {
   return { type, start, end, value: '', suffix: '', prefix: '', style: 0, major: 0, minor: 0 };
 }
@@ -152,33 +157,34 @@ export class Scanner {
     if (input.length === 0) input = '\n';
     this.text = input;
     let astral = false;
-    for (let i = 0; i < input.length; i++) {
+    const len = input.length;
+    let b = new Int32Array(len + PAD);
+    for (let i = 0; i < len; i++) {
       const c = input.charCodeAt(i);
+      if ((c >= 0x20 && c <= 0x7e) || c === 0x0a) {
+        b[i] = c;
+        continue;
+      }
       if (c >= 0xd800 && c <= 0xdfff) {
         astral = true;
         break;
       }
+      if (!isAllowedInput(c)) throw controlCharacters();
+      b[i] = c;
+    }
+    if (astral) {
+      const cps: number[] = [];
+      for (const ch of input) {
+        const c = ch.codePointAt(0)!;
+        // A lone surrogate is not valid UTF-8 once written to a file.
+        if (!isAllowedInput(c) || (c >= 0xd800 && c <= 0xdfff)) throw controlCharacters();
+        cps.push(c);
+      }
+      b = new Int32Array(cps.length + PAD);
+      b.set(cps);
     }
     this.astral = astral;
-    if (!astral) {
-      const b = new Int32Array(input.length + PAD);
-      for (let i = 0; i < input.length; i++) b[i] = input.charCodeAt(i);
-      this.b = b;
-    } else {
-      const cps: number[] = [];
-      for (const ch of input) cps.push(ch.codePointAt(0)!);
-      const b = new Int32Array(cps.length + PAD);
-      b.set(cps);
-      this.b = b;
-    }
-    const n = this.b.length - PAD;
-    for (let i = 0; i < n; i++) {
-      const c = this.b[i];
-      if (!isAllowedInput(c)) {
-        // Reader errors carry no mark: go-yaml prints them without "line N: ".
-        throw new YamlError('reader', 'control characters are not allowed', ZERO_MARK);
-      }
-    }
+    this.b = b;
   }
 
   private slice(a: number, b: number): string {

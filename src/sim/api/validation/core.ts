@@ -1,0 +1,143 @@
+/**
+ * Validation of core/v1 objects, following pkg/apis/core/validation/validation.go: field paths and
+ * messages as the API server reports them (422 Invalid).
+ */
+import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../object.ts';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names.ts';
+
+type Obj = Record<string, unknown>;
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+export function validateContainer(c: Container, path: string, names: Set<string>, isInit: boolean, restartPolicy?: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!c.name) errs.push(required(`${path}.name`));
+  else {
+    for (const m of isDNS1123Label(c.name)) errs.push(invalid(`${path}.name`, c.name, m));
+    if (names.has(c.name)) errs.push(duplicate(`${path}.name`, c.name));
+    names.add(c.name);
+  }
+  if (!c.image) errs.push(required(`${path}.image`));
+  if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) errs.push(notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+  const portNames = new Set<string>();
+  (c.ports ?? []).forEach((p, j) => {
+    const pp = `${path}.ports[${j}]`;
+    if (p.name !== undefined && p.name !== '') {
+      if (p.name.length > 15 || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])*$/.test(p.name) || !/[a-z]/.test(p.name)) {
+        errs.push(invalid(`${pp}.name`, p.name, 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)'));
+      } else if (portNames.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name));
+      portNames.add(p.name);
+    }
+    if (p.containerPort === undefined || p.containerPort === 0) errs.push(required(`${pp}.containerPort`));
+    else if (p.containerPort < 1 || p.containerPort > 65535) errs.push(invalid(`${pp}.containerPort`, p.containerPort, 'must be between 1 and 65535, inclusive'));
+    if (p.hostPort !== undefined && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) errs.push(invalid(`${pp}.hostPort`, p.hostPort, 'must be between 1 and 65535, inclusive'));
+    if (!p.protocol) errs.push(required(`${pp}.protocol`));
+    else if (!PROTOCOLS.includes(p.protocol)) errs.push(notSupported(`${pp}.protocol`, p.protocol, PROTOCOLS));
+  });
+  (c.env ?? []).forEach((e, j) => {
+    const ep = `${path}.env[${j}]`;
+    if (!e.name) errs.push(required(`${ep}.name`));
+    if (e.value !== undefined && e.value !== '' && e.valueFrom) errs.push(invalid(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
+  });
+  (c.envFrom ?? []).forEach((e, j) => {
+    const ep = `${path}.envFrom[${j}]`;
+    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
+    if (n === 0) errs.push(invalid(ep, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    if (n > 1) errs.push(forbidden(ep, 'may not have more than one field specified at a time'));
+    if (e.configMapRef && !e.configMapRef.name) errs.push(required(`${ep}.configMapRef.name`));
+    if (e.secretRef && !e.secretRef.name) errs.push(required(`${ep}.secretRef.name`));
+  });
+  if (isInit && c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
+    errs.push(notSupported(`${path}.restartPolicy`, c.restartPolicy, ['Always']));
+  }
+  if (!isInit && c.restartPolicy !== undefined && restartPolicy !== undefined) {
+    errs.push(forbidden(`${path}.restartPolicy`, 'may not be set for non-init containers'));
+  }
+  if (isInit) {
+    if (c.lifecycle && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.lifecycle`, 'may not be set for init containers without restartPolicy=Always'));
+    if (c.livenessProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.livenessProbe`, 'may not be set for init containers without restartPolicy=Always'));
+    if (c.readinessProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.readinessProbe`, 'may not be set for init containers without restartPolicy=Always'));
+    if (c.startupProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.startupProbe`, 'may not be set for init containers without restartPolicy=Always'));
+  }
+  return errs;
+}
+
+export function validateTolerations(tols: Toleration[] | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  (tols ?? []).forEach((t, i) => {
+    const tp = `${path}[${i}]`;
+    if (t.key) for (const m of isQualifiedName(t.key)) errs.push(invalid(`${tp}.key`, t.key, m));
+    if (!t.key && t.operator !== 'Exists') errs.push(invalid(`${tp}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') errs.push(invalid(`${tp}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    switch (t.operator ?? '') {
+      case '':
+      case 'Equal':
+        for (const m of isValidLabelValue(t.value ?? '')) errs.push(invalid(`${tp}.operator`, t.value ?? '', m));
+        break;
+      case 'Exists':
+        if (t.value) errs.push(invalid(`${tp}.operator`, t, 'value must be empty when `operator` is \'Exists\''));
+        break;
+      default:
+        errs.push(notSupported(`${tp}.operator`, t.operator, ['Equal', 'Exists']));
+    }
+    if (t.effect) errs.push(...validateTaintEffect(t.effect, `${tp}.effect`));
+  });
+  return errs;
+}
+
+export function validateTaintEffect(effect: string, path: string): FieldError[] {
+  return TAINT_EFFECTS.includes(effect) ? [] : [notSupported(path, effect, TAINT_EFFECTS)];
+}
+
+export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!spec) return [required(path)];
+  const names = new Set<string>();
+  if (!spec.containers || spec.containers.length === 0) errs.push(required(`${path}.containers`));
+  (spec.initContainers ?? []).forEach((c, i) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names, true)));
+  (spec.containers ?? []).forEach((c, i) => errs.push(...validateContainer(c, `${path}.containers[${i}]`, names, false, c.restartPolicy)));
+  if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
+  if (spec.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) errs.push(notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
+  errs.push(...validateTolerations(spec.tolerations, `${path}.tolerations`));
+  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) {
+    for (const m of isQualifiedName(k)) errs.push(invalid(`${path}.nodeSelector`, k, m));
+    for (const m of isValidLabelValue(String(v))) errs.push(invalid(`${path}.nodeSelector`, v, m));
+  }
+  const volNames = new Set<string>();
+  (spec.volumes ?? []).forEach((v, i) => {
+    if (!v.name) errs.push(required(`${path}.volumes[${i}].name`));
+    else if (volNames.has(v.name)) errs.push(duplicate(`${path}.volumes[${i}].name`, v.name));
+    volNames.add(v.name);
+  });
+  [...(spec.initContainers ?? []), ...(spec.containers ?? [])].forEach((c) => {
+    const base = (spec.initContainers ?? []).includes(c) ? `${path}.initContainers[${(spec.initContainers ?? []).indexOf(c)}]` : `${path}.containers[${(spec.containers ?? []).indexOf(c)}]`;
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      if (!m.name) errs.push(required(`${base}.volumeMounts[${j}].name`));
+      else if (!volNames.has(m.name)) errs.push({ type: 'FieldValueNotFound', field: `${base}.volumeMounts[${j}].name`, value: m.name, detail: '' });
+      if (!m.mountPath) errs.push(required(`${base}.volumeMounts[${j}].mountPath`));
+    });
+  });
+  if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
+    errs.push(invalid(`${path}.terminationGracePeriodSeconds`, spec.terminationGracePeriodSeconds, 'must be greater than or equal to 0'));
+  }
+  return errs;
+}
+
+export function validatePod(obj: KubeObject): FieldError[] {
+  return validatePodSpec(obj.spec as PodSpec, 'spec');
+}
+
+/** Template of a workload: pod spec + labels; the selector match is checked by the caller. */
+export function validatePodTemplate(template: Obj | undefined, path: string, restartAlways = true): FieldError[] {
+  if (!template) return [required(path)];
+  const errs = validatePodSpec(template.spec as PodSpec, `${path}.spec`);
+  const rp = (template.spec as PodSpec | undefined)?.restartPolicy;
+  if (restartAlways && rp && rp !== 'Always') errs.push(notSupported(`${path}.spec.restartPolicy`, rp, ['Always']));
+  return errs;
+}

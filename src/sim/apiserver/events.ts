@@ -1,0 +1,74 @@
+/**
+ * Event recording (client-go tools/record): events are objects in the object's namespace, named
+ * `<object>.<16 hex digits>`, and repeats of the same event are aggregated by bumping `count`.
+ */
+import type { KubeObject } from '../api/object.ts';
+import type { Client } from './client.ts';
+import { res } from './client.ts';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  private client: Client;
+  private counter = 0;
+  /** Aggregation key → event name, so repeats do not scan every event of the namespace. */
+  private seen = new Map<string, string>();
+  constructor(client: Client) {
+    this.client = client;
+  }
+
+  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const server = this.client.server;
+    const ns = obj.metadata.namespace ?? 'default';
+    const now = server.now();
+    const io = {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      resourceVersion: obj.metadata.resourceVersion,
+      uid: obj.metadata.uid,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+    if (!obj.metadata.namespace) delete (io as Record<string, unknown>).namespace;
+    const info = res('events');
+    // Aggregate: same object, reason, message and source → one event with a higher count.
+    const aggKey = `${obj.metadata.uid}|${reason}|${message}|${source.component}|${fieldPath ?? ''}`;
+    const sameName = this.seen.get(aggKey);
+    const same = sameName ? this.client.get(info, ns, sameName) : undefined;
+    try {
+      if (same) {
+        this.client.mutate(info, ns, same.metadata.name!, (e) => {
+          (e as Record<string, unknown>).count = ((e.count as number) ?? 1) + 1;
+          e.lastTimestamp = now;
+        });
+        return;
+      }
+      // Real recorders use the UnixNano of the event time, in hex.
+      const hex = (BigInt(server.clock.now()) * 1_000_000n + BigInt(this.counter++ * 1000)).toString(16);
+      const name = `${obj.metadata.name}.${hex}`;
+      this.seen.set(aggKey, name);
+      this.client.create(info, {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: ns },
+        involvedObject: io,
+        reason,
+        message,
+        source,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      });
+    } catch {
+      // Events are best effort, as in client-go (e.g. namespace terminating).
+    }
+  }
+}

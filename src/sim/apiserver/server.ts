@@ -1,0 +1,468 @@
+/**
+ * The simulated kube-apiserver. Every write goes through the real request path:
+ * decode (strict) → defaults → mutating admission → prepare/validate (registry strategy) →
+ * validating admission → storage. Only this class writes the store.
+ * Shaped like REST (ApiRequest → ApiResponse) so an HTTP front end can serve it unchanged.
+ */
+import { apiVersionOf, clone, isObject, type KubeObject } from '../api/object.ts';
+import { resourceFor, storageKey, storagePrefix, type ResourceInfo } from '../api/resources.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Rng } from '../clock/rng.ts';
+import { Store, type StoreEvent } from '../store/store.ts';
+import * as errors from './errors.ts';
+import { ApiError } from './errors.ts';
+import { validateObjectMeta } from './meta.ts';
+import { fieldSelectorMatcher, labelSelectorMatcher } from './selectors.ts';
+import type { AdmissionAttributes, AdmissionPlugin, ApiRequest, ApiResponse, ServerContext, Strategy } from './types.ts';
+import { applyPatch } from './patch.ts';
+
+/** Characters of generated name suffixes (apimachinery pkg/util/rand). */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export type StrictDecoder = (info: ResourceInfo, body: unknown) => string[];
+
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  info: ResourceInfo;
+  object: KubeObject;
+  old?: KubeObject;
+}
+
+export type WatchHandler = (ev: WatchEvent) => void;
+
+export class ApiServer implements ServerContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly rng: Rng;
+  private strategies = new Map<string, Strategy>();
+  private admission: AdmissionPlugin[] = [];
+  private decoder?: StrictDecoder;
+  private watchers: { info?: ResourceInfo; fn: WatchHandler }[] = [];
+  /** False while the apiserver pod is down (static pod manifest broken, etcd restore). */
+  up = true;
+
+  constructor(store: Store, clock: Clock, rng: Rng) {
+    this.store = store;
+    this.clock = clock;
+    this.rng = rng;
+    // Watch delivery happens as clock tasks: controllers see events "right after" the write,
+    // never in the middle of the request that made it.
+    store.watch((ev) => this.dispatch(ev));
+  }
+
+  registerStrategy(group: string, resource: string, s: Strategy): void {
+    this.strategies.set(`${group}/${resource}`, s);
+  }
+  setAdmission(plugins: AdmissionPlugin[]): void {
+    this.admission = plugins;
+  }
+  setDecoder(d: StrictDecoder): void {
+    this.decoder = d;
+  }
+
+  now(): string {
+    return this.clock.rfc3339();
+  }
+
+  read(info: ResourceInfo, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(storageKey(info, namespace, name))?.value as KubeObject | undefined;
+  }
+
+  list(info: ResourceInfo, namespace: string | undefined): KubeObject[] {
+    const prefix = info.namespaced && namespace ? `${storagePrefix(info)}${namespace}/` : storagePrefix(info);
+    return this.store.list(prefix).map((e) => e.value as KubeObject).filter((o) => o.kind === info.kind);
+  }
+
+  /** Subscribe to changes of one resource (or all). Events arrive as clock tasks. */
+  watch(info: ResourceInfo | undefined, fn: WatchHandler): () => void {
+    const w = { info, fn };
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
+  }
+
+  handle(req: ApiRequest): ApiResponse {
+    try {
+      return this.route(req);
+    } catch (e) {
+      if (e instanceof ApiError) return { code: e.status.code, body: e.status };
+      const msg = e instanceof Error ? e.message : String(e);
+      return { code: 500, body: errors.internalError(msg).status };
+    }
+  }
+
+  private route(req: ApiRequest): ApiResponse {
+    if (!this.up) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'apiserver unavailable', reason: 'ServiceUnavailable', code: 503 });
+    const info = resourceFor(req.group, req.resource);
+    if (!info || info.version !== req.version) {
+      throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+    }
+    const ns = info.namespaced ? req.namespace : undefined;
+    if (info.namespaced && !ns && req.verb !== 'list') throw errors.badRequest('namespace is required');
+    switch (req.verb) {
+      case 'get':
+        return { code: 200, body: this.mustGet(info, ns, req.name!) };
+      case 'list':
+        return { code: 200, body: this.doList(info, ns, req) };
+      case 'create':
+        return req.subresource ? this.createSubresource(info, ns, req) : this.create(info, ns, req);
+      case 'update':
+        return this.update(info, ns, req);
+      case 'patch':
+        return this.patch(info, ns, req);
+      case 'delete':
+        return this.delete(info, ns, req.name!, req);
+      case 'deletecollection':
+        return this.deleteCollection(info, ns, req);
+    }
+  }
+
+  mustGet(info: ResourceInfo, ns: string | undefined, name: string): KubeObject {
+    const obj = this.read(info, ns, name);
+    if (!obj) throw errors.notFound(info.group, info.resource, name);
+    return obj;
+  }
+
+  private doList(info: ResourceInfo, ns: string | undefined, req: ApiRequest) {
+    let items = this.list(info, ns);
+    if (req.labelSelector) {
+      const m = labelSelectorMatcher(req.labelSelector);
+      items = items.filter((o) => m(o.metadata.labels ?? {}));
+    }
+    if (req.fieldSelector) {
+      const m = fieldSelectorMatcher(info, req.fieldSelector);
+      items = items.filter(m);
+    }
+    return {
+      apiVersion: apiVersionOf(info.group, info.version),
+      kind: `${info.kind}List`,
+      metadata: { resourceVersion: String(this.store.revision()) },
+      items,
+    };
+  }
+
+  // ---- create ---------------------------------------------------------------------------------
+
+  /** Decode a request body into a fresh, mutable object of `info`'s kind (strict field validation). */
+  private decode(info: ResourceInfo, body: unknown, req: ApiRequest): KubeObject {
+    if (!isObject(body)) throw errors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+    const obj = clone(body) as KubeObject;
+    const gv = apiVersionOf(info.group, info.version);
+    if (obj.kind !== undefined && obj.kind !== info.kind) {
+      throw errors.badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the object provided is unrecognized (must be of type ${info.kind}): ${obj.kind}`);
+    }
+    if (req.fieldValidation !== 'Ignore' && this.decoder) {
+      const errs = this.decoder(info, obj);
+      if (errs.length && req.fieldValidation !== 'Warn') {
+        throw errors.badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${errs.join(', ')}`);
+      }
+    }
+    obj.apiVersion = gv;
+    obj.kind = info.kind;
+    if (!isObject(obj.metadata)) obj.metadata = {};
+    this.strategy(info)?.defaults?.(obj, this);
+    return obj;
+  }
+
+  private create(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    const obj = this.decode(info, req.body, req);
+    const meta = obj.metadata;
+    if (info.namespaced) {
+      if (meta.namespace && meta.namespace !== ns) {
+        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      meta.namespace = ns;
+    } else {
+      delete meta.namespace;
+    }
+    return this.createObject(info, obj, !!req.dryRun);
+  }
+
+  /** The shared tail of create: names, admission, validation, storage. Used by controllers' writes too. */
+  createObject(info: ResourceInfo, obj: KubeObject, dryRun = false): ApiResponse {
+    const meta = obj.metadata;
+    const s = this.strategy(info);
+    if (!meta.name && meta.generateName) {
+      meta.name = generateName(meta.generateName, this.rng);
+    }
+    const attrs: AdmissionAttributes = { operation: 'CREATE', info, namespace: meta.namespace, name: meta.name ?? '', object: obj, dryRun };
+    this.runAdmit(attrs);
+    // rest.BeforeCreate: system fields, PrepareForCreate, validation.
+    meta.uid = uuid(this.rng);
+    meta.creationTimestamp = this.now();
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.resourceVersion;
+    delete meta.selfLink;
+    s?.prepareForCreate?.(obj, this);
+    const errs = [...validateObjectMeta(obj, info), ...(s?.validate?.(obj, this) ?? [])];
+    if (errs.length) throw errors.invalid(info.group, info.kind, meta.name ?? '', errs);
+    this.runValidate(attrs);
+    const key = storageKey(info, meta.namespace, meta.name!);
+    if (this.store.get(key)) {
+      if (meta.generateName && !obj.metadata.name?.length) throw errors.alreadyExists(info.group, info.resource, meta.name!);
+      throw errors.alreadyExists(info.group, info.resource, meta.name!);
+    }
+    if (dryRun) {
+      meta.uid = meta.uid ?? '';
+      return { code: 201, body: obj };
+    }
+    this.store.put(key, obj, stampResourceVersion);
+    return { code: 201, body: obj };
+  }
+
+  private createSubresource(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    const name = req.name!;
+    if (info.resource === 'pods' && req.subresource === 'binding') {
+      const pod = this.mustGet(info, ns, name);
+      const binding = req.body as { target?: { name?: string } };
+      const nodeName = binding?.target?.name;
+      if (!nodeName) throw errors.invalid('', 'Binding', name, [{ type: 'FieldValueRequired', field: 'target.name', value: '', detail: '' }]);
+      const spec = pod.spec as { nodeName?: string };
+      if (pod.metadata.deletionTimestamp) throw errors.conflict('', 'pods', name, 'pod is being deleted, cannot be assigned to a host');
+      if (spec.nodeName) throw errors.conflict('', 'pods', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+      const next = clone(pod);
+      (next.spec as { nodeName?: string }).nodeName = nodeName;
+      const status = (next.status ??= {}) as { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] };
+      const conds = (status.conditions ??= []);
+      const c = conds.find((x) => x.type === 'PodScheduled');
+      if (c) {
+        c.status = 'True';
+        c.lastTransitionTime = this.now();
+        delete (c as Record<string, unknown>).reason;
+        delete (c as Record<string, unknown>).message;
+      } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now() });
+      this.store.put(storageKey(info, ns, name), next, stampResourceVersion);
+      return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+    }
+    if (info.resource === 'pods' && req.subresource === 'eviction') {
+      this.mustGet(info, ns, name);
+      this.delete(info, ns, name, { ...req, verb: 'delete', subresource: undefined });
+      return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+    }
+    throw errors.methodNotSupported(info.group, `${info.resource}/${req.subresource}`, 'create');
+  }
+
+  // ---- update / patch -------------------------------------------------------------------------
+
+  private update(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    const obj = this.decode(info, req.body, req);
+    if (info.namespaced) obj.metadata.namespace = ns;
+    if (obj.metadata.name !== req.name) {
+      throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${req.name})`);
+    }
+    return this.updateObject(info, obj, { subresource: req.subresource, dryRun: !!req.dryRun });
+  }
+
+  /** Shared tail of update/patch: conflict check, admission, validation, storage. */
+  updateObject(info: ResourceInfo, obj: KubeObject, opts: { subresource?: string; dryRun?: boolean } = {}): ApiResponse {
+    const meta = obj.metadata;
+    const old = this.read(info, meta.namespace, meta.name!);
+    if (!old) throw errors.notFound(info.group, info.resource, meta.name!);
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+      throw errors.conflict(info.group, info.resource, meta.name!, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    const s = this.strategy(info);
+    // System metadata cannot be changed by clients.
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) {
+      meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
+    if (meta.generation === undefined && old.metadata.generation !== undefined) meta.generation = old.metadata.generation;
+    if (opts.subresource === 'status') {
+      s?.prepareForStatusUpdate?.(obj, old);
+    } else {
+      if (old.status !== undefined) obj.status = clone(old.status);
+      else delete obj.status;
+      s?.prepareForUpdate?.(obj, old, this);
+      // Generation moves when the spec changes (metadata.generation semantics).
+      if (old.metadata.generation !== undefined && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+        meta.generation = (old.metadata.generation ?? 0) + 1;
+      }
+    }
+    const attrs: AdmissionAttributes = { operation: 'UPDATE', info, subresource: opts.subresource, namespace: meta.namespace, name: meta.name!, object: obj, oldObject: old, dryRun: !!opts.dryRun };
+    this.runAdmit(attrs);
+    if (opts.subresource !== 'status') {
+      const errs = [...validateObjectMeta(obj, info), ...(s?.validateUpdate?.(obj, old, this) ?? s?.validate?.(obj, this) ?? [])];
+      if (errs.length) throw errors.invalid(info.group, info.kind, meta.name!, errs);
+    }
+    this.runValidate(attrs);
+    if (opts.dryRun) return { code: 200, body: obj };
+    // An update that changes nothing does not bump the resourceVersion (etcd is not written).
+    meta.resourceVersion = old.metadata.resourceVersion;
+    if (JSON.stringify(obj) === JSON.stringify(old)) return { code: 200, body: old };
+    const key = storageKey(info, meta.namespace, meta.name!);
+    // Finalizers removed from an object being deleted: finish the deletion.
+    if (meta.deletionTimestamp && !(meta.finalizers?.length) && this.gracefulDone(info, obj)) {
+      this.store.delete(key);
+      s?.afterDelete?.(obj, this);
+      return { code: 200, body: obj };
+    }
+    this.store.put(key, obj, stampResourceVersion);
+    return { code: 200, body: obj };
+  }
+
+  private patch(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    const old = this.mustGet(info, ns, req.name!);
+    let patched: unknown;
+    try {
+      patched = applyPatch(clone(old), req.body, req.patchType ?? 'merge', info);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw errors.badRequest(e instanceof Error ? e.message : String(e));
+    }
+    const obj = this.decode(info, patched, req);
+    obj.metadata.namespace = old.metadata.namespace;
+    obj.metadata.name = old.metadata.name;
+    delete obj.metadata.resourceVersion;
+    return this.updateObject(info, obj, { subresource: req.subresource, dryRun: !!req.dryRun });
+  }
+
+  // ---- delete ---------------------------------------------------------------------------------
+
+  private delete(info: ResourceInfo, ns: string | undefined, name: string, req: Pick<ApiRequest, 'dryRun' | 'gracePeriodSeconds' | 'propagationPolicy'>): ApiResponse {
+    const obj = this.mustGet(info, ns, name);
+    const attrs: AdmissionAttributes = { operation: 'DELETE', info, namespace: ns, name, oldObject: obj, dryRun: !!req.dryRun };
+    this.runAdmit(attrs);
+    this.runValidate(attrs);
+    if (req.dryRun) return { code: 200, body: obj };
+    return { code: 200, body: this.deleteObject(info, obj, req.gracePeriodSeconds, req.propagationPolicy) };
+  }
+
+  /**
+   * Graceful deletion (rest.BeforeDelete): objects with finalizers or a grace period get a
+   * deletionTimestamp and stay; the rest are removed at once.
+   */
+  deleteObject(info: ResourceInfo, obj: KubeObject, gracePeriodSeconds?: number, propagation?: string): KubeObject {
+    const s = this.strategy(info);
+    const key = storageKey(info, obj.metadata.namespace, obj.metadata.name!);
+    const next = clone(obj);
+    const meta = next.metadata;
+    const finalizers = [...(meta.finalizers ?? [])];
+    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    let grace = s?.gracePeriod?.(obj);
+    if (grace !== undefined && gracePeriodSeconds !== undefined) grace = gracePeriodSeconds;
+    const graceful = grace !== undefined && grace > 0;
+    if (meta.deletionTimestamp) {
+      // Already terminating: a shorter grace period may still shorten it.
+      if (graceful && grace! < (meta.deletionGracePeriodSeconds ?? Infinity)) {
+        meta.deletionGracePeriodSeconds = grace;
+        meta.deletionTimestamp = this.clock.rfc3339(this.clock.now() + grace! * 1000);
+        this.store.put(key, next, stampResourceVersion);
+        return next;
+      }
+      if (grace === 0 && !finalizers.length) {
+        this.store.delete(key);
+        s?.afterDelete?.(obj, this);
+      }
+      return next;
+    }
+    if (s?.pendingDelete?.(next)) {
+      meta.deletionTimestamp = this.now();
+      this.store.put(key, next, stampResourceVersion);
+      return next;
+    }
+    if (!graceful && !finalizers.length) {
+      this.store.delete(key);
+      s?.afterDelete?.(obj, this);
+      return next;
+    }
+    meta.finalizers = finalizers.length ? finalizers : undefined;
+    if (!meta.finalizers) delete meta.finalizers;
+    meta.deletionTimestamp = this.clock.rfc3339(this.clock.now() + (graceful ? grace! * 1000 : 0));
+    meta.deletionGracePeriodSeconds = graceful ? grace : 0;
+    if (meta.generation !== undefined) meta.generation += 1;
+    this.store.put(key, next, stampResourceVersion);
+    return next;
+  }
+
+  /** For objects with a grace period, the deletion completes only when the owner (kubelet) says so. */
+  private gracefulDone(info: ResourceInfo, obj: KubeObject): boolean {
+    return !((obj.metadata.deletionGracePeriodSeconds ?? 0) > 0 && this.strategy(info)?.gracePeriod);
+  }
+
+  private deleteCollection(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    const list = this.doList(info, ns, req);
+    const deleted = list.items.map((o) => this.deleteObject(info, o, req.gracePeriodSeconds, req.propagationPolicy));
+    return { code: 200, body: { ...list, items: deleted } };
+  }
+
+  /** The namespace controller's `finalize` call: drop spec.finalizers and let the namespace go. */
+  finalizeNamespace(name: string): void {
+    const info = resourceFor('', 'namespaces')!;
+    const ns = this.read(info, undefined, name);
+    if (!ns) return;
+    const key = storageKey(info, undefined, name);
+    if (ns.metadata.finalizers?.length) {
+      const next = clone(ns);
+      (next.spec as { finalizers?: string[] }).finalizers = [];
+      this.store.put(key, next, stampResourceVersion);
+      return;
+    }
+    this.store.delete(key);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  strategy(info: ResourceInfo): Strategy | undefined {
+    return this.strategies.get(`${info.group}/${info.resource}`);
+  }
+
+  private runAdmit(attrs: AdmissionAttributes) {
+    for (const p of this.admission) p.admit?.(attrs, this);
+  }
+  private runValidate(attrs: AdmissionAttributes) {
+    for (const p of this.admission) p.validate?.(attrs, this);
+  }
+
+  private dispatch(ev: StoreEvent) {
+    if (!this.watchers.length) return;
+    const object = ev.value as KubeObject;
+    if (!object || typeof object !== 'object' || !object.kind) return;
+    const [group] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : [''];
+    const resource = resourceFromKey(ev.key);
+    const info = resourceFor(group, resource) ?? undefined;
+    if (!info) return;
+    const event: WatchEvent = { type: ev.type, info, object, old: ev.prev as KubeObject | undefined };
+    for (const w of this.watchers) {
+      if (w.info && w.info !== info) continue;
+      this.clock.soon(() => w.fn(event));
+    }
+  }
+}
+
+const KEY_RESOURCE: Record<string, string> = { minions: 'nodes', controllers: 'replicationcontrollers', 'services/specs': 'services', 'services/endpoints': 'endpoints' };
+function resourceFromKey(key: string): string {
+  const rest = key.slice('/registry/'.length);
+  const parts = rest.split('/');
+  const two = `${parts[0]}/${parts[1]}`;
+  return KEY_RESOURCE[two] ?? KEY_RESOURCE[parts[0]] ?? parts[0];
+}
+
+function stampResourceVersion(obj: KubeObject, rev: number) {
+  obj.metadata.resourceVersion = String(rev);
+}
+
+/** names.SimpleNameGenerator: base truncated to 58 characters + 5 random characters. */
+export function generateName(base: string, rng: Rng): string {
+  return base.slice(0, 58) + rng.string(5, NAME_ALPHABET);
+}
+
+/** A version-4 UUID drawn from the seeded RNG. */
+export function uuid(rng: Rng): string {
+  const hex = () => rng.intn(16).toString(16);
+  let s = '';
+  for (let i = 0; i < 32; i++) {
+    if (i === 12) s += '4';
+    else if (i === 16) s += '89ab'[rng.intn(4)];
+    else s += hex();
+  }
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * A whole kubeadm-style cluster: store (etcd), API server, controller manager, scheduler, one kubelet per
+ * node, and the machines' filesystems. `Cluster.create()` boots it the way `kubeadm init` + `join` do and
+ * lets it settle, so the first command sees a running cluster.
+ */
+import type { KubeObject } from '../api/object.ts';
+import { decodeRequestBody } from '../api/schema/decode.ts';
+import { apiVersionOf } from '../api/object.ts';
+import { defaultAdmissionChain } from '../apiserver/admission/index.ts';
+import { Client, res } from '../apiserver/client.ts';
+import { EventRecorder } from '../apiserver/events.ts';
+import { registerAll } from '../apiserver/registry/index.ts';
+import { ApiServer } from '../apiserver/server.ts';
+import { Clock } from '../clock/clock.ts';
+import { Rng } from '../clock/rng.ts';
+import type { Controller, ControllerContext } from '../controllers/controller.ts';
+import { DaemonSetController } from '../controllers/daemonset.ts';
+import { DeploymentController } from '../controllers/deployment.ts';
+import { EndpointsController } from '../controllers/endpoints.ts';
+import { GarbageCollector } from '../controllers/garbagecollector.ts';
+import { NamespaceController } from '../controllers/namespace.ts';
+import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
+import { ReplicaSetController } from '../controllers/replicaset.ts';
+import { ServiceAccountController } from '../controllers/serviceaccount.ts';
+import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
+import { FileSystem } from '../shell/fs.ts';
+import { Store } from '../store/store.ts';
+import { addonObjects } from './addons.ts';
+import { controlPlaneManifests } from './manifests.ts';
+import { defaultNodes, nodeSpec } from './nodes.ts';
+import { KubeScheduler } from './kubescheduler.ts';
+
+/** 2026-01-15T09:00:00Z: the moment `kubeadm init` ran. Fixed, so transcripts are reproducible. */
+export const CLUSTER_BIRTH = Date.UTC(2026, 0, 15, 9, 0, 0);
+/** How long the cluster has been up when a session starts. */
+export const UPTIME_AT_START_MS = 15 * 60_000;
+
+export interface ClusterOptions {
+  seed?: number;
+  nodes?: NodeSpecification[];
+  /** Skip add-ons and heartbeats (benchmarks of thousands of nodes). */
+  minimal?: boolean;
+}
+
+export class Cluster {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly store: Store;
+  readonly server: ApiServer;
+  readonly client: Client;
+  readonly recorder: EventRecorder;
+  readonly controllers: Controller[] = [];
+  readonly scheduler: KubeScheduler;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly machines = new Map<string, FileSystem>();
+  private ctx: ControllerContext;
+
+  constructor(opts: ClusterOptions = {}) {
+    this.clock = new Clock(CLUSTER_BIRTH);
+    this.rng = new Rng(opts.seed ?? 1);
+    this.store = new Store();
+    this.server = new ApiServer(this.store, this.clock, this.rng);
+    registerAll(this.server);
+    this.server.setAdmission(defaultAdmissionChain());
+    this.server.setDecoder((info, body) => {
+      const r = decodeRequestBody(apiVersionOf(info.group, info.version), info.kind, body, 'Strict');
+      return r.error ? [r.error.slice(r.error.indexOf(': ') + 2)] : [];
+    });
+    this.client = new Client(this.server);
+    this.recorder = new EventRecorder(this.client);
+    this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder };
+    this.controllers.push(
+      new NamespaceController(this.ctx),
+      new ServiceAccountController(this.ctx),
+      new ReplicaSetController(this.ctx, 'ReplicaSet'),
+      new ReplicaSetController(this.ctx, 'ReplicationController'),
+      new DeploymentController(this.ctx),
+      new DaemonSetController(this.ctx),
+      new EndpointsController(this.ctx),
+      new GarbageCollector(this.ctx),
+      new NodeLifecycleController(this.ctx),
+    );
+    this.scheduler = new KubeScheduler(this.ctx);
+  }
+
+  /** Boot a default cluster and let it settle for UPTIME_AT_START_MS. */
+  static create(opts: ClusterOptions = {}): Cluster {
+    const c = new Cluster(opts);
+    c.boot(opts.nodes ?? defaultNodes(), !opts.minimal);
+    c.clock.advance(UPTIME_AT_START_MS - (c.clock.now() - CLUSTER_BIRTH));
+    return c;
+  }
+
+  private boot(nodes: NodeSpecification[], addons: boolean): void {
+    const { client } = this;
+    for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+      client.create(res('namespaces'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    }
+    for (const c of this.controllers) c.start();
+    this.scheduler.start();
+    this.clock.settle();
+    // The kubernetes Service and its endpoints are maintained by the API server itself.
+    client.create(res('services'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] } });
+    client.create(res('endpoints'), { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: '172.30.1.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } as KubeObject);
+    for (const pc of [
+      { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
+      { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },
+    ]) {
+      client.create(res('priorityclasses', 'scheduling.k8s.io'), { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' } as KubeObject);
+    }
+    nodes.forEach((spec, i) => {
+      const start = () => this.addMachine(spec);
+      if (i === 0) start();
+      else this.clock.after(30_000 + i * 30_000, start);
+    });
+    this.clock.settle();
+    if (addons) {
+      this.clock.after(20_000, () => {
+        for (const o of addonObjects()) client.create(this.infoOf(o), o);
+      });
+    }
+  }
+
+  private infoOf(o: KubeObject) {
+    const [group] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : [''];
+    const plural = { Namespace: 'namespaces', ServiceAccount: 'serviceaccounts', ConfigMap: 'configmaps', DaemonSet: 'daemonsets', Deployment: 'deployments', Service: 'services' }[o.kind]!;
+    return res(plural, group);
+  }
+
+  /** A machine joins: its filesystem is laid down and its kubelet registers the node. */
+  addMachine(spec: NodeSpecification): Kubelet {
+    const fs = new FileSystem();
+    fs.mkdirp('/root');
+    fs.mkdirp('/etc/kubernetes/manifests');
+    fs.mkdirp('/tmp');
+    if (spec.labels['node-role.kubernetes.io/control-plane'] !== undefined) {
+      for (const [path, content] of Object.entries(controlPlaneManifests())) fs.write(path, content);
+    }
+    this.machines.set(spec.name, fs);
+    const kubelet = new Kubelet(spec, { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder }, fs);
+    this.kubelets.set(spec.name, kubelet);
+    kubelet.start();
+    return kubelet;
+  }
+
+  /** `sim add-node NAME --cpu N --memory Q --labels k=v`: a new worker joins. */
+  addNode(name: string, opts: { cpu?: string; memoryKi?: number; labels?: Record<string, string> } = {}): Kubelet {
+    const index = this.kubelets.size;
+    return this.addMachine(nodeSpec(name, index, opts));
+  }
+}

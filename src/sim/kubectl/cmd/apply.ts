@@ -1,0 +1,104 @@
+/**
+ * kubectl apply (k8s.io/kubectl/pkg/cmd/apply): client-side apply with the
+ * kubectl.kubernetes.io/last-applied-configuration annotation — created / configured / unchanged.
+ */
+import { clone, type KubeObject } from '../../api/object.ts';
+import { ApiError } from '../../apiserver/errors.ts';
+import { isEmptyPatch, threeWayPatch } from '../apply/threeway.ts';
+import { enforceNamespace, readFileTargets } from '../builder.ts';
+import { CmdError, statusMessage } from '../errors.ts';
+import { marshalJSON } from '../printers/json.ts';
+import type { Command } from '../types.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printObjects } from './common.ts';
+import { VALIDATE_FLAG, fieldValidation } from './create.ts';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The annotation value: the applied object (without the annotation itself) as compact JSON + "\n". */
+export function lastAppliedOf(obj: KubeObject): string {
+  const c = clone(obj);
+  if (c.metadata?.annotations) {
+    delete c.metadata.annotations[LAST_APPLIED];
+    if (!Object.keys(c.metadata.annotations).length) delete c.metadata.annotations;
+  }
+  return marshalJSON(c) + '\n';
+}
+
+export function withLastApplied(obj: KubeObject): KubeObject {
+  const c = clone(obj);
+  c.metadata = { ...(c.metadata ?? {}) };
+  c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj) };
+  return c;
+}
+
+export const apply: Command = {
+  name: 'apply',
+  flags: [...PRINT_FLAGS, FILENAME_FLAG, RECURSIVE_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'server-side', type: 'bool' }, { name: 'force-conflicts', type: 'bool' }, { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' }, { name: 'prune', type: 'bool' }, { name: 'selector', short: 'l', type: 'string' }, { name: 'overwrite', type: 'bool', default: true }, { name: 'force', type: 'bool' }, { name: 'grace-period', type: 'int', default: -1 }, { name: 'wait', type: 'bool' }, { name: 'timeout', type: 'string' }, { name: 'kustomize', short: 'k', type: 'string' }, { name: 'all', type: 'bool' }, { name: 'openapi-patch', type: 'bool', default: true }],
+  run(ctx, args, flags) {
+    const files = flags.list('filename');
+    if (!files.length) throw new CmdError('error: must specify one of -f and -k', 'usage');
+    if (args.length) throw new CmdError(`Unexpected args: [${args.join(' ')}]`, 'usage');
+    const dryRun = dryRunOf(flags, ctx);
+    const validation = fieldValidation(flags.str('validate'));
+    const serverSide = flags.bool('server-side');
+    const targets = readFileTargets(ctx, files, flags.bool('recursive'));
+    let status = 0;
+    for (const t of targets) {
+      const source = t.source ?? '';
+      try {
+        const ns = enforceNamespace(t, ctx);
+        const name = t.object!.metadata?.name;
+        if (!name) throw new CmdError(`error when retrieving current configuration of:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${source}": resource name may not be empty`);
+        const current = ctx.server.read(t.info, ns, name);
+        const desired = serverSide ? clone(t.object!) : withLastApplied(t.object!);
+        if (!current) {
+          if (dryRun === 'client') {
+            printObjects(ctx, [desired], flags, serverSide ? 'serverside-applied' : 'created', dryRun);
+            continue;
+          }
+          try {
+            const created = call(ctx, t.info, { verb: 'create', namespace: ns, body: desired, dryRun: dryRun === 'server', fieldValidation: validation }) as KubeObject;
+            printObjects(ctx, [created], flags, serverSide ? 'serverside-applied' : 'created', dryRun);
+          } catch (e) {
+            if (e instanceof ApiError && e.status.reason !== 'Invalid') throw new ApiError({ ...e.status, message: `error when creating "${source}": ${e.status.message}` });
+            throw e;
+          }
+          continue;
+        }
+        const original = current.metadata.annotations?.[LAST_APPLIED];
+        let originalObj: unknown = undefined;
+        try {
+          originalObj = original ? JSON.parse(original) : undefined;
+        } catch {
+          originalObj = undefined;
+        }
+        if (!original && !serverSide) {
+          ctx.err(`Warning: resource ${t.info.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+        }
+        const patch = threeWayPatch(originalObj, desired, current);
+        if (isEmptyPatch(patch)) {
+          printObjects(ctx, [current], flags, 'unchanged', dryRun);
+          continue;
+        }
+        if (dryRun === 'client') {
+          printObjects(ctx, [current], flags, 'configured', dryRun);
+          continue;
+        }
+        try {
+          const updated = call(ctx, t.info, { verb: 'patch', patchType: 'strategic', namespace: ns, name, body: patch, dryRun: dryRun === 'server', fieldValidation: validation }) as KubeObject;
+          printObjects(ctx, [updated], flags, serverSide ? 'serverside-applied' : 'configured', dryRun);
+        } catch (e) {
+          if (e instanceof ApiError && e.status.reason !== 'Invalid') {
+            throw new ApiError({ ...e.status, message: `error when applying patch:\n${marshalJSON(patch)}\n\nto:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfor: "${source}": ${e.status.message}` });
+          }
+          throw e;
+        }
+      } catch (e) {
+        status = 1;
+        if (e instanceof ApiError) ctx.err(statusMessage(e.status) + '\n');
+        else throw e;
+      }
+    }
+    return status;
+  },
+};

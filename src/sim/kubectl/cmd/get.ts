@@ -1,0 +1,186 @@
+/** kubectl get (k8s.io/kubectl/pkg/cmd/get): tables from the server-side printers, -o formats, -A, -l, --show-labels. */
+import type { KubeObject } from '../../api/object.ts';
+import type { ResourceInfo } from '../../api/resources.ts';
+import { toTable } from '../../apiserver/printers/printers.ts';
+import { ApiError } from '../../apiserver/errors.ts';
+import { readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
+import { CmdError, renderError, usageError } from '../errors.ts';
+import type { Flags } from '../flags.ts';
+import { jsonpath } from '../jsonpath.ts';
+import { tabwrite } from '../tabwriter.ts';
+import type { Command, KubectlContext } from '../types.ts';
+import { FILENAME_FLAG, OUTPUT_FORMATS, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, getObject, kindString, listObjects, printFormatted, stripManaged } from './common.ts';
+
+const GET_FORMATS = ['custom-columns', 'custom-columns-file', ...OUTPUT_FORMATS, 'wide'].sort();
+
+export const get: Command = {
+  name: 'get',
+  flags: [
+    ...PRINT_FLAGS,
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'show-labels', type: 'bool' },
+    { name: 'show-kind', type: 'bool' },
+    { name: 'no-headers', type: 'bool' },
+    { name: 'label-columns', short: 'L', type: 'stringSlice' },
+    { name: 'sort-by', type: 'string' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
+    { name: 'ignore-not-found', type: 'bool' },
+    { name: 'chunk-size', type: 'int', default: 500 },
+    { name: 'raw', type: 'string' },
+    { name: 'subresource', type: 'string' },
+    { name: 'server-print', type: 'bool', default: true },
+  ],
+  run(ctx, args, flags) {
+    const o = flags.str('output');
+    if (o && !GET_FORMATS.includes(o.split('=')[0])) {
+      throw new CmdError(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${GET_FORMATS.join(',')}`);
+    }
+    const all = flags.bool('all-namespaces');
+    const ns = all ? undefined : ctx.namespace;
+    const files = flags.list('filename');
+    let types: ResourceInfo[] = [];
+    let targets: Target[] = [];
+    if (files.length) targets = readFileTargets(ctx, files, flags.bool('recursive')).map((t) => ({ ...t, namespace: t.info.namespaced ? (t.namespace ?? ctx.namespace) : undefined }));
+    else {
+      if (!args.length) {
+        throw new CmdError('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples', 'raw');
+      }
+      ({ types, targets } = targetsFromArgs(args, ns ?? ctx.namespace));
+      if (all && targets.length) throw usageError('a resource cannot be retrieved by name across all namespaces');
+    }
+    const selector = flags.str('selector');
+    const fieldSelector = flags.str('field-selector');
+    let status = 0;
+
+    // Collect objects per resource type, in argument order.
+    const groups: { info: ResourceInfo; objs: KubeObject[] }[] = [];
+    const push = (info: ResourceInfo, o: KubeObject) => {
+      let g = groups.find((x) => x.info === info);
+      if (!g) groups.push((g = { info, objs: [] }));
+      g.objs.push(o);
+    };
+    for (const info of types) {
+      const objs = listObjects(ctx, info, info.namespaced ? ns : undefined, selector, fieldSelector);
+      if (!groups.find((g) => g.info === info)) groups.push({ info, objs: [] });
+      for (const obj of objs) push(info, obj);
+    }
+    const errors: string[] = [];
+    for (const t of targets) {
+      try {
+        push(t.info, getObject(ctx, t.info, t.namespace, t.name ?? ''));
+      } catch (e) {
+        if (e instanceof ApiError && e.status.code === 404 && flags.bool('ignore-not-found')) continue;
+        errors.push(renderError(e, 'kubectl get'));
+        status = 1;
+      }
+    }
+    const nonEmpty = groups.filter((g) => g.objs.length);
+    const total = nonEmpty.reduce((n, g) => n + g.objs.length, 0);
+
+    if (o && !o.startsWith('wide') && !o.startsWith('custom-columns')) {
+      const objs = nonEmpty.flatMap((g) => g.objs).map((x) => (flags.bool('show-managed-fields') ? x : stripManaged(x)));
+      sortObjects(objs, flags);
+      const single = targets.length === 1 && !types.length && objs.length === 1;
+      if (objs.length || !targets.length) printFormatted(ctx, objs, o, GET_FORMATS, !single);
+      for (const e of errors) ctx.err(e);
+      return status;
+    }
+    if (!total) {
+      for (const e of errors) ctx.err(e);
+      if (!targets.length || errors.length === 0) {
+        if (!errors.length) ctx.err(noResources(types, all, ctx.namespace));
+      }
+      return status;
+    }
+    const showKind = flags.bool('show-kind') || groups.length > 1 || args[0]?.split(',').length > 1 || args[0] === 'all';
+    let first = true;
+    for (const g of nonEmpty) {
+      sortObjects(g.objs, flags);
+      if (!first) ctx.out('\n');
+      first = false;
+      if (o.startsWith('custom-columns')) ctx.out(customColumns(o, g.objs, flags.bool('no-headers')));
+      else ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
+    }
+    for (const e of errors) ctx.err(e);
+    return status;
+  },
+};
+
+function noResources(types: ResourceInfo[], all: boolean, ns: string): string {
+  const namespaced = types.length ? types.some((t) => t.namespaced) : true;
+  if (all || !namespaced) return 'No resources found\n';
+  return `No resources found in ${ns} namespace.\n`;
+}
+
+function sortObjects(objs: KubeObject[], flags: Flags) {
+  const by = flags.str('sort-by');
+  if (!by) return;
+  const expr = by.startsWith('{') ? by : `{${by}}`;
+  const key = (o: KubeObject) => jsonpath(expr, o);
+  objs.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    const na = Number(ka);
+    const nb = Number(kb);
+    if (ka !== '' && kb !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/** HumanReadablePrinter over a server-side Table. */
+export function printTable(ctx: KubectlContext, info: ResourceInfo, objs: KubeObject[], flags: Flags, allNamespaces: boolean, showKind: boolean): string {
+  const table = toTable(info, objs, ctx.server.clock.now());
+  const wide = flags.str('output') === 'wide';
+  const cols = table.columnDefinitions.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0);
+  const header: string[] = [];
+  if (allNamespaces && info.namespaced) header.push('NAMESPACE');
+  header.push(...cols.map(({ c }) => c.name.toUpperCase()));
+  const labelCols = flags.list('label-columns');
+  header.push(...labelCols.map((l) => l.split('/').pop()!.toUpperCase()));
+  if (flags.bool('show-labels')) header.push('LABELS');
+  const rows: string[][] = flags.bool('no-headers') ? [] : [header];
+  for (const r of table.rows) {
+    const row: string[] = [];
+    if (allNamespaces && info.namespaced) row.push(r.object.metadata.namespace ?? '');
+    for (const { c, i } of cols) {
+      let v = String(r.cells[i]);
+      if (showKind && c.format === 'name') v = `${kindString(info)}/${v}`;
+      row.push(v);
+    }
+    for (const l of labelCols) row.push(r.object.metadata.labels?.[l] ?? '');
+    if (flags.bool('show-labels')) {
+      const labels = r.object.metadata.labels ?? {};
+      const keys = Object.keys(labels).sort();
+      row.push(keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
+    }
+    rows.push(row);
+  }
+  return tabwrite(rows);
+}
+
+function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): string {
+  const spec = o.slice(o.indexOf('=') + 1);
+  if (!spec) throw new CmdError('custom-columns format specified but no custom columns given');
+  const cols = spec.split(',').map((c) => {
+    const i = c.indexOf(':');
+    if (i < 0) throw new CmdError(`unexpected custom-columns spec: ${c}, expected <header>:<json-path-expr>`);
+    const path = c.slice(i + 1);
+    return { header: c.slice(0, i), expr: path.startsWith('{') ? path : `{${path.startsWith('.') ? path : '.' + path}}` };
+  });
+  const rows: string[][] = noHeaders ? [] : [cols.map((c) => c.header)];
+  for (const obj of objs) {
+    rows.push(
+      cols.map((c) => {
+        const v = jsonpath(c.expr, obj);
+        return v === '' ? '<none>' : v;
+      }),
+    );
+  }
+  return tabwrite(rows);
+}

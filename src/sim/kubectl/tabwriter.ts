@@ -1,0 +1,34 @@
+/**
+ * text/tabwriter as kubectl configures it for tables (cli-runtime pkg/printers/tabwriter.go:
+ * minwidth 6, tabwidth 4, padding 3, padchar ' '): each cell but the last is padded to its column's
+ * width plus the padding.
+ */
+export function tabwrite(rows: string[][], opts: { minWidth?: number; padding?: number } = {}): string {
+  const minWidth = opts.minWidth ?? 6;
+  const padding = opts.padding ?? 3;
+  const widths: number[] = [];
+  for (const r of rows) {
+    r.forEach((c, i) => {
+      if (i === r.length - 1) return;
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(c));
+    });
+  }
+  let out = '';
+  for (const r of rows) {
+    let line = '';
+    r.forEach((c, i) => {
+      if (i === r.length - 1) line += c;
+      else {
+        const w = Math.max(widths[i] + padding, minWidth);
+        line += c + ' '.repeat(Math.max(0, w - displayWidth(c)));
+      }
+    });
+    out += line + '\n';
+  }
+  return out;
+}
+
+/** Go's tabwriter counts runes (UTF-8 characters), not display columns. */
+function displayWidth(s: string): number {
+  return [...s].length;
+}

@@ -1,0 +1,36 @@
+/** What a kubectl command gets to work with: the API, the files of the machine it runs on, output. */
+import type { ApiServer } from '../apiserver/server.ts';
+import type { FileSystem } from '../shell/fs.ts';
+import type { FlagDef, Flags } from './flags.ts';
+
+export interface KubectlContext {
+  server: ApiServer;
+  fs: FileSystem;
+  cwd: string;
+  env: Record<string, string>;
+  stdin: string;
+  out(s: string): void;
+  err(s: string): void;
+  /** Namespace from -n, or the current context's. */
+  namespace: string;
+  /** True when -n/--namespace was given explicitly. */
+  namespaceExplicit: boolean;
+  /** Let simulated time pass while a command waits (rollout status, delete --wait). */
+  wait(ms: number): void;
+  /** Run a shell command line (KUBE_EDITOR for kubectl edit). Returns its exit status. */
+  runShell(line: string): number;
+  /** Fresh random suffix for temp files (kubectl edit). */
+  tempSuffix(): string;
+}
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  /** Flags of this command (global flags are added by the root). */
+  flags?: FlagDef[];
+  /** Sub-commands (create deployment, rollout status, …). */
+  sub?: Command[];
+  /** The full command path for messages, filled in by the root: "kubectl create deployment". */
+  path?: string;
+  run?(ctx: KubectlContext, args: string[], flags: Flags, dashAt: number): number | void;
+}

@@ -1,0 +1,135 @@
+/**
+ * What a container's process does, decided from its image and command — a plausible model, not an
+ * emulator: servers run, `sleep N` sleeps, `echo`/`exit` finish, unknown executables fail to start,
+ * memory hogs over their limit are OOM-killed.
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import { quantityOf } from '../api/quantity.ts';
+import type { ImageInfo } from './images.ts';
+
+export type Behaviour =
+  | { kind: 'run'; logs: string[]; memoryMi: number; cpuMilli: number }
+  | { kind: 'exit'; afterMs: number; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled'; logs: string[]; memoryMi: number }
+  | { kind: 'startError'; message: string };
+
+/** Shell words of a command string (quotes respected; enough for `sh -c` scripts). */
+function words(s: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+function parseBytes(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)/.exec(s);
+  if (!m) return 0;
+  const mult: Record<string, number> = { '': 1, k: 1024, K: 1024, m: 1024 ** 2, M: 1024 ** 2, g: 1024 ** 3, G: 1024 ** 3 };
+  return parseFloat(m[1]) * mult[m[2]];
+}
+
+/** Effective argv: command overrides ENTRYPOINT, args override CMD (the Kubernetes/Docker rule). */
+export function argv(c: Container, image: ImageInfo): string[] {
+  const entry = c.command ?? image.entrypoint;
+  const args = c.args ?? (c.command ? [] : image.cmd);
+  return [...entry, ...args];
+}
+
+const ENTRYPOINT_WRAPPERS = new Set(['/docker-entrypoint.sh', 'docker-entrypoint.sh']);
+
+export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, string>): Behaviour {
+  let av = argv(c, image);
+  const memLimitMi = limitMi(c);
+  // Entry-point wrappers exec their arguments.
+  while (av.length > 1 && ENTRYPOINT_WRAPPERS.has(av[0])) av = av.slice(1);
+  if (!av.length) return { kind: 'startError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' };
+  const bin = av[0];
+  const base = bin.split('/').pop()!;
+  const known = image.binaries.some((b) => b === bin || b.split('/').pop() === base);
+  if (!known) {
+    return { kind: 'startError', message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${bin}": executable file not found in $PATH: unknown` };
+  }
+  const isDefault = !c.command && !c.args;
+  if (isDefault) {
+    if (image.serves) return { kind: 'run', logs: image.startLogs ?? [], memoryMi: image.memoryMi, cpuMilli: image.cpuMilli };
+    return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+  }
+  return script(av, image, env, memLimitMi);
+}
+
+function limitMi(c: Container): number | undefined {
+  const q = quantityOf(c.resources?.limits?.memory as string | undefined);
+  return q ? q.value() / (1024 * 1024) : undefined;
+}
+
+function expand(s: string, env: Record<string, string>): string {
+  return s.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a, b, c) => env[a ?? b ?? c] ?? '');
+}
+
+function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
+  const base = av[0].split('/').pop()!;
+  if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') {
+    return shellScript(av.slice(2).join(' '), image, env, memLimitMi);
+  }
+  if (base === 'sh' || base === 'bash') return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+  return simpleCommand(av.map((a) => expand(a, env)), image, memLimitMi);
+}
+
+function simpleCommand(av: string[], image: ImageInfo, memLimitMi?: number): Behaviour {
+  const base = av[0].split('/').pop()!;
+  switch (base) {
+    case 'sleep': {
+      const n = av[1] === 'infinity' ? Infinity : parseFloat(av[1] ?? '');
+      if (Number.isNaN(n)) return { kind: 'exit', afterMs: 10, exitCode: 1, reason: 'Error', logs: ['sleep: invalid number \'' + (av[1] ?? '') + "'"], memoryMi: 1 };
+      if (n === Infinity) return { kind: 'run', logs: [], memoryMi: 1, cpuMilli: 0 };
+      return { kind: 'exit', afterMs: n * 1000, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+    }
+    case 'echo':
+      return { kind: 'exit', afterMs: 10, exitCode: 0, reason: 'Completed', logs: [av.slice(1).join(' ')], memoryMi: 1 };
+    case 'true':
+      return { kind: 'exit', afterMs: 10, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+    case 'false':
+      return { kind: 'exit', afterMs: 10, exitCode: 1, reason: 'Error', logs: [], memoryMi: 1 };
+    case 'stress': {
+      const i = av.indexOf('--vm-bytes');
+      const bytes = i >= 0 ? parseBytes(av[i + 1] ?? '') : 256 * 1024 * 1024;
+      const mi = bytes / (1024 * 1024);
+      if (memLimitMi !== undefined && mi >= memLimitMi) return { kind: 'exit', afterMs: 1500, exitCode: 137, reason: 'OOMKilled', logs: ['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd'], memoryMi: mi };
+      return { kind: 'run', logs: ['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd'], memoryMi: mi, cpuMilli: 1000 };
+    }
+    case 'tail':
+      if (av.includes('-f')) return { kind: 'run', logs: [], memoryMi: 1, cpuMilli: 0 };
+      return { kind: 'exit', afterMs: 10, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+  }
+  // A named server binary of the image (nginx, redis-server, python app.py …) runs.
+  if (image.serves || ['python', 'python3', 'node', 'java', 'nginx', 'redis-server', 'httpd'].includes(base)) {
+    return { kind: 'run', logs: image.startLogs ?? [], memoryMi: image.memoryMi, cpuMilli: image.cpuMilli };
+  }
+  return { kind: 'exit', afterMs: 50, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
+}
+
+/** `sh -c "…"`: loops run forever, `sleep N` sleeps, `exit N` ends, echoes become logs. */
+function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
+  const text = expand(src, env);
+  const logs: string[] = [];
+  let elapsed = 0;
+  if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)|\btail\s+-f\b|sleep\s+infinity/.test(text)) {
+    for (const m of text.matchAll(/echo\s+("[^"]*"|'[^']*'|[^;&|]+)/g)) logs.push(m[1].replace(/^["']|["']$/g, '').trim());
+    return { kind: 'run', logs, memoryMi: 1, cpuMilli: 1 };
+  }
+  for (const stmt of text.split(/;|&&|\n/).map((s) => s.trim()).filter(Boolean)) {
+    const w = words(stmt);
+    if (!w.length) continue;
+    if (w[0] === 'exit') return { kind: 'exit', afterMs: elapsed + 10, exitCode: Number(w[1] ?? 0) || 0, reason: Number(w[1] ?? 0) ? 'Error' : 'Completed', logs, memoryMi: 1 };
+    const b = simpleCommand(w, image, memLimitMi);
+    if (b.kind === 'run') return { ...b, logs: [...logs, ...b.logs] };
+    if (b.kind === 'startError') {
+      logs.push(`sh: ${w[0]}: not found`);
+      return { kind: 'exit', afterMs: elapsed + 10, exitCode: 127, reason: 'Error', logs, memoryMi: 1 };
+    }
+    logs.push(...b.logs);
+    elapsed += b.afterMs;
+    if (b.exitCode !== 0) return { ...b, afterMs: elapsed, logs };
+  }
+  return { kind: 'exit', afterMs: Math.max(elapsed, 10), exitCode: 0, reason: 'Completed', logs, memoryMi: 1 };
+}

@@ -1,0 +1,881 @@
+/**
+ * The kubelet of one node (pkg/kubelet): registers the node, renews its Lease, and runs the pods bound
+ * to it — sandbox and pod IP, image pulls (serialised, with back-off), init containers in order, app
+ * containers, restarts with CrashLoopBackOff, graceful termination — reporting every step through the
+ * pod status and events, as the real kubelet does.
+ */
+import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import { clone, type KubeObject } from '../api/object.ts';
+import { res, type Client } from '../apiserver/client.ts';
+import type { EventRecorder } from '../apiserver/events.ts';
+import type { ApiServer } from '../apiserver/server.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { FileSystem } from '../shell/fs.ts';
+import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
+import { behaviourOf, type Behaviour } from './behaviour.ts';
+import { lookupImage, pullMillis, type ImageInfo } from './images.ts';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface NodeSpecification {
+  name: string;
+  internalIP: string;
+  podCIDR: string;
+  cpu: string;
+  memoryKi: number;
+  pods: number;
+  ephemeralStorageKi: number;
+  labels: Record<string, string>;
+  taints?: { key: string; value?: string; effect: string }[];
+  kubeletVersion: string;
+  osImage: string;
+  kernelVersion: string;
+  containerRuntimeVersion: string;
+  /** Images already on the node (fully qualified refs). */
+  preloaded: string[];
+}
+
+export interface KubeletDeps {
+  server: ApiServer;
+  client: Client;
+  clock: Clock;
+  recorder: EventRecorder;
+}
+
+export interface LogLine {
+  time: number;
+  text: string;
+}
+
+interface ContainerRun {
+  name: string;
+  init: boolean;
+  spec: Container;
+  status: ContainerStatus;
+  timer?: TimerHandle;
+  behaviour?: Behaviour;
+  backoffMs: number;
+  pullBackoffMs: number;
+  startedAt?: number;
+  logs: LogLine[];
+  previousLogs?: LogLine[];
+  id: number;
+}
+
+interface PodWorker {
+  uid: string;
+  ns: string;
+  name: string;
+  runs: ContainerRun[];
+  podIP?: string;
+  phase: 'starting' | 'init' | 'running' | 'done' | 'terminating';
+  timers: TimerHandle[];
+}
+
+const LEASE_RENEW_MS = 10_000;
+/** The kubelet re-reads staticPodPath every fileCheckFrequency (20 s). */
+const FILE_CHECK_MS = 20_000;
+export const STATIC_POD_PATH = '/etc/kubernetes/manifests';
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+const SANDBOX_MS = 800;
+
+export class Kubelet {
+  readonly spec: NodeSpecification;
+  private deps: KubeletDeps;
+  private workers = new Map<string, PodWorker>();
+  private images = new Set<string>();
+  private nextIP = 2;
+  private containerSeq = 0;
+  /** systemctl stop kubelet: no heartbeats, no pod work. */
+  running = true;
+  /** The machine itself is down (sim fail-node): containers are gone too. */
+  powered = true;
+  private leaseTimer?: TimerHandle;
+  private unwatch?: () => void;
+
+  readonly fs: FileSystem;
+  /** Static pods from staticPodPath: mirror pod name → manifest hash. */
+  private staticPods = new Map<string, string>();
+  private seenFsVersion = -1;
+
+  constructor(spec: NodeSpecification, deps: KubeletDeps, fs: FileSystem) {
+    this.spec = spec;
+    this.deps = deps;
+    this.fs = fs;
+    for (const i of spec.preloaded) this.images.add(i);
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Register the Node object and start the loops (kubelet start-up). */
+  start(): void {
+    const { client, recorder } = this.deps;
+    const existing = client.get(res('nodes'), undefined, this.name);
+    if (!existing) client.create(res('nodes'), this.nodeObject());
+    this.postStatus();
+    this.renewLease();
+    const node = client.get(res('nodes'), undefined, this.name)!;
+    const src = { component: 'kubelet', host: this.name };
+    recorder.event(node, 'Normal', 'Starting', 'Starting kubelet.', src);
+    recorder.event(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', src);
+    recorder.event(node, 'Normal', 'NodeHasSufficientMemory', `Node ${this.name} status is now: NodeHasSufficientMemory`, src);
+    recorder.event(node, 'Normal', 'NodeHasNoDiskPressure', `Node ${this.name} status is now: NodeHasNoDiskPressure`, src);
+    recorder.event(node, 'Normal', 'NodeHasSufficientPID', `Node ${this.name} status is now: NodeHasSufficientPID`, src);
+    if (!this.unwatch) {
+      this.unwatch = this.deps.server.watch(res('pods'), (ev) => {
+        if (!this.running || !this.powered) return;
+        const spec = ev.object.spec as Pod['spec'];
+        if (spec?.nodeName !== this.name) return;
+        if (ev.type === 'DELETED') this.forget(ev.object.metadata.uid!);
+        else this.syncPod(ev.object);
+      });
+      // Missing ConfigMaps/Secrets may appear: containers waiting on them retry.
+      const retry = () => {
+        for (const w of this.workers.values()) if (w.runs.some((r) => r.status.state?.waiting?.reason === 'CreateContainerConfigError')) this.advance(w);
+      };
+      this.deps.server.watch(res('configmaps'), retry);
+      this.deps.server.watch(res('secrets'), retry);
+    }
+    for (const p of client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name) this.syncPod(p);
+    this.syncStaticPods();
+    const tick = () => {
+      if (this.running && this.powered) this.syncStaticPods();
+      this.deps.clock.after(FILE_CHECK_MS, tick);
+    };
+    this.deps.clock.after(FILE_CHECK_MS, tick);
+  }
+
+  /**
+   * Static pods (pkg/kubelet/config/file.go): every manifest in staticPodPath becomes a pod named
+   * `<name>-<node>`, shown in the API as a mirror pod; edited files restart it, removed files stop it.
+   */
+  syncStaticPods(force = false): void {
+    if (!force && this.fs.version === this.seenFsVersion) {
+      this.ensureMirrors();
+      return;
+    }
+    this.seenFsVersion = this.fs.version;
+    const want = new Map<string, { hash: string; obj: Obj }>();
+    for (const path of this.fs.walk(STATIC_POD_PATH)) {
+      if (path.slice(STATIC_POD_PATH.length + 1).includes('/') || path.split('/').pop()!.startsWith('.')) continue;
+      const r = yamlToJSON(this.fs.read(path) ?? '');
+      if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) continue;
+      const obj = r.value as Obj;
+      if (obj.kind !== 'Pod' || !obj.metadata?.name) continue;
+      const name = `${obj.metadata.name}-${this.name.toLowerCase()}`;
+      want.set(name, { hash: fakeDigest(JSON.stringify(obj)).slice(0, 32), obj });
+    }
+    const { client } = this.deps;
+    for (const [name, hash] of this.staticPods) {
+      const w = want.get(name);
+      if (!w || w.hash !== hash) {
+        const ns = 'kube-system';
+        const cur = client.get(res('pods'), ns, name);
+        if (cur) {
+          this.forget(cur.metadata.uid!);
+          client.delete(res('pods'), ns, name, { gracePeriodSeconds: 0 });
+        }
+        this.staticPods.delete(name);
+      }
+    }
+    for (const [name, w] of want) {
+      this.staticPods.set(name, w.hash);
+      this.manifests.set(name, w.obj);
+    }
+    for (const k of [...this.manifests.keys()]) if (!want.has(k)) this.manifests.delete(k);
+    this.ensureMirrors();
+  }
+
+  private manifests = new Map<string, Obj>();
+
+  /** Recreate mirror pods that are missing from the API (deleted, or the API came back). */
+  private ensureMirrors(): void {
+    const { client, server } = this.deps;
+    for (const [name, obj] of this.manifests) {
+      const ns = obj.metadata.namespace ?? 'default';
+      if (client.get(res('pods'), ns, name)) continue;
+      const node = client.get(res('nodes'), undefined, this.name);
+      const hash = this.staticPods.get(name)!;
+      const pod = clone(obj);
+      pod.metadata = {
+        ...pod.metadata,
+        name,
+        namespace: ns,
+        annotations: { ...(pod.metadata.annotations ?? {}), 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.mirror': hash, 'kubernetes.io/config.seen': server.clock.rfc3339().replace('Z', '.000000000Z'), 'kubernetes.io/config.source': 'file' },
+        ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid, controller: true }] } : {}),
+      };
+      delete pod.status;
+      pod.spec.nodeName = this.name;
+      pod.spec.tolerations = [...(pod.spec.tolerations ?? []), { effect: 'NoExecute', operator: 'Exists' }];
+      try {
+        client.create(res('pods'), pod as KubeObject, ns);
+      } catch {
+        // API server unavailable or the namespace is gone: retried at the next file check.
+      }
+    }
+  }
+
+  /** systemctl stop kubelet / node power off. */
+  stop(powerOff = false): void {
+    this.running = false;
+    this.leaseTimer?.cancel();
+    if (powerOff) {
+      this.powered = false;
+      for (const w of this.workers.values()) for (const t of w.timers) t.cancel();
+      this.workers.clear();
+    }
+  }
+
+  /** systemctl start kubelet / power on. */
+  resume(): void {
+    this.running = true;
+    this.powered = true;
+    this.postStatus(true);
+    this.renewLease();
+    for (const p of this.deps.client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name) this.syncPod(p);
+  }
+
+  hasImage(ref: string): boolean {
+    return this.images.has(ref);
+  }
+
+  imageList(): string[] {
+    return [...this.images];
+  }
+
+  // ---- node ------------------------------------------------------------------------------------
+
+  private nodeObject(): KubeObject {
+    const s = this.spec;
+    const allocMemKi = s.memoryKi - 100 * 1024;
+    const allocStorage = Math.floor(s.ephemeralStorageKi * 1024 * 0.9);
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: s.name,
+        labels: { ...s.labels },
+        annotations: {
+          'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+          'node.alpha.kubernetes.io/ttl': '0',
+          'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+          'flannel.alpha.coreos.com/backend-type': 'vxlan',
+          'flannel.alpha.coreos.com/public-ip': s.internalIP,
+        },
+      },
+      spec: { podCIDR: s.podCIDR, podCIDRs: [s.podCIDR], ...(s.taints?.length ? { taints: s.taints } : {}) },
+      status: {
+        capacity: { cpu: s.cpu, 'ephemeral-storage': `${s.ephemeralStorageKi}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${s.memoryKi}Ki`, pods: String(s.pods) },
+        allocatable: { cpu: s.cpu, 'ephemeral-storage': String(allocStorage), 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${allocMemKi}Ki`, pods: String(s.pods) },
+        addresses: [
+          { address: s.internalIP, type: 'InternalIP' },
+          { address: s.name, type: 'Hostname' },
+        ],
+        daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+        nodeInfo: {
+          architecture: 'amd64',
+          bootID: '',
+          containerRuntimeVersion: s.containerRuntimeVersion,
+          kernelVersion: s.kernelVersion,
+          kubeProxyVersion: '',
+          kubeletVersion: s.kubeletVersion,
+          machineID: '',
+          operatingSystem: 'linux',
+          osImage: s.osImage,
+          systemUUID: '',
+        },
+      },
+    };
+  }
+
+  /** Post node conditions (Ready and the pressure conditions) and images. */
+  private postStatus(force = false): void {
+    const { client, server } = this.deps;
+    const now = server.now();
+    client.mutate(
+      res('nodes'),
+      undefined,
+      this.name,
+      (n) => {
+        const st = (n.status ??= {}) as Obj;
+        const conds: Obj[] = st.conditions ?? [];
+        const set = (type: string, status: string, reason: string, message: string) => {
+          const c = conds.find((x) => x.type === type);
+          if (!c) conds.push({ lastHeartbeatTime: now, lastTransitionTime: now, message, reason, status, type });
+          else {
+            if (c.status !== status) c.lastTransitionTime = now;
+            Object.assign(c, { lastHeartbeatTime: now, message, reason, status });
+          }
+        };
+        set('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available');
+        set('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure');
+        set('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available');
+        set('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status');
+        st.conditions = conds;
+        st.nodeInfo = { ...(st.nodeInfo ?? {}), kubeletVersion: this.spec.kubeletVersion };
+        st.images = this.imageStatus();
+        void force;
+      },
+      true,
+    );
+  }
+
+  private imageStatus(): Obj[] {
+    const out: Obj[] = [];
+    for (const ref of [...this.images].sort()) {
+      const l = lookupImage(ref);
+      const size = l.ok ? l.image.size : 0;
+      out.push({ names: [ref], sizeBytes: size });
+    }
+    return out;
+  }
+
+  private renewLease(): void {
+    const { client, server, clock } = this.deps;
+    if (!this.running) return;
+    const info = res('leases', 'coordination.k8s.io');
+    const lease = client.get(info, 'kube-node-lease', this.name);
+    try {
+      if (!lease) {
+        const node = client.get(res('nodes'), undefined, this.name);
+        client.create(info, {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name: this.name, namespace: 'kube-node-lease', ownerReferences: node ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid! }] : undefined },
+          spec: { holderIdentity: this.name, leaseDurationSeconds: 40, renewTime: server.clock.rfc3339().replace('Z', '.000000Z') },
+        });
+      } else {
+        client.mutate(info, 'kube-node-lease', this.name, (l) => void ((l.spec as Obj).renewTime = server.clock.rfc3339().replace('Z', '.000000Z')));
+      }
+      // A node that was marked Unknown reports Ready again as soon as it is back.
+      const node = client.get(res('nodes'), undefined, this.name) as Obj | undefined;
+      if (node?.status?.conditions?.some((c: Obj) => c.type === 'Ready' && c.status !== 'True')) this.postStatus(true);
+    } catch {
+      // The API server may be down (control-plane maintenance): try again at the next tick.
+    }
+    this.leaseTimer = clock.after(LEASE_RENEW_MS, () => this.renewLease());
+  }
+
+  // ---- pods ------------------------------------------------------------------------------------
+
+  private forget(uid: string) {
+    const w = this.workers.get(uid);
+    if (!w) return;
+    for (const t of w.timers) t.cancel();
+    for (const r of w.runs) r.timer?.cancel();
+    this.workers.delete(uid);
+  }
+
+  /** Logs of a container (kubectl logs): current instance, or the previous one. */
+  logs(uid: string, container: string, previous = false): LogLine[] | undefined {
+    const w = this.workers.get(uid);
+    const r = w?.runs.find((x) => x.name === container);
+    if (!r) return undefined;
+    return previous ? r.previousLogs : r.logs;
+  }
+
+  /** Memory/CPU use per container for metrics (kubectl top). */
+  usage(uid: string): { name: string; memoryMi: number; cpuMilli: number }[] {
+    const w = this.workers.get(uid);
+    if (!w) return [];
+    return w.runs
+      .filter((r) => !r.init && r.status.state?.running)
+      .map((r) => ({ name: r.name, memoryMi: r.behaviour && r.behaviour.kind !== 'startError' ? r.behaviour.memoryMi : 1, cpuMilli: r.behaviour?.kind === 'run' ? r.behaviour.cpuMilli : 0 }));
+  }
+
+  private syncPod(pod: KubeObject): void {
+    const uid = pod.metadata.uid!;
+    let w = this.workers.get(uid);
+    if (pod.metadata.deletionTimestamp && pod.metadata.annotations?.['kubernetes.io/config.mirror'] && this.manifests.has(pod.metadata.name!)) {
+      // Deleting a mirror pod does not stop the static pod: the kubelet just recreates the mirror.
+      this.forget(uid);
+      this.deps.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
+      this.deps.clock.soon(() => this.ensureMirrors());
+      return;
+    }
+    if (pod.metadata.deletionTimestamp) {
+      if (w && w.phase !== 'terminating') this.terminate(w, pod);
+      else if (!w) this.deps.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
+      return;
+    }
+    if (w) return;
+    const spec = pod.spec as NonNullable<Pod['spec']>;
+    w = {
+      uid,
+      ns: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      phase: 'starting',
+      timers: [],
+      runs: [
+        ...(spec.initContainers ?? []).map((c) => this.newRun(c, true)),
+        ...(spec.containers ?? []).map((c) => this.newRun(c, false)),
+      ],
+    };
+    this.workers.set(uid, w);
+    this.writeStatus(w);
+    const worker = w;
+    w.timers.push(
+      this.deps.clock.after(SANDBOX_MS, () => {
+        worker.podIP = pod.spec && (pod.spec as Obj).hostNetwork ? this.spec.internalIP : this.allocateIP();
+        worker.phase = worker.runs.some((r) => r.init) ? 'init' : 'running';
+        this.writeStatus(worker);
+        this.advance(worker);
+      }),
+    );
+  }
+
+  private newRun(c: Container, init: boolean): ContainerRun {
+    return {
+      name: c.name,
+      init,
+      spec: c,
+      backoffMs: BACKOFF_INITIAL_MS,
+      pullBackoffMs: BACKOFF_INITIAL_MS,
+      logs: [],
+      id: 0,
+      status: {
+        name: c.name,
+        image: c.image!,
+        imageID: '',
+        ready: false,
+        restartCount: 0,
+        started: false,
+        state: { waiting: { reason: init ? 'PodInitializing' : 'ContainerCreating' } },
+        lastState: {},
+      } as ContainerStatus,
+    };
+  }
+
+  private allocateIP(): string {
+    const base = this.spec.podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
+    return `${base}.${this.nextIP++}`;
+  }
+
+  private pod(w: PodWorker): KubeObject | undefined {
+    return this.deps.client.get(res('pods'), w.ns, w.name);
+  }
+
+  private src() {
+    return { component: 'kubelet', host: this.name };
+  }
+
+  private event(w: PodWorker, r: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string) {
+    const pod = this.pod(w);
+    if (!pod) return;
+    const fieldPath = r ? `spec.${r.init ? 'initContainers' : 'containers'}{${r.name}}` : undefined;
+    this.deps.recorder.event(pod, type, reason, message, this.src(), fieldPath);
+  }
+
+  /** Drive the pod forward: the next init container, or every app container. */
+  private advance(w: PodWorker): void {
+    if (!this.running || w.phase === 'terminating' || w.phase === 'done') return;
+    const inits = w.runs.filter((r) => r.init);
+    const apps = w.runs.filter((r) => !r.init);
+    if (w.phase === 'init') {
+      const next = inits.find((r) => !(r.status.state?.terminated && r.status.state.terminated.exitCode === 0));
+      if (next) {
+        if (!next.timer && !next.status.state?.running) this.startContainer(w, next);
+        return;
+      }
+      w.phase = 'running';
+      for (const r of apps) r.status.state = { waiting: { reason: 'ContainerCreating' } };
+      this.writeStatus(w);
+    }
+    for (const r of apps) if (!r.timer && r.status.state?.waiting && r.status.state.waiting.reason !== 'CrashLoopBackOff' && r.status.state.waiting.reason !== 'ImagePullBackOff') this.startContainer(w, r);
+  }
+
+  /** Pull (if needed), create and start one container. */
+  private startContainer(w: PodWorker, r: ContainerRun): void {
+    const { clock } = this.deps;
+    const pod = this.pod(w);
+    if (!pod) return;
+    const l = lookupImage(r.spec.image!);
+    const policy = r.spec.imagePullPolicy ?? 'IfNotPresent';
+    const present = l.ok && this.images.has(l.ref.full);
+    const needPull = policy === 'Always' || (!present && policy !== 'Never');
+    if (!present && policy === 'Never') {
+      r.status.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${r.spec.image}" is not present with pull policy of Never` } };
+      this.event(w, r, 'Warning', 'ErrImageNeverPull', `Container image "${r.spec.image}" is not present with pull policy of Never`);
+      this.event(w, r, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+      this.writeStatus(w);
+      return;
+    }
+    if (!needPull) {
+      this.event(w, r, 'Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`);
+      this.createAndStart(w, r, l.ok ? l.image : undefined);
+      return;
+    }
+    this.event(w, r, 'Normal', 'Pulling', `Pulling image "${r.spec.image}"`);
+    // Serialised pulls: each waits for the one before (serializeImagePulls: true).
+    const cost = l.ok ? (present ? 350 : pullMillis(l.image.size)) : 1200;
+    r.timer = clock.after(cost, () => {
+      r.timer = undefined;
+      if (!this.running || w.phase === 'terminating') return;
+      if (!l.ok) {
+        r.status.state = { waiting: { reason: 'ErrImagePull', message: l.message } };
+        this.event(w, r, 'Warning', 'Failed', `Failed to pull image "${r.spec.image}": ${l.message}`);
+        this.event(w, r, 'Warning', 'Failed', 'Error: ErrImagePull');
+        this.writeStatus(w);
+        const backoff = r.pullBackoffMs;
+        r.pullBackoffMs = Math.min(r.pullBackoffMs * 2, BACKOFF_MAX_MS);
+        r.timer = clock.after(1000, () => {
+          r.status.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${r.spec.image}": ErrImagePull: ${l.message}` } };
+          this.event(w, r, 'Normal', 'BackOff', `Back-off pulling image "${r.spec.image}"`);
+          this.event(w, r, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+          this.writeStatus(w);
+          r.timer = clock.after(backoff, () => {
+            r.timer = undefined;
+            this.startContainer(w, r);
+          });
+        });
+        return;
+      }
+      this.images.add(l.ref.full);
+      const secs = (cost / 1000).toFixed(3).replace(/\.?0+$/, '');
+      const dur = cost < 1000 ? `${cost}ms` : `${secs}s`;
+      this.event(w, r, 'Normal', 'Pulled', `Successfully pulled image "${r.spec.image}" in ${dur} (${dur} including waiting). Image size: ${l.image.size} bytes.`);
+      this.createAndStart(w, r, l.image);
+    });
+  }
+
+  private env(pod: KubeObject, c: Container): Record<string, string> | string {
+    const { client } = this.deps;
+    const out: Record<string, string> = {};
+    const ns = pod.metadata.namespace;
+    for (const ef of c.envFrom ?? []) {
+      if (ef.configMapRef) {
+        const cm = client.get(res('configmaps'), ns, ef.configMapRef.name!);
+        if (!cm) {
+          if (ef.configMapRef.optional) continue;
+          return `configmap "${ef.configMapRef.name}" not found`;
+        }
+        for (const [k, v] of Object.entries((cm.data ?? {}) as Record<string, string>)) out[(ef.prefix ?? '') + k] = v;
+      }
+      if (ef.secretRef) {
+        const s = client.get(res('secrets'), ns, ef.secretRef.name!);
+        if (!s) {
+          if (ef.secretRef.optional) continue;
+          return `secret "${ef.secretRef.name}" not found`;
+        }
+        for (const [k, v] of Object.entries((s.data ?? {}) as Record<string, string>)) out[(ef.prefix ?? '') + k] = decode64(v);
+      }
+    }
+    for (const e of c.env ?? []) {
+      if (e.value !== undefined) out[e.name] = e.value;
+      else if (e.valueFrom?.configMapKeyRef) {
+        const ref = e.valueFrom.configMapKeyRef;
+        const cm = client.get(res('configmaps'), ns, ref.name!);
+        if (!cm) {
+          if (ref.optional) continue;
+          return `configmap "${ref.name}" not found`;
+        }
+        const v = (cm.data as Record<string, string> | undefined)?.[ref.key];
+        if (v === undefined) {
+          if (ref.optional) continue;
+          return `couldn't find key ${ref.key} in ConfigMap ${ns}/${ref.name}`;
+        }
+        out[e.name] = v;
+      } else if (e.valueFrom?.secretKeyRef) {
+        const ref = e.valueFrom.secretKeyRef;
+        const s = client.get(res('secrets'), ns, ref.name!);
+        if (!s) {
+          if (ref.optional) continue;
+          return `secret "${ref.name}" not found`;
+        }
+        const v = (s.data as Record<string, string> | undefined)?.[ref.key];
+        if (v === undefined) {
+          if (ref.optional) continue;
+          return `couldn't find key ${ref.key} in Secret ${ns}/${ref.name}`;
+        }
+        out[e.name] = decode64(v);
+      } else if (e.valueFrom?.fieldRef) {
+        const p = e.valueFrom.fieldRef.fieldPath;
+        const map: Record<string, string | undefined> = {
+          'metadata.name': pod.metadata.name,
+          'metadata.namespace': pod.metadata.namespace,
+          'metadata.uid': pod.metadata.uid,
+          'spec.nodeName': (pod.spec as Obj).nodeName,
+          'spec.serviceAccountName': (pod.spec as Obj).serviceAccountName,
+          'status.hostIP': this.spec.internalIP,
+          'status.podIP': (pod.status as Obj)?.podIP,
+        };
+        out[e.name] = map[p] ?? '';
+      } else out[e.name] = '';
+    }
+    return out;
+  }
+
+  private createAndStart(w: PodWorker, r: ContainerRun, image: ImageInfo | undefined): void {
+    const { clock } = this.deps;
+    const pod = this.pod(w);
+    if (!pod || !image) return;
+    const env = this.env(pod, r.spec);
+    if (typeof env === 'string') {
+      r.status.state = { waiting: { reason: 'CreateContainerConfigError', message: env } };
+      this.event(w, r, 'Warning', 'Failed', `Error: ${env}`);
+      this.writeStatus(w);
+      r.timer = clock.after(BACKOFF_INITIAL_MS, () => {
+        r.timer = undefined;
+        if (r.status.state?.waiting?.reason === 'CreateContainerConfigError') this.createAndStart(w, r, image);
+      });
+      return;
+    }
+    r.status.imageID = `${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`;
+    const b = behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
+    r.behaviour = b;
+    this.event(w, r, 'Normal', 'Created', `Created container: ${r.name}`);
+    const now = clock.now();
+    r.id = ++this.containerSeq;
+    r.status.containerID = `containerd://${fakeDigest(`${w.uid}/${r.name}/${r.id}`)}`;
+    if (b.kind === 'startError') {
+      this.event(w, r, 'Warning', 'Failed', `Error: ${b.message}`);
+      this.exited(w, r, { exitCode: 128, reason: 'StartError', message: b.message, startedAt: this.deps.server.clock.rfc3339(0), finishedAt: this.deps.server.now() });
+      return;
+    }
+    this.event(w, r, 'Normal', 'Started', `Started container ${r.name}`);
+    r.startedAt = now;
+    r.previousLogs = r.logs.length ? r.logs : r.previousLogs;
+    r.logs = b.logs.map((text) => ({ time: now, text: this.renderLog(text, w, now) }));
+    r.status.state = { running: { startedAt: this.deps.server.now() } };
+    r.status.started = true;
+    r.status.ready = !r.init && b.kind === 'run';
+    if (!r.init && b.kind === 'run' && r.spec.readinessProbe) {
+      r.status.ready = false;
+      const delay = (r.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 1000;
+      r.timer = clock.after(delay, () => {
+        r.timer = undefined;
+        if (r.status.state?.running) {
+          r.status.ready = true;
+          this.writeStatus(w);
+        }
+      });
+    }
+    this.writeStatus(w);
+    if (b.kind === 'exit') {
+      if (!r.init) r.status.ready = false;
+      r.timer = clock.after(b.afterMs, () => {
+        r.timer = undefined;
+        this.exited(w, r, { exitCode: b.exitCode, reason: b.reason, startedAt: this.deps.server.clock.rfc3339(now), finishedAt: this.deps.server.now() });
+      });
+    }
+  }
+
+  private renderLog(text: string, w: PodWorker, now: number): string {
+    const d = new Date(now);
+    const p = (n: number, l = 2) => String(n).padStart(l, '0');
+    const ts = `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const redists = `${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const apache = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.000000 ${d.getUTCFullYear()}`;
+    return text.replace('{ts}', ts).replace('{redists}', redists).replace('{apache}', apache).replace('{ip}', w.podIP ?? '').replace('{pod}', w.name);
+  }
+
+  /** A container process ended: restart per policy, or finish the pod. */
+  private exited(w: PodWorker, r: ContainerRun, term: { exitCode: number; reason: string; message?: string; startedAt: string; finishedAt: string }): void {
+    const { clock } = this.deps;
+    const pod = this.pod(w);
+    if (!pod || w.phase === 'terminating') return;
+    const policy = (pod.spec as Obj).restartPolicy ?? 'Always';
+    const terminated = { containerID: r.status.containerID, exitCode: term.exitCode, finishedAt: term.finishedAt, ...(term.message ? { message: term.message } : {}), reason: term.reason, startedAt: term.startedAt };
+    r.status.ready = false;
+    r.status.started = false;
+    const restart = r.init ? term.exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && term.exitCode !== 0);
+    if (!restart) {
+      r.status.state = { terminated };
+      this.writeStatus(w);
+      if (r.init) {
+        if (term.exitCode === 0) this.advance(w);
+        else {
+          w.phase = 'done';
+          this.writeStatus(w);
+        }
+      } else if (w.runs.filter((x) => !x.init).every((x) => x.status.state?.terminated)) {
+        w.phase = 'done';
+        this.writeStatus(w);
+      }
+      return;
+    }
+    // Ran long enough → the back-off resets (10 minutes, as the kubelet's backoff GC).
+    if (r.startedAt !== undefined && clock.now() - r.startedAt > 600_000) r.backoffMs = BACKOFF_INITIAL_MS;
+    r.status.state = { terminated };
+    this.writeStatus(w);
+    // The first restart happens at once; back-off (10 s, doubling to 5 m) applies from the second.
+    const first = r.status.restartCount === 0;
+    const backoff = r.backoffMs;
+    if (!first) r.backoffMs = Math.min(r.backoffMs * 2, BACKOFF_MAX_MS);
+    r.timer = clock.after(first ? 1000 : 100, () => {
+      r.timer = undefined;
+      r.status.lastState = { terminated };
+      r.status.restartCount = (r.status.restartCount ?? 0) + 1;
+      if (first) {
+        r.status.state = { waiting: { reason: 'ContainerCreating' } };
+        this.startContainer(w, r);
+        return;
+      }
+      const podRef = `${w.name}_${w.ns}(${w.uid})`;
+      r.status.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${fmtBackoff(backoff)} restarting failed container=${r.name} pod=${podRef}` } };
+      this.event(w, r, 'Warning', 'BackOff', `Back-off restarting failed container ${r.name} in pod ${podRef}`);
+      this.writeStatus(w);
+      r.timer = clock.after(backoff, () => {
+        r.timer = undefined;
+        this.startContainer(w, r);
+      });
+    });
+  }
+
+  /** Graceful termination: stop containers within the grace period, then delete the pod object. */
+  private terminate(w: PodWorker, pod: KubeObject): void {
+    const { clock, client } = this.deps;
+    w.phase = 'terminating';
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    let slowest = 0;
+    for (const r of w.runs) {
+      r.timer?.cancel();
+      r.timer = undefined;
+      if (!r.status.state?.running) continue;
+      this.event(w, r, 'Normal', 'Killing', `Stopping container ${r.name}`);
+      // Servers handle SIGTERM quickly; a shell or sleep as PID 1 ignores it and is killed at the deadline.
+      const quick = r.behaviour?.kind === 'run' && r.behaviour.cpuMilli > 0;
+      slowest = Math.max(slowest, quick ? Math.min(grace, 300) : grace);
+    }
+    const t = clock.after(slowest, () => {
+      this.workers.delete(w.uid);
+      client.delete(res('pods'), w.ns, w.name, { gracePeriodSeconds: 0 });
+    });
+    w.timers.push(t);
+  }
+
+  /** Build and write the pod status from the worker state (generateAPIPodStatus). */
+  private writeStatus(w: PodWorker): void {
+    const { client, server } = this.deps;
+    const now = server.now();
+    try {
+      client.mutate(
+        res('pods'),
+        w.ns,
+        w.name,
+        (p) => {
+          if (p.metadata.uid !== w.uid) return false;
+          const prev = (p.status ?? {}) as NonNullable<Pod['status']>;
+          const st = clone(prev) as Obj;
+          const inits = w.runs.filter((r) => r.init);
+          const apps = w.runs.filter((r) => !r.init);
+          const initDone = inits.every((r) => r.status.state?.terminated?.exitCode === 0);
+          const allReady = apps.every((r) => r.status.ready);
+          const unready = apps.filter((r) => !r.status.ready).map((r) => r.name);
+          const conds: PodCondition[] = clone(prev.conditions ?? []);
+          const set = (type: string, status: string, reason?: string, message?: string) => {
+            let c = conds.find((x) => x.type === type);
+            if (!c) {
+              c = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: now };
+              conds.push(c);
+            } else if (c.status !== status) c.lastTransitionTime = now;
+            c.status = status;
+            if (reason) c.reason = reason;
+            else delete c.reason;
+            if (message) c.message = message;
+            else delete c.message;
+          };
+          set('PodReadyToStartContainers', w.podIP ? 'True' : 'False');
+          const pendingInit = inits.filter((r) => r.status.state?.terminated?.exitCode !== 0).map((r) => r.name);
+          set('Initialized', initDone ? 'True' : 'False', initDone ? undefined : 'ContainersNotInitialized', initDone ? undefined : `containers with incomplete status: [${pendingInit.join(' ')}]`);
+          set('Ready', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
+          set('ContainersReady', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
+          const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+          conds.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+          st.conditions = conds;
+          st.hostIP = this.spec.internalIP;
+          st.hostIPs = [{ ip: this.spec.internalIP }];
+          if (w.podIP) {
+            st.podIP = w.podIP;
+            st.podIPs = [{ ip: w.podIP }];
+          }
+          st.startTime ??= now;
+          if (inits.length) st.initContainerStatuses = inits.map((r) => clone(r.status));
+          st.containerStatuses = apps.map((r) => clone(r.status));
+          for (const cs of [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])] as Obj[]) {
+            if (cs.lastState && !Object.keys(cs.lastState).length) cs.lastState = {};
+            const mounts = this.mountsOf(p, cs.name);
+            if (mounts.length) cs.volumeMounts = mounts;
+          }
+          st.phase = podPhase(w, (p.spec as Obj).restartPolicy ?? 'Always');
+          (p as Obj).status = st;
+        },
+        true,
+      );
+    } catch {
+      // API server unavailable: the next change writes the status again.
+    }
+  }
+
+  private mountsOf(p: KubeObject, container: string): Obj[] {
+    const spec = p.spec as Obj;
+    const c = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].find((x: Obj) => x.name === container);
+    return (c?.volumeMounts ?? []).map((m: Obj) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+  }
+}
+
+/** getPhase (pkg/kubelet/kubelet_pods.go). */
+function podPhase(w: PodWorker, restartPolicy: string): string {
+  const inits = w.runs.filter((r) => r.init);
+  const apps = w.runs.filter((r) => !r.init);
+  const failedInit = inits.find((r) => r.status.state?.terminated && r.status.state.terminated.exitCode !== 0);
+  if (failedInit && restartPolicy === 'Never') return 'Failed';
+  if (w.phase === 'starting' || w.phase === 'init') return 'Pending';
+  let running = 0;
+  let waiting = 0;
+  let succeeded = 0;
+  let failed = 0;
+  for (const r of apps) {
+    const s = r.status.state ?? {};
+    if (s.running) running++;
+    else if (s.terminated) {
+      if (s.terminated.exitCode === 0) succeeded++;
+      else failed++;
+    } else if (s.waiting) {
+      if (r.status.lastState?.terminated) running++;
+      else waiting++;
+    }
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (restartPolicy === 'Always') return 'Running';
+  if (failed > 0 && restartPolicy === 'Never') return 'Failed';
+  if (succeeded + failed === apps.length) return failed > 0 && restartPolicy !== 'OnFailure' ? 'Failed' : failed > 0 ? 'Running' : 'Succeeded';
+  return 'Pending';
+}
+
+function fmtBackoff(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  const r = s % 60;
+  return r ? `${m}m${r}s` : `${m}m0s`;
+}
+
+function decode64(v: string): string {
+  try {
+    const bin = atob(v);
+    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return v;
+  }
+}
+
+/** Deterministic hex "digest" of a string (64 hex chars). */
+export function fakeDigest(s: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i) + round;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}

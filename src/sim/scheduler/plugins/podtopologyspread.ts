@@ -1,0 +1,493 @@
+/**
+ * PodTopologySpread (pkg/scheduler/framework/plugins/podtopologyspread/, v1.35: plugin.go,
+ * common.go, filtering.go, scoring.go).
+ *
+ * Constraints come from pod.spec.topologySpreadConstraints; a pod without any gets the cluster
+ * default constraints — with the default `defaultingType: System` these are
+ *   {topologyKey: kubernetes.io/hostname, maxSkew: 3, ScheduleAnyway}
+ *   {topologyKey: topology.kubernetes.io/zone, maxSkew: 5, ScheduleAnyway}
+ * and apply only when the pod belongs to a Service / ReplicationController / ReplicaSet /
+ * StatefulSet (their selector counts the siblings, helper.DefaultSelector).
+ *
+ * Filter (whenUnsatisfiable: DoNotSchedule): skew = matching pods in the node's domain + self
+ *   − global minimum (0 if fewer than minDomains domains) must be ≤ maxSkew, else Unschedulable
+ *   "node(s) didn't match pod topology spread constraints"; a node without the topology key is
+ *   UnschedulableAndUnresolvable "… (missing required label)". Domains count only nodes that match
+ *   the pod's node affinity/selector (nodeAffinityPolicy Honor) — taints ignored by default.
+ * Score (ScheduleAnyway): Σ_constraints matching × log(domains + 2) + (maxSkew − 1), rounded;
+ *   normalised 100 × (max + min − s) / max (fewer matching pods → higher score).
+ */
+import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import { LabelSelectorError, Requirement, Selector, labelSelectorAsSelector, selectorFromSet } from '../../api/labels.ts';
+import { Code, MaxNodeScore, Status } from '../framework/types.ts';
+import type { NodeInfo, PodInfo } from '../framework/types.ts';
+import { ActionType, QueueingHint } from '../framework/interface.ts';
+import type {
+  ClusterEventWithHint,
+  EnqueueExtensions,
+  FilterPlugin,
+  Handle,
+  PreFilterExtensions,
+  PreFilterOutcome,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+} from '../framework/interface.ts';
+import { stateKey } from '../framework/cycle_state.ts';
+import type { CycleState, StateData } from '../framework/cycle_state.ts';
+import { RequiredNodeAffinity, findMatchingUntoleratedTaint, isDoNotScheduleTaint } from '../util/corev1.ts';
+import { defaultSelector } from './helper/spread.ts';
+
+export const Name = 'PodTopologySpread';
+
+/** ErrReasonConstraintsNotMatch */
+export const ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
+/** ErrReasonNodeLabelNotMatch */
+export const ErrReasonNodeLabelNotMatch = ErrReasonConstraintsNotMatch + ' (missing required label)';
+
+export const LabelHostname = 'kubernetes.io/hostname';
+export const LabelTopologyZone = 'topology.kubernetes.io/zone';
+
+/** systemDefaultConstraints */
+export const SystemDefaultConstraints: readonly TopologySpreadConstraint[] = [
+  { topologyKey: LabelHostname, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: LabelTopologyZone, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+];
+
+const statusConstraintsNotMatch = new Status(Code.Unschedulable, [ErrReasonConstraintsNotMatch], Name);
+const statusNodeLabelNotMatch = new Status(Code.UnschedulableAndUnresolvable, [ErrReasonNodeLabelNotMatch], Name);
+
+const preFilterStateKey = stateKey('PreFilter' + Name);
+const preScoreStateKey = stateKey('PreScore' + Name);
+const MAX_INT32 = 2147483647;
+
+/** topologySpreadConstraint: the internal, parsed constraint. */
+export interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: Selector;
+  minDomains: number;
+  nodeAffinityPolicy: 'Honor' | 'Ignore';
+  nodeTaintsPolicy: 'Honor' | 'Ignore';
+}
+
+/** PodTopologySpreadArgs */
+export interface PodTopologySpreadArgs {
+  defaultingType?: 'System' | 'List';
+  defaultConstraints?: TopologySpreadConstraint[];
+}
+
+function matchNodeInclusionPolicies(c: Constraint, pod: Pod, node: Node, required: RequiredNodeAffinity): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !required.match(node)) return false;
+  if (c.nodeTaintsPolicy === 'Honor' && findMatchingUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, isDoNotScheduleTaint)) return false;
+  return true;
+}
+
+function nodeLabelsMatchSpreadConstraints(labels: Record<string, string> | undefined, constraints: readonly Constraint[]): boolean {
+  for (const c of constraints) if (!labels || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) return false;
+  return true;
+}
+
+/** countPodsMatchSelector: skips terminating pods and other namespaces. */
+export function countPodsMatchSelector(pods: readonly PodInfo[], selector: Selector, ns: string): number {
+  let n = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i];
+    if (p.namespace !== ns || p.pod.metadata?.deletionTimestamp) continue;
+    if (selector.matches(p.labels)) n++;
+  }
+  return n;
+}
+
+/** criticalPaths: the two domains with the fewest matching pods. */
+class CriticalPaths {
+  v0 = '';
+  n0 = MAX_INT32;
+  v1 = '';
+  n1 = MAX_INT32;
+
+  update(tpVal: string, num: number): void {
+    let i = -1;
+    if (tpVal === this.v0) i = 0;
+    else if (tpVal === this.v1) i = 1;
+    if (i >= 0) {
+      if (i === 0) this.n0 = num;
+      else this.n1 = num;
+      if (this.n0 > this.n1) {
+        [this.v0, this.n0, this.v1, this.n1] = [this.v1, this.n1, this.v0, this.n0];
+      }
+    } else if (num < this.n0) {
+      this.v1 = this.v0;
+      this.n1 = this.n0;
+      this.v0 = tpVal;
+      this.n0 = num;
+    } else if (num < this.n1) {
+      this.v1 = tpVal;
+      this.n1 = num;
+    }
+  }
+
+  clone(): CriticalPaths {
+    const c = new CriticalPaths();
+    c.v0 = this.v0;
+    c.n0 = this.n0;
+    c.v1 = this.v1;
+    c.n1 = this.n1;
+    return c;
+  }
+}
+
+export class PreFilterState implements StateData {
+  constraints: Constraint[];
+  criticalPaths: CriticalPaths[];
+  tpValueToMatchNum: Map<string, number>[];
+
+  constructor(constraints: Constraint[], criticalPaths: CriticalPaths[], tp: Map<string, number>[]) {
+    this.constraints = constraints;
+    this.criticalPaths = criticalPaths;
+    this.tpValueToMatchNum = tp;
+  }
+
+  /** minMatchNum: the global minimum, 0 when there are fewer eligible domains than minDomains. */
+  minMatchNum(i: number, minDomains: number): number {
+    if (this.tpValueToMatchNum[i].size < minDomains) return 0;
+    return this.criticalPaths[i].n0;
+  }
+
+  clone(): StateData {
+    return new PreFilterState(
+      this.constraints,
+      this.criticalPaths.map((c) => c.clone()),
+      this.tpValueToMatchNum.map((m) => new Map(m)),
+    );
+  }
+}
+
+class PreScoreState implements StateData {
+  constraints: Constraint[] = [];
+  ignoredNodes = new Set<string>();
+  topologyValueToPodCounts: Map<string, number>[] = [];
+  topologyNormalizingWeight: number[] = [];
+  clone(): StateData {
+    return this;
+  }
+}
+
+/** topologyNormalizingWeight: log(size + 2). */
+export function topologyNormalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/** scoreForCount: cnt × weight + (maxSkew − 1). */
+export function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): number {
+  return cnt * tpWeight + (maxSkew - 1);
+}
+
+export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions, PreFilterExtensions {
+  readonly name = Name;
+  private readonly handle: Handle;
+  readonly defaultConstraints: readonly TopologySpreadConstraint[];
+  readonly systemDefaulted: boolean;
+
+  constructor(h: Handle, args: PodTopologySpreadArgs = {}) {
+    this.handle = h;
+    const type = args.defaultingType ?? 'System';
+    if (type === 'System') {
+      this.defaultConstraints = SystemDefaultConstraints;
+      this.systemDefaulted = true;
+    } else {
+      this.defaultConstraints = args.defaultConstraints ?? [];
+      this.systemDefaulted = false;
+    }
+  }
+
+  /** filterTopologySpreadConstraints: parse the constraints with the given whenUnsatisfiable. */
+  filterTopologySpreadConstraints(constraints: readonly TopologySpreadConstraint[], podLabels: Record<string, string> | undefined, action: string): Constraint[] {
+    const out: Constraint[] = [];
+    for (const c of constraints) {
+      if (c.whenUnsatisfiable !== action) continue;
+      let selector = labelSelectorAsSelector(c.labelSelector);
+      const mlk = c.matchLabelKeys ?? [];
+      if (mlk.length > 0 && podLabels) {
+        const set: Record<string, string> = {};
+        for (const k of mlk) if (Object.prototype.hasOwnProperty.call(podLabels, k)) set[k] = podLabels[k];
+        if (Object.keys(set).length > 0) {
+          const merged = selectorFromSet(set);
+          selector = selector.nothing ? selector : merged.add(...(selector.requirements as Requirement[]));
+        }
+      }
+      out.push({
+        maxSkew: c.maxSkew,
+        topologyKey: c.topologyKey,
+        selector,
+        minDomains: c.minDomains ?? 1,
+        nodeAffinityPolicy: (c.nodeAffinityPolicy as 'Honor' | 'Ignore' | undefined) ?? 'Honor',
+        nodeTaintsPolicy: (c.nodeTaintsPolicy as 'Honor' | 'Ignore' | undefined) ?? 'Ignore',
+      });
+    }
+    return out;
+  }
+
+  /** buildDefaultConstraints */
+  buildDefaultConstraints(pod: Pod, action: string): Constraint[] {
+    const constraints = this.filterTopologySpreadConstraints(this.defaultConstraints, pod.metadata?.labels, action);
+    if (constraints.length === 0) return [];
+    const selector = defaultSelector(pod, this.handle.listers);
+    if (selector.empty()) return [];
+    for (const c of constraints) c.selector = selector;
+    return constraints;
+  }
+
+  /** getConstraints (hard: DoNotSchedule) */
+  getConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
+    const tsc = pod.spec?.topologySpreadConstraints ?? [];
+    if (tsc.length > 0) return this.filterTopologySpreadConstraints(tsc, pod.metadata?.labels, action);
+    return this.buildDefaultConstraints(pod, action);
+  }
+
+  // ----- filtering.go
+
+  calPreFilterState(pod: PodInfo, allNodes: readonly NodeInfo[]): PreFilterState {
+    const constraints = this.getConstraints(pod.pod, 'DoNotSchedule');
+    if (constraints.length === 0) return new PreFilterState([], [], []);
+    const tp: Map<string, number>[] = constraints.map(() => new Map());
+    const required = new RequiredNodeAffinity(pod.pod);
+    for (const ni of allNodes) {
+      const node = ni.node;
+      const labels = node.metadata?.labels;
+      if (!nodeLabelsMatchSpreadConstraints(labels, constraints)) continue;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i];
+        if (!matchNodeInclusionPolicies(c, pod.pod, node, required)) continue;
+        const value = labels![c.topologyKey];
+        const count = countPodsMatchSelector(ni.pods, c.selector, pod.namespace);
+        tp[i].set(value, (tp[i].get(value) ?? 0) + count);
+      }
+    }
+    const cps = constraints.map((_, i) => {
+      const cp = new CriticalPaths();
+      for (const [v, n] of tp[i]) cp.update(v, n);
+      return cp;
+    });
+    return new PreFilterState(constraints, cps, tp);
+  }
+
+  preFilter(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome | null {
+    let s: PreFilterState;
+    try {
+      s = this.calPreFilterState(pod, nodes);
+    } catch (e) {
+      if (e instanceof LabelSelectorError) return { status: Status.asStatus(new Error(`get constraints from pod: ${e.message}`)) };
+      throw e;
+    }
+    if (s.constraints.length === 0) return { status: Status.skip() };
+    state.write(preFilterStateKey, s);
+    return null;
+  }
+
+  preFilterExtensions(): PreFilterExtensions {
+    return this;
+  }
+
+  private updateWithPod(s: PreFilterState, updated: PodInfo, preemptor: PodInfo, node: Node, delta: number): void {
+    if (updated.namespace !== preemptor.namespace) return;
+    const labels = node.metadata?.labels;
+    if (!nodeLabelsMatchSpreadConstraints(labels, s.constraints)) return;
+    const required = new RequiredNodeAffinity(preemptor.pod);
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!c.selector.matches(updated.labels)) continue;
+      if (!matchNodeInclusionPolicies(c, preemptor.pod, node, required)) continue;
+      const v = labels![c.topologyKey];
+      const n = (s.tpValueToMatchNum[i].get(v) ?? 0) + delta;
+      s.tpValueToMatchNum[i].set(v, n);
+      s.criticalPaths[i].update(v, n);
+    }
+  }
+
+  addPod(state: CycleState, podToSchedule: PodInfo, podInfoToAdd: PodInfo, nodeInfo: NodeInfo): Status | null {
+    const s = state.read<PreFilterState>(preFilterStateKey);
+    if (s) this.updateWithPod(s, podInfoToAdd, podToSchedule, nodeInfo.node, 1);
+    return null;
+  }
+
+  removePod(state: CycleState, podToSchedule: PodInfo, podInfoToRemove: PodInfo, nodeInfo: NodeInfo): Status | null {
+    const s = state.read<PreFilterState>(preFilterStateKey);
+    if (s) this.updateWithPod(s, podInfoToRemove, podToSchedule, nodeInfo.node, -1);
+    return null;
+  }
+
+  filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
+    const s = state.read<PreFilterState>(preFilterStateKey);
+    if (!s) return Status.asStatus(new Error(`reading "PreFilter${Name}" from cycleState: not found`));
+    if (s.constraints.length === 0) return null;
+    const labels = nodeInfo.node.metadata?.labels;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!labels || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) return statusNodeLabelNotMatch;
+      const tpVal = labels[c.topologyKey];
+      const minMatchNum = s.minMatchNum(i, c.minDomains);
+      const selfMatchNum = c.selector.matches(pod.labels) ? 1 : 0;
+      const matchNum = s.tpValueToMatchNum[i].get(tpVal) ?? 0;
+      const skew = matchNum + selfMatchNum - minMatchNum;
+      if (skew > c.maxSkew) return statusConstraintsNotMatch;
+    }
+    return null;
+  }
+
+  // ----- scoring.go
+
+  preScore(state: CycleState, pod: PodInfo, filteredNodes: readonly NodeInfo[]): Status | null {
+    const allNodes = this.handle.snapshot.list();
+    if (allNodes.length === 0) return Status.skip();
+    const s = new PreScoreState();
+    const requireAllTopologies = (pod.pod.spec?.topologySpreadConstraints ?? []).length > 0 || !this.systemDefaulted;
+    try {
+      s.constraints = this.getConstraints(pod.pod, 'ScheduleAnyway');
+    } catch (e) {
+      if (e instanceof LabelSelectorError) return Status.asStatus(new Error(`calculating preScoreState: ${e.message}`));
+      throw e;
+    }
+    if (s.constraints.length === 0) return Status.skip();
+    s.topologyValueToPodCounts = s.constraints.map(() => new Map());
+    const topoSize = s.constraints.map(() => 0);
+    for (const ni of filteredNodes) {
+      const labels = ni.node.metadata?.labels;
+      if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) {
+        s.ignoredNodes.add(ni.name);
+        continue;
+      }
+      for (let i = 0; i < s.constraints.length; i++) {
+        const c = s.constraints[i];
+        if (c.topologyKey === LabelHostname) continue;
+        const value = labels?.[c.topologyKey] ?? '';
+        if (!s.topologyValueToPodCounts[i].has(value)) {
+          s.topologyValueToPodCounts[i].set(value, 0);
+          topoSize[i]++;
+        }
+      }
+    }
+    s.topologyNormalizingWeight = s.constraints.map((c, i) => {
+      const sz = c.topologyKey === LabelHostname ? filteredNodes.length - s.ignoredNodes.size : topoSize[i];
+      return topologyNormalizingWeight(sz);
+    });
+    const required = new RequiredNodeAffinity(pod.pod);
+    for (const ni of allNodes) {
+      const node = ni.node;
+      const labels = node.metadata?.labels;
+      if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+      for (let i = 0; i < s.constraints.length; i++) {
+        const c = s.constraints[i];
+        if (!matchNodeInclusionPolicies(c, pod.pod, node, required)) continue;
+        const value = labels?.[c.topologyKey] ?? '';
+        const counts = s.topologyValueToPodCounts[i];
+        const cur = counts.get(value);
+        if (cur === undefined) continue; // not a candidate domain (hostname is counted in Score)
+        counts.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, pod.namespace));
+      }
+    }
+    state.write(preScoreStateKey, s);
+    return null;
+  }
+
+  score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
+    const s = state.read<PreScoreState>(preScoreStateKey);
+    if (!s) return 0;
+    if (s.ignoredNodes.has(nodeInfo.name)) return 0;
+    const labels = nodeInfo.node.metadata?.labels;
+    let score = 0;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!labels || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
+      const tpVal = labels[c.topologyKey];
+      let cnt: number;
+      if (c.topologyKey === LabelHostname) cnt = countPodsMatchSelector(nodeInfo.pods, c.selector, pod.namespace);
+      else cnt = s.topologyValueToPodCounts[i].get(tpVal) ?? 0;
+      score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
+    }
+    return Math.round(score);
+  }
+
+  normalizeScore(state: CycleState, _pod: PodInfo, scores: Float64Array, nodes: readonly NodeInfo[]): Status | null {
+    const s = state.read<PreScoreState>(preScoreStateKey);
+    if (!s) return null;
+    let minScore = Number.MAX_SAFE_INTEGER;
+    let maxScore = 0;
+    const invalid = new Uint8Array(scores.length);
+    for (let i = 0; i < scores.length; i++) {
+      if (s.ignoredNodes.has(nodes[i].name)) {
+        invalid[i] = 1;
+        continue;
+      }
+      if (scores[i] < minScore) minScore = scores[i];
+      if (scores[i] > maxScore) maxScore = scores[i];
+    }
+    for (let i = 0; i < scores.length; i++) {
+      if (invalid[i]) {
+        scores[i] = 0;
+        continue;
+      }
+      if (maxScore === 0) {
+        scores[i] = MaxNodeScore;
+        continue;
+      }
+      scores[i] = Math.trunc((MaxNodeScore * (maxScore + minScore - scores[i])) / maxScore);
+    }
+    return null;
+  }
+
+  // ----- queueing hints
+
+  eventsToRegister(): ClusterEventWithHint[] {
+    return [
+      { event: { resource: 'Pod', actionType: ActionType.All }, hint: (p, o, n) => this.isSchedulableAfterPodChange(p, o, n) },
+      {
+        event: { resource: 'Node', actionType: ActionType.Add | ActionType.Delete | ActionType.UpdateNodeLabel | ActionType.UpdateNodeTaint },
+        hint: (p, o, n) => this.isSchedulableAfterNodeChange(p, o, n),
+      },
+    ];
+  }
+
+  private constraintsForHint(pod: Pod): Constraint[] {
+    try {
+      return this.getConstraints(pod, 'DoNotSchedule');
+    } catch {
+      return [];
+    }
+  }
+
+  isSchedulableAfterPodChange(pod: Pod, oldObj: unknown, newObj: unknown): QueueingHint {
+    const original = oldObj as Pod | null | undefined;
+    const modified = newObj as Pod | null | undefined;
+    const changed = modified ?? original;
+    if (!changed) return QueueingHint.Queue;
+    if (modified && modified.metadata?.uid === pod.metadata?.uid) return QueueingHint.Queue;
+    if ((changed.metadata?.namespace ?? 'default') !== (pod.metadata?.namespace ?? 'default')) return QueueingHint.QueueSkip;
+    const constraints = this.constraintsForHint(pod);
+    for (const c of constraints) {
+      if ((original && c.selector.matches(original.metadata?.labels)) || (modified && c.selector.matches(modified.metadata?.labels))) return QueueingHint.Queue;
+    }
+    return QueueingHint.QueueSkip;
+  }
+
+  isSchedulableAfterNodeChange(pod: Pod, oldObj: unknown, newObj: unknown): QueueingHint {
+    const original = oldObj as Node | null | undefined;
+    const modified = newObj as Node | null | undefined;
+    const constraints = this.constraintsForHint(pod);
+    const hasKeys = (n: Node | null | undefined) => !!n && nodeLabelsMatchSpreadConstraints(n.metadata?.labels, constraints);
+    if (!original) return hasKeys(modified) ? QueueingHint.Queue : QueueingHint.QueueSkip;
+    if (!modified) return hasKeys(original) ? QueueingHint.Queue : QueueingHint.QueueSkip;
+    if (!hasKeys(original) && !hasKeys(modified)) return QueueingHint.QueueSkip;
+    for (const c of constraints) {
+      if (original.metadata?.labels?.[c.topologyKey] !== modified.metadata?.labels?.[c.topologyKey]) return QueueingHint.Queue;
+    }
+    if (constraints.some((c) => c.nodeTaintsPolicy === 'Honor') && JSON.stringify(original.spec?.taints ?? []) !== JSON.stringify(modified.spec?.taints ?? [])) {
+      return QueueingHint.Queue;
+    }
+    return QueueingHint.QueueSkip;
+  }
+}
+
+export function New(h: Handle, args?: PodTopologySpreadArgs): PodTopologySpread {
+  return new PodTopologySpread(h, args);
+}

@@ -1,0 +1,183 @@
+/**
+ * Pod resource requests, as the scheduler computes them.
+ *
+ * Mirrors k8s.io/component-helpers/resource/helpers.go (PodRequests, AggregateContainerRequests:
+ * sum of containers, max with each init container, restartable (sidecar) init containers added
+ * to the sum; pod-level `spec.resources.requests` override for cpu/memory; `spec.overhead` added)
+ * and pkg/scheduler/util/pod_resources.go (DefaultMilliCPURequest = 100, DefaultMemoryRequest =
+ * 200Mi used as "non-zero" defaults for containers that omit cpu/memory requests).
+ */
+import type { Pod, Container, ResourceRequirements } from 'kubernetes-types/core/v1';
+import { Quantity, parseQuantity } from '../../api/quantity.ts';
+
+/** pkg/scheduler/util/pod_resources.go */
+export const DefaultMilliCPURequest = 100;
+/** 200 MB… precisely 200*1024*1024 bytes (pod_resources.go). */
+export const DefaultMemoryRequest = 200 * 1024 * 1024;
+
+export type QuantityMap = Map<string, Quantity>;
+type RawResourceList = Readonly<Record<string, string | number>> | undefined;
+
+const quantityCache = new Map<string, Quantity>();
+
+/** parseQuantity memoised by string (requests repeat a lot: "100m", "128Mi"). */
+export function cachedQuantity(q: string | number): Quantity {
+  const key = typeof q === 'number' ? String(q) : q;
+  let v = quantityCache.get(key);
+  if (v === undefined) {
+    v = parseQuantity(key);
+    if (quantityCache.size < 10000) quantityCache.set(key, v);
+  }
+  return v;
+}
+
+export function toQuantityMap(rl: RawResourceList): QuantityMap {
+  const m: QuantityMap = new Map();
+  if (!rl) return m;
+  for (const k of Object.keys(rl)) m.set(k, cachedQuantity(rl[k]));
+  return m;
+}
+
+function addInto(dst: QuantityMap, src: QuantityMap): void {
+  for (const [k, v] of src) {
+    const cur = dst.get(k);
+    dst.set(k, cur ? cur.add(v) : v);
+  }
+}
+
+function maxInto(dst: QuantityMap, src: QuantityMap): void {
+  for (const [k, v] of src) {
+    const cur = dst.get(k);
+    if (!cur || v.cmp(cur) > 0) dst.set(k, v);
+  }
+}
+
+/** applyNonMissing: add the defaults for resources the container does not request at all. */
+function applyNonMissing(reqs: QuantityMap, nonMissing: QuantityMap | undefined): QuantityMap {
+  if (!nonMissing || nonMissing.size === 0) return reqs;
+  const cp = new Map(reqs);
+  for (const [k, v] of nonMissing) if (!reqs.has(k)) cp.set(k, v);
+  return cp;
+}
+
+export interface PodResourcesOptions {
+  /** Defaults for container requests that are missing (the scheduler's non-zero requests). */
+  nonMissingContainerRequests?: QuantityMap;
+  /** Ignore pod-level spec.resources (PodLevelResources feature off). */
+  skipPodLevelResources?: boolean;
+  excludeOverhead?: boolean;
+}
+
+/** Resources that may be set at pod level (IsSupportedPodLevelResource). */
+const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
+
+function podLevelResources(pod: Pod): ResourceRequirements | undefined {
+  return (pod.spec as { resources?: ResourceRequirements } | undefined)?.resources;
+}
+
+/** resourcehelper.IsPodLevelRequestsSet */
+export function isPodLevelRequestsSet(pod: Pod): boolean {
+  const req = podLevelResources(pod)?.requests;
+  if (!req) return false;
+  for (const k of Object.keys(req)) if (POD_LEVEL_RESOURCES.has(k)) return true;
+  return false;
+}
+
+function isRestartable(c: Container): boolean {
+  return c.restartPolicy === 'Always';
+}
+
+/** resourcehelper.AggregateContainerRequests */
+export function aggregateContainerRequests(pod: Pod, opts: PodResourcesOptions = {}): QuantityMap {
+  const reqs: QuantityMap = new Map();
+  const spec = pod.spec;
+  for (const c of spec?.containers ?? []) {
+    addInto(reqs, applyNonMissing(toQuantityMap(c.resources?.requests), opts.nonMissingContainerRequests));
+  }
+  const restartableInit: QuantityMap = new Map();
+  const initReqs: QuantityMap = new Map();
+  for (const c of spec?.initContainers ?? []) {
+    let creqs = applyNonMissing(toQuantityMap(c.resources?.requests), opts.nonMissingContainerRequests);
+    if (isRestartable(c)) {
+      // sidecars run for the pod's lifetime: they add to the sum and to every later init step
+      addInto(reqs, creqs);
+      addInto(restartableInit, creqs);
+      creqs = restartableInit;
+    } else {
+      const tmp: QuantityMap = new Map();
+      addInto(tmp, creqs);
+      addInto(tmp, restartableInit);
+      creqs = tmp;
+    }
+    maxInto(initReqs, creqs);
+  }
+  maxInto(reqs, initReqs);
+  return reqs;
+}
+
+/** resourcehelper.PodRequests */
+export function podRequests(pod: Pod, opts: PodResourcesOptions = {}): QuantityMap {
+  const reqs = aggregateContainerRequests(pod, opts);
+  if (!opts.skipPodLevelResources && isPodLevelRequestsSet(pod)) {
+    const plr = podLevelResources(pod)!.requests!;
+    for (const k of Object.keys(plr)) if (POD_LEVEL_RESOURCES.has(k)) reqs.set(k, cachedQuantity(plr[k]));
+  }
+  if (!opts.excludeOverhead && pod.spec?.overhead) addInto(reqs, toQuantityMap(pod.spec.overhead));
+  return reqs;
+}
+
+/** The non-zero defaults as a ResourceList (schedutil.DefaultMilliCPURequest / DefaultMemoryRequest). */
+export const NON_ZERO_DEFAULTS: QuantityMap = new Map([
+  ['cpu', Quantity.fromMilli(DefaultMilliCPURequest)],
+  ['memory', Quantity.fromValue(DefaultMemoryRequest)],
+]);
+
+/** getNonMissingContainerRequests (framework/types.go): with pod-level requests only the unset ones get defaults. */
+export function nonMissingContainerRequests(requests: QuantityMap, podLevelSet: boolean): QuantityMap {
+  if (!podLevelSet) return NON_ZERO_DEFAULTS;
+  const m: QuantityMap = new Map();
+  if (!requests.has('cpu')) m.set('cpu', NON_ZERO_DEFAULTS.get('cpu')!);
+  if (!requests.has('memory')) m.set('memory', NON_ZERO_DEFAULTS.get('memory')!);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// resource names (pkg/apis/core/v1/helper/helpers.go)
+
+const DEFAULT_RESOURCE_REQUESTS_PREFIX = 'requests.';
+const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS1123_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function isQualifiedNameQuick(v: string): boolean {
+  const parts = v.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1];
+  if (parts.length === 2 && (parts[0].length === 0 || parts[0].length > 253 || !DNS1123_SUBDOMAIN_RE.test(parts[0]))) return false;
+  return name.length > 0 && name.length <= 63 && QUALIFIED_NAME_RE.test(name);
+}
+
+export function isPrefixedNativeResource(name: string): boolean {
+  return name.includes('kubernetes.io/');
+}
+
+export function isNativeResource(name: string): boolean {
+  return !name.includes('/') || isPrefixedNativeResource(name);
+}
+
+export function isExtendedResourceName(name: string): boolean {
+  if (isNativeResource(name) || name.startsWith(DEFAULT_RESOURCE_REQUESTS_PREFIX)) return false;
+  return isQualifiedNameQuick(DEFAULT_RESOURCE_REQUESTS_PREFIX + name);
+}
+
+export function isHugePageResourceName(name: string): boolean {
+  return name.startsWith('hugepages-');
+}
+
+export function isAttachableVolumeResourceName(name: string): boolean {
+  return name.startsWith('attachable-volumes-');
+}
+
+/** schedutil.IsScalarResourceName */
+export function isScalarResourceName(name: string): boolean {
+  return isExtendedResourceName(name) || isHugePageResourceName(name) || isPrefixedNativeResource(name) || isAttachableVolumeResourceName(name);
+}

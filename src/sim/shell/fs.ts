@@ -1,0 +1,90 @@
+/** An in-memory filesystem of one machine: files with text content, directories, paths as on Linux. */
+export class FileSystem {
+  private files = new Map<string, string>();
+  private dirs = new Set<string>(['/']);
+  /** Bumped on every write: lets watchers (the kubelet's staticPodPath scan) notice changes cheaply. */
+  version = 0;
+
+  static normalize(path: string, cwd = '/'): string {
+    const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+    const out: string[] = [];
+    for (const seg of abs.split('/')) {
+      if (!seg || seg === '.') continue;
+      if (seg === '..') out.pop();
+      else out.push(seg);
+    }
+    return '/' + out.join('/');
+  }
+
+  exists(p: string): boolean {
+    return this.files.has(p) || this.dirs.has(p);
+  }
+  isDir(p: string): boolean {
+    return this.dirs.has(p);
+  }
+  isFile(p: string): boolean {
+    return this.files.has(p);
+  }
+  read(p: string): string | undefined {
+    return this.files.get(p);
+  }
+
+  write(p: string, content: string): void {
+    this.mkdirp(parentOf(p));
+    this.files.set(p, content);
+    this.version++;
+  }
+
+  append(p: string, content: string): void {
+    this.write(p, (this.files.get(p) ?? '') + content);
+  }
+
+  mkdirp(p: string): void {
+    let cur = '';
+    for (const seg of p.split('/').filter(Boolean)) {
+      cur += '/' + seg;
+      this.dirs.add(cur);
+    }
+    this.version++;
+  }
+
+  remove(p: string): boolean {
+    const ok = this.files.delete(p) || this.dirs.delete(p);
+    if (ok) this.version++;
+    return ok;
+  }
+
+  removeTree(p: string): void {
+    for (const f of [...this.files.keys()]) if (f === p || f.startsWith(p + '/')) this.files.delete(f);
+    for (const d of [...this.dirs]) if (d === p || d.startsWith(p + '/')) this.dirs.delete(d);
+    this.version++;
+  }
+
+  /** Direct children names of a directory, sorted as `ls` does (C locale). */
+  list(dir: string): string[] {
+    const prefix = dir === '/' ? '/' : dir + '/';
+    const names = new Set<string>();
+    for (const p of [...this.files.keys(), ...this.dirs]) {
+      if (p.startsWith(prefix) && p !== dir) {
+        const rest = p.slice(prefix.length);
+        if (rest) names.add(rest.split('/')[0]);
+      }
+    }
+    return [...names].sort();
+  }
+
+  /** All file paths under a directory. */
+  walk(dir: string): string[] {
+    const prefix = dir === '/' ? '/' : dir + '/';
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix)).sort();
+  }
+}
+
+export function parentOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+export function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
