@@ -1,7 +1,10 @@
 /** Plain JSON objects as they travel through the API: loosely typed on purpose (any kind, any version). */
-import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as ReadonlyObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta, OwnerReference };
+export type { OwnerReference };
+
+/** kubernetes-types marks system fields readonly; the API server is the one that writes them. */
+export type ObjectMeta = { -readonly [K in keyof ReadonlyObjectMeta]: ReadonlyObjectMeta[K] };
 
 export interface KubeObject {
   apiVersion: string;

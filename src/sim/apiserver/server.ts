@@ -238,7 +238,7 @@ export class ApiServer implements ServerContext {
     }
     if (info.resource === 'pods' && req.subresource === 'eviction') {
       this.mustGet(info, ns, name);
-      this.delete(info, ns, name, { ...req, verb: 'delete', subresource: undefined });
+      this.delete(info, ns, name, { dryRun: req.dryRun });
       return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
     }
     throw errors.methodNotSupported(info.group, `${info.resource}/${req.subresource}`, 'create');

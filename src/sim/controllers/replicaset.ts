@@ -88,7 +88,7 @@ export class ReplicaSetController extends Controller {
             active.push(created);
             recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, { component: this.component });
           } catch (e) {
-            const msg = e instanceof ApiError ? e.status.message : String(e);
+            const msg = e instanceof ApiError ? (e.status.message ?? '') : String(e);
             recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`, { component: this.component });
             this.setFailure(rs, msg);
             // Retry with back-off, as the rate-limited queue does.

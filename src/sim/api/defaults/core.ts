@@ -50,7 +50,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   }
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
-  for (const v of spec.volumes ?? []) defaultVolume(v as Obj);
+  for (const v of spec.volumes ?? []) defaultVolume(v as unknown as Obj);
   // serviceAccount is the deprecated alias that the API keeps in sync.
   if (spec.serviceAccountName && !spec.serviceAccount) spec.serviceAccount = spec.serviceAccountName;
 }

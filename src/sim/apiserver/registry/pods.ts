@@ -58,8 +58,8 @@ function validatePodUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
 
 /** A short cmp.Diff-style rendering of what changed (the real message embeds cmp.Diff of core.PodSpec). */
 function specDiff(oldSpec: PodSpec, newSpec: PodSpec): string {
-  const o = oldSpec as Record<string, unknown>;
-  const n = newSpec as Record<string, unknown>;
+  const o = oldSpec as unknown as Record<string, unknown>;
+  const n = newSpec as unknown as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(o), ...Object.keys(n)])].sort();
   const lines = ['  core.PodSpec{'];
   let same = 0;

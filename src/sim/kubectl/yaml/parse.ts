@@ -20,7 +20,7 @@ export interface ManifestDocument {
   /** The document as JSON (what kubectl holds as runtime.RawExtension). */
   object: JsonValue;
   /** The raw JSON text kubectl holds for it (quoted in "Object 'Kind' is missing in '…'"). */
-  raw: string;
+  readonly raw: string;
 }
 
 export interface ManifestStream {
@@ -103,11 +103,24 @@ class ParseFailure {
   }
 }
 
+/** A YAML document: its raw JSON (json.Marshal of the converted value) is computed on demand. */
+class YAMLDocument implements ManifestDocument {
+  object: JsonValue;
+  private json: string | null = null;
+  constructor(object: JsonValue) {
+    this.object = object;
+  }
+  get raw(): string {
+    if (this.json === null) this.json = marshalJSON(this.object);
+    return this.json;
+  }
+}
+
 function documentFromYAMLChunk(chunk: string): ManifestDocument | null {
   const r = yamlToJSON(chunk);
   if (!r.ok) throw new ParseFailure(`error converting YAML to JSON: ${r.error}`);
   if (r.value === null) return null;
-  return { object: r.value, raw: marshalJSON(r.value) };
+  return new YAMLDocument(r.value);
 }
 
 function readYAML(text: string, out: ManifestDocument[]): void {

@@ -219,6 +219,8 @@ function goSyntax(v: JsonValue | undefined): string {
 }
 
 class Decoder {
+  /** A value json.Marshal will reject; only values (not keys) count. */
+  marshalError: string | null = null;
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
@@ -283,9 +285,9 @@ class Decoder {
         return { kind: 'bool', v: r.value };
       case 'number':
         if (r.intKind) return { kind: r.intKind, v: r.value };
-        if (!Number.isFinite(r.value)) {
-          // json.Marshal of the converted object fails on NaN and ±Inf.
-          throw new YamlFailure(`json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`);
+        if (!Number.isFinite(r.value) && this.marshalError === null) {
+          // json.Marshal of the converted object fails on NaN and ±Inf (reported after decoding).
+          this.marshalError = `json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`;
         }
         return { kind: 'float', v: r.value };
       default:
@@ -295,6 +297,15 @@ class Decoder {
 
   /** A key as decoded into interface{}; maps and slices are rejected by go-yaml. */
   private key(n: YNode): KeyValue {
+    const saved = this.marshalError;
+    try {
+      return this.keyValue(n);
+    } finally {
+      this.marshalError = saved;
+    }
+  }
+
+  private keyValue(n: YNode): KeyValue {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (n.kind === SCALAR) return this.scalar(n);
@@ -414,7 +425,9 @@ export type YamlToJsonResult = { ok: true; value: JsonValue } | { ok: false; err
 export function yamlToJSON(input: string): YamlToJsonResult {
   try {
     const doc = composeFirstDocument(input);
-    const value = doc === null ? null : new Decoder().unmarshal(doc);
+    const decoder = new Decoder();
+    const value = doc === null ? null : decoder.unmarshal(doc);
+    if (decoder.marshalError !== null) return { ok: false, error: decoder.marshalError };
     return { ok: true, value };
   } catch (e) {
     if (e instanceof YamlError) return { ok: false, error: formatLibyamlError(e) };
