@@ -22,6 +22,7 @@ import { NamespaceController } from '../controllers/namespace.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
 import { ReplicaSetController } from '../controllers/replicaset.ts';
 import { ServiceAccountController } from '../controllers/serviceaccount.ts';
+import { ResourceQuotaController } from '../controllers/resourcequota.ts';
 import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
@@ -79,6 +80,7 @@ export class Cluster {
       new EndpointsController(this.ctx),
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
+      new ResourceQuotaController(this.ctx),
     );
     this.scheduler = new KubeScheduler(this.ctx);
   }

@@ -6,7 +6,7 @@ import { isObject, splitApiVersion, type KubeObject } from '../api/object.ts';
 import { RESOURCES, lookupResource, resourceForKind, type ResourceInfo } from '../api/resources.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { CmdError, usageError } from './errors.ts';
-import { yamlToJSON } from './yaml/goyaml/decode.ts';
+import { decodeManifest, readManifests, validateManifest } from './yaml/parse.ts';
 import type { KubectlContext } from './types.ts';
 
 export interface Target {
@@ -66,27 +66,26 @@ export function targetsFromArgs(args: string[], namespace: string | undefined): 
 }
 
 /** Read -f sources: files, directories (their .yaml/.yml/.json files), or "-" for stdin. */
-export function readFileTargets(ctx: KubectlContext, files: string[], recursive = false): Target[] {
+export function readFileTargets(ctx: KubectlContext, files: string[], recursive = false, validate = true): Target[] {
   const out: Target[] = [];
   for (const f of files) {
     if (/^https?:\/\//.test(f)) {
       throw new CmdError(`unable to read URL "${f}", server reported 404 Not Found, status code=404`);
     }
     if (f === '-') {
-      out.push(...parseManifests(ctx.stdin, 'STDIN'));
+      out.push(...parseManifests(ctx.stdin, 'STDIN', validate));
       continue;
     }
     const p = FileSystem.normalize(f, ctx.cwd);
     if (ctx.fs.isDir(p)) {
       const paths = (recursive ? ctx.fs.walk(p) : ctx.fs.list(p).map((n) => `${p === '/' ? '' : p}/${n}`)).filter((x) => /\.(ya?ml|json)$/.test(x) && ctx.fs.isFile(x));
-      for (const x of paths) out.push(...parseManifests(ctx.fs.read(x)!, displayPath(f, p, x)));
+      for (const x of paths) out.push(...parseManifests(ctx.fs.read(x)!, displayPath(f, p, x), validate));
       continue;
     }
     const content = ctx.fs.read(p);
     if (content === undefined) throw new CmdError(`the path "${f}" does not exist`);
-    out.push(...parseManifests(content, f));
+    out.push(...parseManifests(content, f, validate));
   }
-  if (!out.length) throw new CmdError('no objects passed to ' + 'create');
   return out;
 }
 
@@ -94,32 +93,32 @@ function displayPath(arg: string, abs: string, file: string): string {
   return arg.replace(/\/$/, '') + file.slice(abs.length);
 }
 
-/** Split a YAML/JSON stream into documents (yaml.NewYAMLOrJSONDecoder) and map each to its resource. */
-export function parseManifests(text: string, source: string): Target[] {
-  const docs = splitDocuments(text);
+/**
+ * A YAML/JSON stream → objects, as cli-runtime's StreamVisitor does: documents in order (the first
+ * unreadable one stops the stream with "error parsing <source>: …"), client-side --validate of
+ * apiVersion/kind, unstructured decode, then the REST mapping ("no matches for kind").
+ */
+export function parseManifests(text: string, source: string, validate = true): Target[] {
+  const stream = readManifests(text, source);
   const out: Target[] = [];
-  for (const doc of docs) {
-    const r = yamlToJSON(doc.text);
-    if (!r.ok) throw new CmdError(`error parsing ${source}: ${r.error}`);
-    const v = r.value;
-    if (v === null || (isObject(v) && !Object.keys(v).length)) continue;
-    if (!isObject(v)) throw new CmdError(`error parsing ${source}: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type map[string]interface {}`);
-    if (v.kind === 'List' && Array.isArray(v.items)) {
-      for (const item of v.items) out.push(targetOf(item as KubeObject, source, doc.text));
+  for (const doc of stream.documents) {
+    if (validate) {
+      const err = validateManifest(doc, source);
+      if (err) throw new CmdError(err);
+    }
+    const d = decodeManifest(doc, source);
+    if (!d.ok) throw new CmdError(d.error);
+    if (d.isList && Array.isArray(d.object.items)) {
+      for (const item of d.object.items) out.push(targetOf(item as unknown as KubeObject, source));
       continue;
     }
-    out.push(targetOf(v as unknown as KubeObject, source, doc.text));
+    out.push(targetOf(d.object as unknown as KubeObject, source));
   }
+  if (stream.error) throw new CmdError(stream.error);
   return out;
 }
 
-function targetOf(obj: KubeObject, source: string, raw: string): Target {
-  if (!obj.kind || typeof obj.kind !== 'string') {
-    throw new CmdError(`error validating data: failed to infer kind: Object 'Kind' is missing in '${compactJSON(raw)}'`);
-  }
-  if (!obj.apiVersion || typeof obj.apiVersion !== 'string') {
-    throw new CmdError(`error validating data: failed to infer apiVersion: Object 'apiVersion' is missing in '${compactJSON(raw)}'`);
-  }
+function targetOf(obj: KubeObject, source: string): Target {
   const [group, version] = splitApiVersion(obj.apiVersion);
   const info = resourceForKind(group, version, obj.kind);
   if (!info) {
@@ -129,27 +128,6 @@ function targetOf(obj: KubeObject, source: string, raw: string): Target {
   }
   const meta = isObject(obj.metadata) ? obj.metadata : {};
   return { info, namespace: info.namespaced ? (meta.namespace as string | undefined) : undefined, name: meta.name as string | undefined, object: obj, source };
-}
-
-function compactJSON(raw: string): string {
-  const r = yamlToJSON(raw);
-  return r.ok ? JSON.stringify(r.value) : raw;
-}
-
-function splitDocuments(text: string): { text: string }[] {
-  const t = text.trimStart();
-  if (t.startsWith('{') || t.startsWith('[')) return [{ text }];
-  const out: { text: string }[] = [];
-  let cur: string[] = [];
-  for (const line of text.split('\n')) {
-    if (/^---(\s.*)?$/.test(line)) {
-      out.push({ text: cur.join('\n') });
-      cur = [];
-    } else cur.push(line);
-  }
-  out.push({ text: cur.join('\n') });
-  // Documents with nothing but blank lines and comments are skipped, as the YAML decoder does.
-  return out.filter((d) => d.text.split('\n').some((l) => l.trim() && !l.trim().startsWith('#')));
 }
 
 /** The namespace an object from a file goes to; kubectl refuses a conflicting -n. */

@@ -437,7 +437,7 @@ const sed: CommandFn = (ctx) => {
         if (!parts) return null;
         const [pat, rep, fl] = parts;
         const re = new RegExp(pat.replace(/\\\(/g, '(').replace(/\\\)/g, ')'), fl.includes('g') ? 'g' : '');
-        line = line.replace(re, rep.replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&'));
+        line = line.replace(re, (...m: string[]) => sedReplacement(rep, m));
       }
       if (!deleted && !quiet) out.push(line);
       if (printed) out.push(line);
@@ -474,6 +474,23 @@ const sed: CommandFn = (ctx) => {
   }
   return 0;
 };
+
+/** GNU sed replacement text: & is the match, \1-\9 groups, \n newline, \t tab, \& and \\ literal. */
+function sedReplacement(rep: string, m: string[]): string {
+  let out = '';
+  for (let i = 0; i < rep.length; i++) {
+    const c = rep[i];
+    if (c === '\\' && i + 1 < rep.length) {
+      const d = rep[++i];
+      if (d >= '1' && d <= '9') out += m[Number(d)] ?? '';
+      else if (d === 'n') out += '\n';
+      else if (d === 't') out += '\t';
+      else out += d;
+    } else if (c === '&') out += m[0];
+    else out += c;
+  }
+  return out;
+}
 
 function splitSed(s: string, delim: string): [string, string, string] | null {
   const parts: string[] = [];

@@ -41,7 +41,8 @@ export const apply: Command = {
     const dryRun = dryRunOf(flags, ctx);
     const validation = fieldValidation(flags.str('validate'));
     const serverSide = flags.bool('server-side');
-    const targets = readFileTargets(ctx, files, flags.bool('recursive'));
+    const targets = readFileTargets(ctx, files, flags.bool('recursive'), validation !== 'Ignore');
+    if (!targets.length) throw new CmdError('no objects passed to apply');
     let status = 0;
     for (const t of targets) {
       const source = t.source ?? '';

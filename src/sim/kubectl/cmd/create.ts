@@ -27,7 +27,8 @@ export const createFromFile: Command['run'] = (ctx, _args, flags) => {
   if (!files.length) throw new CmdError('must specify one of -f and -k');
   const dryRun = dryRunOf(flags, ctx);
   const validation = fieldValidation(flags.str('validate'));
-  const targets = readFileTargets(ctx, files, flags.bool('recursive'));
+  const targets = readFileTargets(ctx, files, flags.bool('recursive'), validation !== 'Ignore');
+    if (!targets.length) throw new CmdError('no objects passed to create');
   let status = 0;
   const printed: KubeObject[] = [];
   for (const t of targets) {

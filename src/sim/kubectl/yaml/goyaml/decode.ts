@@ -218,6 +218,31 @@ function goSyntax(v: JsonValue | undefined): string {
   );
 }
 
+/** Work items of the iterative decoder (go-yaml recurses; deep input must not exhaust the JS stack). */
+const F_SEQ = 1;
+const F_MAP = 2;
+const F_ALIAS_END = 3;
+const F_MERGE_SEQ = 4;
+
+interface Frame {
+  t: number;
+  node: YNode;
+  i: number;
+  out: JsonValue[] | null; // F_SEQ
+  entries: [string, JsonValue][] | null; // F_MAP, F_MERGE_SEQ
+  key: string | null; // F_MAP: key of the value being decoded
+  merge: boolean; // F_MAP: merging into a parent's entries, delivers no value
+}
+
+function frame(t: number, node: YNode): Frame {
+  return { t, node, i: 0, out: null, entries: null, key: null, merge: false };
+}
+
+/**
+ * decode.go `decoder.unmarshal` into interface{} (maps of interface{} keys, merge keys,
+ * alias-expansion limits), with sigs.k8s.io/yaml's key-to-string conversion applied to each
+ * key. Iterative, with the same decode/alias counting as go-yaml.
+ */
 class Decoder {
   /** A value json.Marshal will reject; only values (not keys) count. */
   marshalError: string | null = null;
@@ -225,8 +250,11 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private aliases = new Set<YNode>();
+  private stack: Frame[] = [];
+  private result: JsonValue = null;
 
-  unmarshal(n: YNode): JsonValue {
+  /** The accounting at the top of decode.go `unmarshal`. */
+  private count(): void {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (
@@ -236,47 +264,155 @@ class Decoder {
     ) {
       throw new YamlFailure('yaml: document contains excessive aliasing');
     }
+  }
+
+  private enterAlias(n: YNode): void {
+    if (this.aliases.has(n)) throw new YamlFailure(`yaml: anchor '${n.value}' value contains itself`);
+    this.aliases.add(n);
+    this.aliasDepth++;
+    this.stack.push(frame(F_ALIAS_END, n));
+  }
+
+  /** Decodes one value node completely. */
+  unmarshal(root: YNode): JsonValue {
+    const base = this.stack.length;
+    this.begin(root);
+    while (this.stack.length > base) {
+      const f = this.stack[this.stack.length - 1];
+      const children = f.node.children;
+      switch (f.t) {
+        case F_SEQ:
+          if (f.i < children.length) this.begin(children[f.i++]);
+          else {
+            this.stack.pop();
+            this.deliver(f.out!, true);
+          }
+          break;
+        case F_MAP:
+          if (f.i < children.length) {
+            const kn = children[f.i];
+            if (isMerge(kn)) {
+              f.i += 2;
+              this.merge(children[f.i - 1], f.entries!);
+              break;
+            }
+            const k = this.key(kn);
+            if (k.kind === 'collection') throw new YamlFailure(`yaml: invalid map key: ${goSyntax(k.v)}`);
+            const vn = children[f.i + 1];
+            f.key = k.kind === 'str' ? (k.v as string) : keyString(k, null, () => this.unmarshalDetached(vn));
+            this.begin(vn);
+          } else {
+            this.stack.pop();
+            // Later duplicates win, as with Go's map assignment; fromEntries defines "__proto__" as an own key.
+            if (f.merge) this.deliver(null, false);
+            else this.deliver(Object.fromEntries(f.entries!), true);
+          }
+          break;
+        case F_MERGE_SEQ:
+          if (f.i >= 0) {
+            const ni = children[f.i--];
+            if (ni.kind === ALIAS) {
+              if (ni.alias && ni.alias.kind !== MAPPING) failWantMap();
+            } else if (ni.kind !== MAPPING) {
+              failWantMap();
+            }
+            this.mergeInto(ni, f.entries!);
+          } else {
+            this.stack.pop();
+            this.deliver(null, false);
+          }
+          break;
+        case F_ALIAS_END:
+          // only reached through deliver()
+          throw new Error('internal error: dangling alias frame');
+      }
+    }
+    const r = this.result;
+    this.result = null;
+    return r;
+  }
+
+  /** A key's value decoded apart from the main walk (for error messages only). */
+  private unmarshalDetached(n: YNode): JsonValue {
+    const savedStack = this.stack;
+    const savedResult = this.result;
+    this.stack = [];
+    try {
+      return this.unmarshal(n);
+    } finally {
+      this.stack = savedStack;
+      this.result = savedResult;
+    }
+  }
+
+  /** Starts decoding node n (decode.go unmarshal for interface{} targets). */
+  private begin(n: YNode): void {
+    this.count();
     switch (n.kind) {
       case SCALAR:
-        return this.scalar(n).v;
+        this.deliver(this.scalar(n).v, true);
+        return;
       case MAPPING: {
-        const entries: [string, JsonValue][] = [];
-        this.mapping(n, entries);
-        // Later duplicates win, as with Go's map assignment; fromEntries defines "__proto__" as an own key.
-        return Object.fromEntries(entries);
+        const f = frame(F_MAP, n);
+        f.entries = [];
+        this.stack.push(f);
+        return;
       }
-      case SEQUENCE:
-        return n.children.map((c) => this.unmarshal(c));
+      case SEQUENCE: {
+        const f = frame(F_SEQ, n);
+        f.out = [];
+        this.stack.push(f);
+        return;
+      }
       case DOCUMENT:
-        return n.children.length === 1 ? this.unmarshal(n.children[0]) : null;
+        if (n.children.length === 1) this.begin(n.children[0]);
+        else this.deliver(null, true);
+        return;
       case ALIAS:
-        return this.alias(n, (t) => this.unmarshal(t));
+        this.enterAlias(n);
+        this.begin(n.alias!);
+        return;
     }
     throw new Error('internal error: unknown node kind: ' + n.kind);
   }
 
-  private alias<R>(n: YNode, f: (target: YNode) => R): R {
-    if (this.aliases.has(n)) throw new YamlFailure(`yaml: anchor '${n.value}' value contains itself`);
-    this.aliases.add(n);
-    this.aliasDepth++;
-    try {
-      return f(n.alias!);
-    } finally {
-      this.aliasDepth--;
-      this.aliases.delete(n);
+  /** Hands a finished value to the frame below (leaving any aliases it came through). */
+  private deliver(v: JsonValue, hasValue: boolean): void {
+    for (;;) {
+      const top = this.stack[this.stack.length - 1];
+      if (top === undefined) {
+        this.result = v;
+        return;
+      }
+      if (top.t === F_ALIAS_END) {
+        this.aliasDepth--;
+        this.aliases.delete(top.node);
+        this.stack.pop();
+        continue;
+      }
+      if (!hasValue) return;
+      if (top.t === F_SEQ) {
+        top.out!.push(v);
+      } else if (top.t === F_MAP) {
+        top.entries!.push([top.key!, v]);
+        top.key = null;
+        top.i += 2;
+      } else {
+        this.result = v;
+      }
+      return;
     }
   }
 
-  /** Decodes a scalar into interface{} (decode.go `scalar`) and then to JSON. */
+  /** Decodes a scalar into interface{} (decode.go `scalar`). */
   private scalar(n: YNode): KeyValue {
     let r: Resolved;
     if (n.tag === '' && !n.implicit) {
-      r = { tag: STR_TAG, value: n.value };
-    } else {
-      r = resolve(n.tag, n.value);
-      if (r.tag === BINARY_TAG) {
-        r = { tag: BINARY_TAG, value: decodeBinary(String(r.value)) };
-      }
+      return { kind: 'str', v: n.value };
+    }
+    r = resolve(n.tag, n.value);
+    if (r.tag === BINARY_TAG) {
+      r = { tag: BINARY_TAG, value: decodeBinary(String(r.value)) };
     }
     if (r.value === null) return { kind: 'null', v: null };
     if (r.tag === TIMESTAMP_TAG) return { kind: 'str', v: n.value };
@@ -299,93 +435,76 @@ class Decoder {
   private key(n: YNode): KeyValue {
     const saved = this.marshalError;
     try {
-      return this.keyValue(n);
+      this.count();
+      if (n.kind === SCALAR) return this.scalar(n);
+      if (n.kind === ALIAS && n.alias!.kind === SCALAR) {
+        if (this.aliases.has(n)) throw new YamlFailure(`yaml: anchor '${n.value}' value contains itself`);
+        this.aliasDepth++;
+        try {
+          this.count();
+          return this.scalar(n.alias!);
+        } finally {
+          this.aliasDepth--;
+        }
+      }
+      this.decodeCount--; // counted again by unmarshal
+      return { kind: 'collection', v: this.unmarshalDetached(n) };
     } finally {
       this.marshalError = saved;
     }
   }
 
-  private keyValue(n: YNode): KeyValue {
-    this.decodeCount++;
-    if (this.aliasDepth > 0) this.aliasCount++;
-    if (n.kind === SCALAR) return this.scalar(n);
-    if (n.kind === ALIAS) {
-      return this.alias(n, (t) => {
-        if (t.kind === SCALAR) return this.scalar(t);
-        this.decodeCount--; // counted again by unmarshal below
-        return { kind: 'collection', v: this.unmarshal(t) };
-      });
-    }
-    this.decodeCount--;
-    return { kind: 'collection', v: this.unmarshal(n) };
-  }
-
-  private mapping(n: YNode, out: [string, JsonValue][]): void {
-    const l = n.children.length;
-    for (let i = 0; i < l; i += 2) {
-      const kn = n.children[i];
-      if (isMerge(kn)) {
-        this.merge(n.children[i + 1], out);
-        continue;
-      }
-      const k = this.key(kn);
-      if (k.kind === 'collection') {
-        throw new YamlFailure(`yaml: invalid map key: ${goSyntax(k.v)}`);
-      }
-      const v = this.unmarshal(n.children[i + 1]);
-      out.push([keyString(k, v), v]);
-    }
-  }
-
-  private merge(n: YNode, out: [string, JsonValue][]): void {
-    const failWantMap = (): never => {
-      throw new YamlFailure('yaml: map merge requires map or sequence of maps as the value');
-    };
-    const mergeInto = (m: YNode): void => {
-      // d.unmarshal(n, out) with `out` the map being built
-      this.decodeCount++;
-      if (this.aliasDepth > 0) this.aliasCount++;
-      if (m.kind === ALIAS) {
-        this.alias(m, (t) => {
-          this.decodeCount++;
-          if (this.aliasDepth > 0) this.aliasCount++;
-          this.mapping(t, out);
-        });
-      } else {
-        this.mapping(m, out);
-      }
-    };
+  private merge(n: YNode, entries: [string, JsonValue][]): void {
     switch (n.kind) {
       case MAPPING:
-        mergeInto(n);
+        this.mergeInto(n, entries);
         return;
       case ALIAS:
         if (n.alias && n.alias.kind !== MAPPING) failWantMap();
-        mergeInto(n);
+        this.mergeInto(n, entries);
         return;
-      case SEQUENCE:
-        for (let i = n.children.length - 1; i >= 0; i--) {
-          const ni = n.children[i];
-          if (ni.kind === ALIAS) {
-            if (ni.alias && ni.alias.kind !== MAPPING) failWantMap();
-          } else if (ni.kind !== MAPPING) {
-            failWantMap();
-          }
-          mergeInto(ni);
-        }
+      case SEQUENCE: {
+        // Step backwards as earlier nodes take precedence.
+        const f = frame(F_MERGE_SEQ, n);
+        f.i = n.children.length - 1;
+        f.entries = entries;
+        this.stack.push(f);
         return;
+      }
       default:
         failWantMap();
     }
   }
+
+  /** d.unmarshal(m, out) with `out` the map being built. */
+  private mergeInto(m: YNode, entries: [string, JsonValue][]): void {
+    this.count();
+    let target = m;
+    if (m.kind === ALIAS) {
+      this.enterAlias(m);
+      this.count();
+      target = m.alias!;
+    }
+    const f = frame(F_MAP, target);
+    f.entries = entries;
+    f.merge = true;
+    this.stack.push(f);
+  }
+}
+
+function failWantMap(): never {
+  throw new YamlFailure('yaml: map merge requires map or sequence of maps as the value');
 }
 
 function isMerge(n: YNode): boolean {
   return n.kind === SCALAR && n.value === '<<' && (n.implicit || n.tag === MERGE_TAG);
 }
 
-/** sigs.k8s.io/yaml convertToJSONableObject: map keys become strings. */
-function keyString(k: KeyValue, v: JsonValue): string {
+/**
+ * sigs.k8s.io/yaml convertToJSONableObject: map keys become strings. The value is only needed
+ * for the error message of unsupported keys.
+ */
+function keyString(k: KeyValue, _v: JsonValue, value: () => JsonValue): string {
   switch (k.kind) {
     case 'str':
       return k.v as string;
@@ -397,10 +516,10 @@ function keyString(k: KeyValue, v: JsonValue): string {
       return k.v ? 'true' : 'false';
     case 'uint':
       throw new YamlFailure(
-        `unsupported map key of type: uint64, key: 0x${BigInt(k.v as number).toString(16)}, value: ${goSyntax(v)}`,
+        `unsupported map key of type: uint64, key: 0x${BigInt(k.v as number).toString(16)}, value: ${goSyntax(value())}`,
       );
     default:
-      throw new YamlFailure(`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v)}`);
+      throw new YamlFailure(`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value())}`);
   }
 }
 

@@ -1128,7 +1128,15 @@ export class Scanner {
             for (let k = 0; k < codeLength; k++) this.skip();
           }
         } else {
-          s = this.read(s);
+          // A run of ordinary characters, copied at once (same effect as read() per character).
+          const from = this.pos;
+          this.skip();
+          for (;;) {
+            const d = this.ch();
+            if (isBlankZ(d) || d === 0x27 || d === 0x22 || d === 0x5c) break;
+            this.skip();
+          }
+          s += this.slice(from, this.pos);
         }
       }
       if (single) {
