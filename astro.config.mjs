@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefindIndex from './src/search/pagefind-integration.mjs';
 
 /**
  * @astrojs/mdx marks every compiled MDX module with the directive "use astro:head-inject", which
@@ -18,7 +19,8 @@ function onwarn(warning, warn) {
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // pagefindIndex: the search index, written to <outDir>/pagefind/ after every build.
+  integrations: [mdx(), pagefindIndex()],
   markdown: {
     shikiConfig: {
       // The "-default" GitHub themes: every token colour meets WCAG AA (4.5:1) on the theme's own
