@@ -1,12 +1,235 @@
-/** The kube-scheduler component: wired to the scheduler framework once it lands. */
+/**
+ * The kube-scheduler component (pkg/scheduler/scheduler.go, schedule_one.go, eventhandlers.go):
+ * informers feed the scheduler cache; unscheduled pods of its scheduler names wait in a queue;
+ * each cycle runs the framework (./scheduler), then binds (POST pods/binding) and records
+ * `Scheduled`, or records `FailedScheduling`, sets the PodScheduled condition and parks the pod
+ * until a cluster event may make it schedulable (or the 5-minute flush).
+ */
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object.ts';
+import { res } from '../apiserver/client.ts';
 import type { ControllerContext } from '../controllers/controller.ts';
+import { SchedulerCache } from '../scheduler/framework/cache.ts';
+import { newFramework } from '../scheduler/framework/registry.ts';
+import { SchedulingAlgorithm, scheduledEventMessage, truncateMessage, type DecisionRecord } from '../scheduler/schedule.ts';
+
+const BACKOFF_INITIAL_MS = 1_000;
+const BACKOFF_MAX_MS = 10_000;
+/** podMaxInUnschedulablePodsDuration: parked pods are retried at least this often. */
+const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+
+interface QueuedPod {
+  key: string;
+  attempts: number;
+  /** When the pod may be tried again (back-off). */
+  readyAt: number;
+  addedAt: number;
+}
 
 export class KubeScheduler {
   private ctx: ControllerContext;
-  constructor(ctx: ControllerContext) {
+  readonly schedulerNames: string[];
+  private cache = new SchedulerCache();
+  private algorithm: SchedulingAlgorithm;
+  private active = new Map<string, QueuedPod>();
+  private unschedulable = new Map<string, QueuedPod>();
+  private scheduled = false;
+  /** The last decision for each pod (by uid): what the UI explains. */
+  readonly decisions = new Map<string, DecisionRecord>();
+  /** False while the scheduler's static pod is not running. */
+  running = true;
+
+  constructor(ctx: ControllerContext, schedulerNames = ['default-scheduler']) {
     this.ctx = ctx;
+    this.schedulerNames = schedulerNames;
+    const { client } = ctx;
+    const framework = newFramework({
+      rng: ctx.server.rng,
+      snapshot: this.cache,
+      listers: {
+        services: (ns) => client.list(res('services'), ns) as never,
+        replicaSet: (ns, name) => client.get(res('replicasets', 'apps'), ns, name) as never,
+        replicationController: (ns, name) => client.get(res('replicationcontrollers'), ns, name) as never,
+        statefulSet: (ns, name) => client.get(res('statefulsets', 'apps'), ns, name) as never,
+        namespaceLabels: (ns) => client.get(res('namespaces'), undefined, ns)?.metadata.labels,
+        namespaces: () => client.list(res('namespaces')).map((n) => ({ name: n.metadata.name!, labels: n.metadata.labels })),
+      },
+    });
+    this.algorithm = new SchedulingAlgorithm(framework, { rng: ctx.server.rng });
   }
+
   start(): void {
-    void this.ctx;
+    const { server, clock } = this.ctx;
+    server.watch(res('nodes'), (ev) => {
+      const node = ev.object as Node;
+      if (ev.type === 'ADDED') this.cache.addNode(node);
+      else if (ev.type === 'MODIFIED') this.cache.updateNode(ev.old as Node, node);
+      else this.cache.removeNode(node.metadata!.name!);
+      if (ev.type !== 'DELETED' && this.nodeChangeMatters(ev.old as Node | undefined, node)) this.moveAllToActive();
+    });
+    server.watch(res('pods'), (ev) => {
+      const pod = ev.object as Pod;
+      const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
+      const assigned = !!pod.spec?.nodeName;
+      const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      if (ev.type === 'DELETED' || (assigned && finished)) {
+        if (this.cache.getPod(podKey(pod))) {
+          this.cache.removePod(pod);
+          this.moveAllToActive();
+        }
+        this.active.delete(key);
+        this.unschedulable.delete(key);
+        return;
+      }
+      if (assigned) {
+        if (this.cache.getPod(podKey(pod))) this.cache.updatePod(ev.old as Pod, pod);
+        else this.cache.addPod(pod);
+        this.active.delete(key);
+        this.unschedulable.delete(key);
+        return;
+      }
+      if (!this.schedulerNames.includes(pod.spec?.schedulerName ?? 'default-scheduler')) return;
+      if (pod.metadata?.deletionTimestamp) return;
+      if (ev.type === 'ADDED' || (!this.active.has(key) && !this.unschedulable.has(key))) {
+        this.active.set(key, { key, attempts: 0, readyAt: clock.now(), addedAt: clock.now() });
+        this.kick();
+      } else if (this.unschedulable.has(key) && ev.old && JSON.stringify(ev.old.spec) !== JSON.stringify(pod.spec)) {
+        this.requeue(key);
+      }
+    });
+    const flush = () => {
+      const now = clock.now();
+      for (const [key, q] of this.unschedulable) if (now - q.readyAt >= UNSCHEDULABLE_FLUSH_MS) this.requeue(key);
+      clock.after(30_000, flush);
+    };
+    clock.after(30_000, flush);
   }
+
+  /** Node events that can make parked pods schedulable (label, taint, allocatable, schedulable changes). */
+  private nodeChangeMatters(old: Node | undefined, node: Node): boolean {
+    if (!old) return true;
+    return (
+      JSON.stringify(old.metadata?.labels) !== JSON.stringify(node.metadata?.labels) ||
+      JSON.stringify(old.spec?.taints) !== JSON.stringify(node.spec?.taints) ||
+      old.spec?.unschedulable !== node.spec?.unschedulable ||
+      JSON.stringify(old.status?.allocatable) !== JSON.stringify(node.status?.allocatable) ||
+      JSON.stringify(old.status?.conditions?.map((c) => [c.type, c.status])) !== JSON.stringify(node.status?.conditions?.map((c) => [c.type, c.status]))
+    );
+  }
+
+  private moveAllToActive() {
+    for (const key of [...this.unschedulable.keys()]) this.requeue(key);
+  }
+
+  private requeue(key: string) {
+    const q = this.unschedulable.get(key);
+    if (!q) return;
+    this.unschedulable.delete(key);
+    this.active.set(key, q);
+    this.kick();
+  }
+
+  /** Schedule soon: at the current instant, or when the earliest back-off ends. */
+  private kick() {
+    if (this.scheduled || !this.running) return;
+    const { clock } = this.ctx;
+    const now = clock.now();
+    let earliest = Infinity;
+    for (const q of this.active.values()) earliest = Math.min(earliest, q.readyAt);
+    if (earliest === Infinity) return;
+    this.scheduled = true;
+    if (earliest <= now) clock.soon(() => this.drain());
+    else clock.after(earliest - now, () => this.drain());
+  }
+
+  resume(): void {
+    this.running = true;
+    this.moveAllToActive();
+    this.kick();
+  }
+
+  /** Pop ready pods in priority order (PrioritySort: priority, then queue time) and schedule each. */
+  private drain() {
+    this.scheduled = false;
+    if (!this.running) return;
+    const { client, clock } = this.ctx;
+    for (;;) {
+      const now = clock.now();
+      let best: { q: QueuedPod; pod: KubeObject; prio: number } | undefined;
+      for (const q of this.active.values()) {
+        if (q.readyAt > now) continue;
+        const [ns, name] = [q.key.slice(0, q.key.indexOf('/')), q.key.slice(q.key.indexOf('/') + 1)];
+        const pod = client.get(res('pods'), ns, name);
+        if (!pod || (pod.spec as Pod['spec'])?.nodeName || pod.metadata.deletionTimestamp) {
+          this.active.delete(q.key);
+          continue;
+        }
+        const prio = (pod.spec as Pod['spec'])?.priority ?? 0;
+        if (!best || prio > best.prio || (prio === best.prio && q.addedAt < best.q.addedAt)) best = { q, pod, prio };
+      }
+      if (!best) break;
+      this.active.delete(best.q.key);
+      this.scheduleOne(best.pod, best.q);
+    }
+    this.kick();
+  }
+
+  private scheduleOne(pod: KubeObject, q: QueuedPod) {
+    const { client, recorder, server } = this.ctx;
+    const p = pod as Pod;
+    const outcome = this.algorithm.schedule(p, this.cache, { record: true });
+    if (outcome.record) this.decisions.set(pod.metadata.uid!, outcome.record);
+    const source = { component: 'default-scheduler' };
+    if (outcome.ok) {
+      this.cache.assumePod(p, outcome.node);
+      try {
+        client.bind(pod.metadata.namespace!, pod.metadata.name!, outcome.node);
+        recorder.event(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);
+      } catch {
+        this.cache.removePod(p);
+        this.park(q);
+      }
+      return;
+    }
+    const message = truncateMessage(outcome.error.message);
+    recorder.event(pod, 'Warning', 'FailedScheduling', message, source);
+    for (const v of outcome.victims) {
+      client.delete(res('pods'), v.metadata!.namespace, v.metadata!.name!);
+      recorder.event(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source);
+    }
+    client.mutate(
+      res('pods'),
+      pod.metadata.namespace,
+      pod.metadata.name!,
+      (o) => {
+        const st = (o.status ??= {}) as NonNullable<Pod['status']>;
+        const conds = [...(st.conditions ?? [])];
+        const i = conds.findIndex((c) => c.type === 'PodScheduled');
+        const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null as unknown as string, lastTransitionTime: server.now(), reason: outcome.reason, message };
+        if (i >= 0) {
+          if (conds[i].status === 'False' && conds[i].message === message) return false;
+          conds[i] = { ...cond, lastTransitionTime: conds[i].status === 'False' ? conds[i].lastTransitionTime! : server.now() };
+        } else conds.push(cond);
+        st.conditions = conds;
+        if (outcome.nominatedNodeName !== null) {
+          if (outcome.nominatedNodeName) st.nominatedNodeName = outcome.nominatedNodeName;
+          else delete st.nominatedNodeName;
+        }
+      },
+      true,
+    );
+    this.park(q);
+  }
+
+  private park(q: QueuedPod) {
+    q.attempts++;
+    const backoff = Math.min(BACKOFF_INITIAL_MS * 2 ** (q.attempts - 1), BACKOFF_MAX_MS);
+    q.readyAt = this.ctx.clock.now() + backoff;
+    this.unschedulable.set(q.key, q);
+  }
+}
+
+/** The scheduler cache's key for a pod: "namespace/name". */
+function podKey(pod: Pod): string {
+  return `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`;
 }

@@ -41,8 +41,12 @@ export abstract class Controller {
   abstract start(): void;
   protected abstract sync(key: string): void;
 
+  /** An informer: the initial list (as ADDED events), then every change. */
   protected watch(info: ResourceInfo | undefined, fn: (ev: WatchEvent) => void) {
     this.ctx.server.watch(info, (ev) => fn(ev));
+    if (info) {
+      for (const object of this.ctx.server.list(info, undefined)) this.ctx.clock.soon(() => fn({ type: 'ADDED', info, object }));
+    }
   }
 
   enqueue(key: string): void {

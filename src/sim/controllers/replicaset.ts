@@ -21,6 +21,8 @@ export class ReplicaSetController extends Controller {
   readonly name: string;
   private info: ResourceInfo;
   private component: string;
+  /** Last pod-creation failure per controller key (the ReplicaFailure condition). */
+  private failures = new Map<string, string>();
 
   constructor(ctx: ControllerContext, kind: 'ReplicaSet' | 'ReplicationController') {
     super(ctx);
@@ -90,13 +92,14 @@ export class ReplicaSetController extends Controller {
           } catch (e) {
             const msg = e instanceof ApiError ? (e.status.message ?? '') : String(e);
             recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`, { component: this.component });
-            this.setFailure(rs, msg);
+            this.failures.set(key, msg);
             // Retry with back-off, as the rate-limited queue does.
             this.enqueueAfter(key, 10_000);
             break;
           }
         }
         if (-diff > n) this.enqueue(key);
+        if (active.length >= want) this.failures.delete(key);
       } else if (diff > 0) {
         const victims = [...active].sort(deletionRank).slice(0, diff);
         for (const p of victims) {
@@ -128,21 +131,6 @@ export class ReplicaSetController extends Controller {
     });
   }
 
-  private setFailure(rs: KubeObject, msg: string) {
-    this.ctx.client.mutate(
-      this.info,
-      rs.metadata.namespace,
-      rs.metadata.name!,
-      (o) => {
-        const st = (o.status ??= {}) as Obj;
-        const conds = ((st.conditions as Obj[]) ?? []).filter((c) => c.type !== 'ReplicaFailure');
-        conds.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: this.ctx.server.now(), reason: 'FailedCreate', message: msg });
-        st.conditions = conds;
-      },
-      true,
-    );
-  }
-
   private updateStatus(rs: KubeObject, active: KubeObject[], now: number) {
     const spec = rs.spec as Obj;
     const minReady = (spec.minReadySeconds as number) ?? 0;
@@ -162,8 +150,11 @@ export class ReplicaSetController extends Controller {
         if (ready) st.readyReplicas = ready;
         if (available) st.availableReplicas = available;
         st.observedGeneration = o.metadata.generation;
-        const conds = ((prev.conditions as Obj[]) ?? []).filter((c) => !(c.type === 'ReplicaFailure' && active.length >= ((o.spec as Obj).replicas as number)));
-        if (conds.length) st.conditions = conds;
+        const failure = this.failures.get(keyOf(rs));
+        const old = ((prev.conditions as Obj[]) ?? []).find((c) => c.type === 'ReplicaFailure');
+        if (failure) {
+          st.conditions = [old && old.message === failure ? old : { type: 'ReplicaFailure', status: 'True', lastTransitionTime: this.ctx.server.now(), reason: 'FailedCreate', message: failure }];
+        }
         // Terminating pods are reported separately since v1.33 (DeploymentReplicaSetTerminatingReplicas).
         o.status = clone(st);
       },

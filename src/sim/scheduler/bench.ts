@@ -85,7 +85,7 @@ export function runSchedulerBench(opts: BenchOptions): BenchResult {
     const pi = new PodInfo(pod);
     const o = algo.schedule(pi, cache, { record: opts.record });
     if (o.ok) {
-      cache.assumePod(pod, o.node);
+      cache.assumePod(pod, o.node, pi);
       scheduled++;
     } else {
       unschedulable++;

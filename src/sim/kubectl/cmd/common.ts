@@ -87,7 +87,7 @@ export function printObjects(ctx: KubectlContext, objs: KubeObject[], flags: Fla
   const clean = (x: KubeObject) => (showManaged ? x : stripManaged(x));
   if (!o) {
     const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-    for (const x of objs) ctx.out(nameLine(x as never, ` ${operation}${suffix}`));
+    for (const x of objs) ctx.out(nameLine(x as never, `${operation}${suffix}`));
     return;
   }
   printFormatted(ctx, objs.map(clean), o, allowed);

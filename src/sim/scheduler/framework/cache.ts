@@ -186,9 +186,22 @@ export class SchedulerCache implements NodeInfoLister {
   addPod(pod: Pod, podInfo?: PodInfo): PodInfo | null {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName || isTerminal(pod)) return null;
+    return this.add(pod, nodeName, podInfo && podInfo.pod === pod ? podInfo : new PodInfo(pod));
+  }
+
+  /**
+   * Cache.AssumePod: account the pod on `nodeName` as if bound, before the binding is observed.
+   * A given PodInfo is reused (its pod object keeps an empty spec.nodeName until updatePod
+   * replaces it with the bound pod from the informer).
+   */
+  assumePod(pod: Pod, nodeName: string, podInfo?: PodInfo): PodInfo | null {
+    if (isTerminal(pod)) return null;
+    return this.add(pod, nodeName, podInfo && podInfo.pod === pod ? podInfo : new PodInfo(pod));
+  }
+
+  private add(pod: Pod, nodeName: string, pi: PodInfo): PodInfo {
     const key = podKey(pod);
     if (this.pods.has(key)) this.removePod(key);
-    const pi = podInfo && podInfo.pod === pod ? podInfo : new PodInfo(pod);
     this.pods.set(key, { nodeName, podInfo: pi });
     const ni = this.nodes.get(nodeName);
     if (ni) ni.addPod(pi);
@@ -199,12 +212,6 @@ export class SchedulerCache implements NodeInfoLister {
     }
     this.invalidatePod(pi);
     return pi;
-  }
-
-  /** Cache.AssumePod: account the pod on `nodeName` as if bound. */
-  assumePod(pod: Pod, nodeName: string, podInfo?: PodInfo): PodInfo | null {
-    const bound: Pod = { ...pod, spec: { ...pod.spec!, nodeName } };
-    return this.addPod(bound, podInfo && podInfo.pod === pod ? podInfo : undefined);
   }
 
   updatePod(_oldPod: Pod | null | undefined, pod: Pod): void {

@@ -220,11 +220,13 @@ export interface EnqueueExtensions extends Plugin {
  * Statuses of nodes rejected in PreFilter (via PreFilterResult) or Filter. Nodes that passed are not
  * in it; nodes never evaluated get `absentNodesStatus`.
  */
+const DEFAULT_ABSENT = new Status(Code.UnschedulableAndUnresolvable);
+
 export class NodeToStatus {
   private readonly map = new Map<string, Status>();
   private absent: Status;
 
-  constructor(absent: Status = new Status(Code.UnschedulableAndUnresolvable)) {
+  constructor(absent: Status = DEFAULT_ABSENT) {
     this.absent = absent;
   }
 

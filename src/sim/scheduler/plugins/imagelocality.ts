@@ -39,46 +39,42 @@ export function scaledImageScore(size: number, numNodes: number, totalNumNodes: 
   return Math.trunc(size * spread);
 }
 
-interface PodImages {
-  names: string[];
-  numContainers: number;
-}
-
-const podImages = new WeakMap<PodInfo, PodImages>();
-
-function imagesOf(pod: PodInfo): PodImages {
-  let v = podImages.get(pod);
-  if (!v) {
-    const spec = pod.pod.spec;
-    const names: string[] = [];
-    for (const c of spec?.initContainers ?? []) names.push(normalizedImageName(c.image ?? ''));
-    for (const c of spec?.containers ?? []) names.push(normalizedImageName(c.image ?? ''));
-    v = { names, numContainers: names.length };
-    podImages.set(pod, v);
-  }
-  return v;
+/** The pod's (init) container images, normalised. */
+export function podImageNames(pod: PodInfo): string[] {
+  const spec = pod.pod.spec;
+  const names: string[] = [];
+  for (const c of spec?.initContainers ?? []) names.push(normalizedImageName(c.image ?? ''));
+  for (const c of spec?.containers ?? []) names.push(normalizedImageName(c.image ?? ''));
+  return names;
 }
 
 export class ImageLocality implements ScorePlugin {
   readonly name = Name;
   private readonly handle: Handle;
+  // per-pod memo (the real plugin recomputes these for every node)
+  private lastPod: PodInfo | null = null;
+  private lastNames: string[] = [];
 
   constructor(h: Handle) {
     this.handle = h;
   }
 
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
-    const totalNumNodes = this.handle.snapshot.list().length;
-    const { names, numContainers } = imagesOf(pod);
+    if (pod !== this.lastPod) {
+      this.lastPod = pod;
+      this.lastNames = podImageNames(pod);
+    }
+    const names = this.lastNames;
     const states = nodeInfo.imageStates;
     let sum = 0;
     if (states.size > 0) {
+      const totalNumNodes = this.handle.snapshot.list().length;
       for (const n of names) {
         const st = states.get(n);
         if (st) sum += scaledImageScore(st.size, st.numNodes, totalNumNodes);
       }
     }
-    return calculatePriority(sum, numContainers);
+    return calculatePriority(sum, names.length);
   }
 }
 

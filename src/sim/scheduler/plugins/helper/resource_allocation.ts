@@ -133,11 +133,10 @@ export function weightedResourceScore(
 
 /** balancedResourceScorer (v1.33–v1.35): (1 - std of the usage fractions) × 100. */
 export function balancedResourceScore(requested: Float64Array, allocatable: Float64Array, n: number): number {
-  let f0 = 0;
-  let f1 = 0;
   let count = 0;
   let total = 0;
-  const fractions: number[] = [];
+  let f0 = 0;
+  let f1 = 0;
   for (let i = 0; i < n; i++) {
     if (allocatable[i] === 0) continue;
     let f = requested[i] / allocatable[i];
@@ -145,7 +144,6 @@ export function balancedResourceScore(requested: Float64Array, allocatable: Floa
     total += f;
     if (count === 0) f0 = f;
     else if (count === 1) f1 = f;
-    if (n > 2) fractions.push(f);
     count++;
   }
   let std = 0;
@@ -154,7 +152,12 @@ export function balancedResourceScore(requested: Float64Array, allocatable: Floa
   } else if (count > 2) {
     const mean = total / count;
     let sum = 0;
-    for (const f of fractions) sum += (f - mean) * (f - mean);
+    for (let i = 0; i < n; i++) {
+      if (allocatable[i] === 0) continue;
+      let f = requested[i] / allocatable[i];
+      if (f > 1) f = 1;
+      sum += (f - mean) * (f - mean);
+    }
     std = Math.sqrt(sum / count);
   }
   return Math.trunc((1 - std) * 100);
