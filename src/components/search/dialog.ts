@@ -150,7 +150,13 @@ export class SearchDialog {
     this.dialog.addEventListener('close', () => {
       document.documentElement.classList.remove('search-open');
       const opener = host.querySelector<HTMLButtonElement>('.search-button');
-      if (!document.activeElement || document.activeElement === document.body) opener?.focus();
+      // The browser gives focus back to where it was before the dialog opened; when that was
+      // nowhere (opened with a shortcut), the header button gets it. The check runs after the
+      // browser's own focus fix-up.
+      requestAnimationFrame(() => {
+        const a = document.activeElement;
+        if (!a || a === document.body || this.dialog.contains(a)) opener?.focus();
+      });
     });
     this.input.addEventListener('input', () => this.schedule());
     this.input.addEventListener('keydown', (e) => this.onKey(e));
