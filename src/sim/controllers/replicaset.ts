@@ -14,8 +14,13 @@ import { deletionRank, isControlledBy, isPodActive, isPodAvailable, isPodReady, 
 
 type Obj = Record<string, unknown>;
 
-/** Pods created per sync at most (burstReplicas in the real controller). */
+/** Pods created per sync at most (burstReplicas in the real controller); the next burst follows 1 s later. */
 const BURST_REPLICAS = 500;
+/**
+ * The simulator's documented cap on pods in the whole cluster (the benchmark's 50,000). Beyond it
+ * controllers report FailedCreate with a plain explanation instead of growing without bound.
+ */
+export const MAX_PODS_IN_CLUSTER = 50_000;
 
 export class ReplicaSetController extends Controller {
   readonly name: string;
@@ -82,7 +87,15 @@ export class ReplicaSetController extends Controller {
     if (!rs.metadata.deletionTimestamp) {
       const diff = active.length - want;
       if (diff < 0) {
-        const n = Math.min(-diff, BURST_REPLICAS);
+        const room = MAX_PODS_IN_CLUSTER - this.ctx.server.store.count('/registry/pods/');
+        if (room <= 0) {
+          const msg = `kubesim: this simulator runs at most ${MAX_PODS_IN_CLUSTER} pods in a cluster (이 시뮬레이터는 클러스터 전체 파드를 ${MAX_PODS_IN_CLUSTER}개까지만 만듭니다)`;
+          recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`, { component: this.component });
+          this.failures.set(key, msg);
+          this.updateStatus(rs, owned.filter(isPodActive), clock.now());
+          return;
+        }
+        const n = Math.min(-diff, BURST_REPLICAS, room);
         for (let i = 0; i < n; i++) {
           const pod = podFromTemplate(spec.template as PodTemplateSpec, rs, `${rs.metadata.name}-`);
           try {
@@ -98,7 +111,7 @@ export class ReplicaSetController extends Controller {
             break;
           }
         }
-        if (-diff > n) this.enqueue(key);
+        if (-diff > n) this.enqueueAfter(key, 1000);
         if (active.length >= want) this.failures.delete(key);
       } else if (diff > 0) {
         const victims = [...active].sort(deletionRank).slice(0, diff);

@@ -57,7 +57,7 @@ export function parseScript(src: string): (ScriptLine | { text: string; error: s
     const trimmed = text.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
     // Here-documents: the lines after the command, up to the delimiter.
-    const docs = heredocDelimiters(text);
+    const docs = text.includes('<<') ? heredocDelimiters(text) : [];
     const bodies: { body: string; expand: boolean }[] = [];
     let full = text;
     let unterminated = false;
@@ -264,7 +264,16 @@ function readWord(s: string, start: number): [Word, number, string] {
     litQuoted = quoted;
     lit += v;
   };
+  const plain = /[^ \t\n;&|<>\\'"$]+/y;
   while (i < s.length) {
+    // Runs of ordinary characters are taken in one slice (long pastes stay linear and cheap).
+    plain.lastIndex = i;
+    const run = plain.exec(s);
+    if (run) {
+      pushLit(run[0], false);
+      i += run[0].length;
+      continue;
+    }
     const c = s[i];
     if (c === ' ' || c === '\t' || c === '\n' || ';&|<>'.includes(c)) break;
     if (c === '\\') {

@@ -54,6 +54,11 @@ export class Store {
     return out;
   }
 
+  /** Number of entries in one resource bucket (e.g. "/registry/pods/"), without listing them. */
+  count(prefix: string): number {
+    return this.buckets.get(bucketOf(prefix))?.size ?? 0;
+  }
+
   /** Every key in the store, sorted (for etcdctl get --prefix). */
   keys(prefix = ''): string[] {
     const out: string[] = [];

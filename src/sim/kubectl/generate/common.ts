@@ -66,6 +66,15 @@ export function objectMeta(m: {
   return out;
 }
 
+/** ObjectMeta with `namespace` set, in field order (after name/generateName). */
+export function withNamespace(meta: Obj, namespace: string): Obj {
+  const out: Obj = {};
+  for (const k of ['name', 'generateName']) if (meta[k] !== undefined) out[k] = meta[k];
+  out.namespace = namespace;
+  for (const [k, v] of Object.entries(meta)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
 // ------------------------------------------------------------------ strconv
 
 /** strconv.Atoi error text. */
