@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Session } from './session.ts';
 import { res } from './apiserver/client.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 7000);
 
 const verbs = ['get', 'describe', 'create', 'apply', 'delete', 'run', 'expose', 'scale', 'label', 'annotate', 'taint', 'cordon', 'uncordon', 'drain', 'rollout', 'set', 'edit', 'logs', 'exec', 'explain', 'replace', 'patch', 'top', 'version', 'api-resources', 'config', 'wait', 'gett', ''];
 const types = ['pods', 'po', 'pod', 'deploy', 'deployments.apps', 'rs', 'rc', 'svc', 'no', 'nodes', 'ns', 'ds', 'cm', 'secret', 'sa', 'all', 'events', 'quota', 'limits', 'foo', 'pod/nginx', 'deploy/web', 'node/node01'];
