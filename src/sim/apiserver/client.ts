@@ -27,7 +27,8 @@ export class Client {
   }
 
   private call(req: Omit<ApiRequest, 'group' | 'version' | 'resource'>, info: ResourceInfo): unknown {
-    const r = this.server.handle({ ...req, group: info.group, version: info.version, resource: info.resource });
+    // In-process components send well-formed typed objects: no strict field validation pass.
+    const r = this.server.handle({ fieldValidation: 'Ignore', ...req, group: info.group, version: info.version, resource: info.resource });
     if (r.code >= 400) throw new ApiError(r.body as Status);
     return r.body;
   }

@@ -271,3 +271,65 @@ export function hostOf(server: string): string {
   const m = /^[a-z]+:\/\/([^/]+)/i.exec(server);
   return m ? m[1] : server;
 }
+
+// ---- reaching the API server ------------------------------------------------------------------
+
+/** Names the machines resolve (their /etc/hosts), and the API server's one endpoint. */
+const HOSTS: Record<string, string> = { controlplane: '172.30.1.2', node01: '172.30.2.2', node02: '172.30.2.3', localhost: '127.0.0.1' };
+export const API_SERVER_ENDPOINT = '172.30.1.2:6443';
+
+/** Why a request to `server` from `machine` cannot reach kube-apiserver, or undefined when it can. */
+export function dialError(server: string, machine: string, apiserverUp: boolean): { refused: boolean; dial: string } | undefined {
+  const m = /^([a-z]+):\/\/\[?([^\]/:]+)\]?(?::(\d+))?/i.exec(server);
+  if (!m) return { refused: false, dial: `dial tcp: address ${server}: missing port in address` };
+  const [, scheme, host, portStr] = m;
+  const port = portStr ?? (scheme === 'https' ? '443' : '80');
+  const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : HOSTS[host];
+  if (!ip) return { refused: false, dial: `dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving` };
+  const local = ip === '127.0.0.1';
+  const onControlPlane = machine === 'controlplane';
+  const isApiServerHost = ip === '172.30.1.2' || (local && onControlPlane);
+  if (isApiServerHost && port === '6443' && apiserverUp) return undefined;
+  const known = local || Object.values(HOSTS).includes(ip);
+  if (!known) return { refused: false, dial: `dial tcp ${ip}:${port}: i/o timeout` };
+  return { refused: true, dial: `dial tcp ${ip}:${port}: connect: connection refused` };
+}
+
+/**
+ * What kubectl prints when the API server cannot be reached: client-go's discovery cache logs
+ * `couldn't get current server API group list` (memcache.go) a few times, then kubectl's
+ * StandardErrorMessage says `The connection to the server HOST was refused - did you specify the
+ * right host or port?` (pkg/cmd/util/helpers.go) or, for other network errors,
+ * `Unable to connect to the server: …`.
+ */
+export class ConnectionError extends Error {
+  readonly server: string;
+  readonly host: string;
+  readonly refused: boolean;
+  readonly dial: string;
+  constructor(server: string, refused: boolean, dial: string) {
+    super(refused ? `The connection to the server ${hostOf(server)} was refused - did you specify the right host or port?` : `Unable to connect to the server: ${dial}`);
+    this.server = server;
+    this.host = hostOf(server);
+    this.refused = refused;
+    this.dial = dial;
+  }
+
+  /** The klog line client-go's memcached discovery client writes for each failed attempt. */
+  discoveryLine(stamp: string): string {
+    const url = `${this.server.replace(/\/$/, '')}/api?timeout=32s`;
+    return `E${stamp} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": ${this.dial}"\n`;
+  }
+}
+
+/**
+ * How many discovery errors each command logs before its own error (counted with kubectl v1.33.1
+ * against an unreachable server): commands that resolve resource types through the cached RESTMapper
+ * log 4–5, those that call a typed client directly log none.
+ */
+export const DISCOVERY_ATTEMPTS: Record<string, number> = {
+  get: 5, describe: 5, delete: 5, scale: 5, label: 5, annotate: 5, patch: 5, edit: 5, expose: 5, autoscale: 5, 'cluster-info': 5,
+  logs: 4, exec: 4, attach: 4, 'port-forward': 4, wait: 4, drain: 4, cordon: 4, uncordon: 4, rollout: 4, set: 4, certificate: 4, debug: 4,
+  taint: 2, explain: 2, auth: 2, run: 1, 'api-resources': 1, diff: 1,
+  top: 0, events: 0, version: 0, create: 0, cp: 0, 'api-versions': 1,
+};
