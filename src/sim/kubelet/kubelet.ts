@@ -12,7 +12,7 @@ import type { ApiServer } from '../apiserver/server.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
-import { behaviourOf, type Behaviour } from './behaviour.ts';
+import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
 import { lookupImage, pullMillis, type ImageInfo } from './images.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -64,12 +64,62 @@ interface ContainerRun {
 
 interface PodWorker {
   uid: string;
+  /** A static pod (from staticPodPath): runs from the local object, reported through its mirror pod. */
+  static?: KubeObject;
+  createdAt: number;
   ns: string;
   name: string;
   runs: ContainerRun[];
   podIP?: string;
   phase: 'starting' | 'init' | 'running' | 'done' | 'terminating';
   timers: TimerHandle[];
+}
+
+/**
+ * What a named executable does in a container, when the generic behaviour model is not enough:
+ * control-plane binaries validate their flags and config files (registered by src/sim/node).
+ * Returning undefined falls back to behaviourOf.
+ */
+export interface ProcessContext {
+  node: string;
+  pod: KubeObject;
+  container: Container;
+  argv: string[];
+  /** A file as the container sees it: hostPath / configMap / secret mounts; undefined if absent. */
+  readFile(path: string): string | undefined;
+}
+export type ProcessModel = (ctx: ProcessContext) => Behaviour | undefined;
+export const processModels = new Map<string, ProcessModel>();
+
+/** One container as the runtime (crictl) sees it. */
+export interface RuntimeContainer {
+  id: string;
+  name: string;
+  image: string;
+  imageRef: string;
+  state: 'Running' | 'Exited' | 'Created';
+  attempt: number;
+  createdAt: number;
+  exitCode?: number;
+  podUid: string;
+  podName: string;
+  podNamespace: string;
+  podSandboxId: string;
+  static: boolean;
+  argv: string[];
+  logs: LogLine[];
+  spec: Container;
+  pod: KubeObject;
+}
+
+/** One pod sandbox as the runtime sees it. */
+export interface RuntimeSandbox {
+  id: string;
+  name: string;
+  namespace: string;
+  uid: string;
+  createdAt: number;
+  state: 'Ready' | 'NotReady';
 }
 
 const LEASE_RENEW_MS = 10_000;
@@ -95,6 +145,8 @@ export class Kubelet {
   private unwatch?: () => void;
 
   readonly fs: FileSystem;
+  /** staticPodPath of /var/lib/kubelet/config.yaml, read at kubelet start. */
+  staticPodPath = STATIC_POD_PATH;
   /** Static pods from staticPodPath: mirror pod name → manifest hash. */
   private staticPods = new Map<string, string>();
   private seenFsVersion = -1;
@@ -129,7 +181,8 @@ export class Kubelet {
         if (!this.running || !this.powered) return;
         const spec = ev.object.spec as Pod['spec'];
         if (spec?.nodeName !== this.name) return;
-        if (ev.type === 'DELETED') this.forget(ev.object.metadata.uid!);
+        if (ev.object.metadata.annotations?.['kubernetes.io/config.mirror']) this.mirrorEvent(ev.type, ev.object);
+        else if (ev.type === 'DELETED') this.forget(ev.object.metadata.uid!);
         else this.syncPod(ev.object);
       });
       // Missing ConfigMaps/Secrets may appear: containers waiting on them retry.
@@ -139,7 +192,7 @@ export class Kubelet {
       this.deps.server.watch(res('configmaps'), retry);
       this.deps.server.watch(res('secrets'), retry);
     }
-    for (const p of client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name) this.syncPod(p);
+    for (const p of client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name && !p.metadata.annotations?.['kubernetes.io/config.mirror']) this.syncPod(p);
     this.syncStaticPods();
     const tick = () => {
       if (this.running && this.powered) this.syncStaticPods();
@@ -150,55 +203,111 @@ export class Kubelet {
 
   /**
    * Static pods (pkg/kubelet/config/file.go): every manifest in staticPodPath becomes a pod named
-   * `<name>-<node>`, shown in the API as a mirror pod; edited files restart it, removed files stop it.
+   * `<name>-<node>` that the kubelet runs by itself — without the API server — and shows in the API as
+   * a mirror pod (annotation kubernetes.io/config.mirror = the config hash, which is also the static
+   * pod's UID); edited files restart it, removed files stop it.
    */
   syncStaticPods(force = false): void {
-    if (!force && this.fs.version === this.seenFsVersion) {
-      this.ensureMirrors();
-      return;
-    }
-    this.seenFsVersion = this.fs.version;
-    const want = new Map<string, { hash: string; obj: Obj }>();
-    for (const path of this.fs.walk(STATIC_POD_PATH)) {
-      if (path.slice(STATIC_POD_PATH.length + 1).includes('/') || path.split('/').pop()!.startsWith('.')) continue;
-      const r = yamlToJSON(this.fs.read(path) ?? '');
-      if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) continue;
-      const obj = r.value as Obj;
-      if (obj.kind !== 'Pod' || !obj.metadata?.name) continue;
-      const name = `${obj.metadata.name}-${this.name.toLowerCase()}`;
-      want.set(name, { hash: fakeDigest(JSON.stringify(obj)).slice(0, 32), obj });
-    }
-    const { client } = this.deps;
-    for (const [name, hash] of this.staticPods) {
-      const w = want.get(name);
-      if (!w || w.hash !== hash) {
-        const ns = 'kube-system';
-        const cur = client.get(res('pods'), ns, name);
-        if (cur) {
-          this.forget(cur.metadata.uid!);
-          client.delete(res('pods'), ns, name, { gracePeriodSeconds: 0 });
-        }
+    if (force || this.fs.version !== this.seenFsVersion) {
+      this.seenFsVersion = this.fs.version;
+      const dir = this.staticPodPath.replace(/\/+$/, '') || '/';
+      const want = new Map<string, { hash: string; obj: Obj }>();
+      for (const path of this.fs.walk(dir)) {
+        if (path.slice(dir.length + 1).includes('/') || path.split('/').pop()!.startsWith('.')) continue;
+        const r = yamlToJSON(this.fs.read(path) ?? '');
+        if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) continue;
+        const obj = r.value as Obj;
+        if (obj.kind !== 'Pod' || !obj.metadata?.name || !Array.isArray(obj.spec?.containers)) continue;
+        const name = `${obj.metadata.name}-${this.name.toLowerCase()}`;
+        want.set(name, { hash: fakeDigest(JSON.stringify(obj)).slice(0, 32), obj });
+      }
+      for (const [name, hash] of this.staticPods) {
+        const w = want.get(name);
+        if (w && w.hash === hash) continue;
+        this.forget(hash);
+        this.deleteMirror(this.manifests.get(name)?.metadata?.namespace ?? 'default', name, hash);
         this.staticPods.delete(name);
+        this.manifests.delete(name);
+      }
+      for (const [name, w] of want) {
+        this.staticPods.set(name, w.hash);
+        this.manifests.set(name, w.obj);
       }
     }
-    for (const [name, w] of want) {
-      this.staticPods.set(name, w.hash);
-      this.manifests.set(name, w.obj);
+    if (this.powered) {
+      for (const [name, obj] of this.manifests) {
+        const hash = this.staticPods.get(name)!;
+        if (!this.workers.has(hash)) this.syncPod(this.staticPodObject(name, obj, hash), true);
+      }
     }
-    for (const k of [...this.manifests.keys()]) if (!want.has(k)) this.manifests.delete(k);
     this.ensureMirrors();
   }
 
   private manifests = new Map<string, Obj>();
 
+  /** The static pod as the kubelet holds it (UID = config hash), before any API server sees it. */
+  private staticPodObject(name: string, obj: Obj, hash: string): KubeObject {
+    const pod = clone(obj);
+    pod.metadata = {
+      ...pod.metadata,
+      name,
+      namespace: obj.metadata.namespace ?? 'default',
+      uid: hash,
+      annotations: { ...(pod.metadata.annotations ?? {}), 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.seen': this.deps.server.clock.rfc3339().replace('Z', '.000000000Z'), 'kubernetes.io/config.source': 'file' },
+    };
+    pod.spec.nodeName = this.name;
+    pod.spec.restartPolicy ??= 'Always';
+    pod.spec.tolerations = [...(pod.spec.tolerations ?? []), { effect: 'NoExecute', operator: 'Exists' }];
+    return pod as KubeObject;
+  }
+
+  private deleteMirror(ns: string, name: string, hash: string): void {
+    const { client } = this.deps;
+    const cur = client.get(res('pods'), ns, name);
+    if (!cur || cur.metadata.annotations?.['kubernetes.io/config.mirror'] !== hash) return;
+    try {
+      client.delete(res('pods'), ns, name, { gracePeriodSeconds: 0 });
+    } catch {
+      // API server unavailable: the orphaned mirror is removed when it is seen again.
+    }
+  }
+
+  /** Mirror pods are reflections: deleting one only makes the kubelet create it again. */
+  private mirrorEvent(type: string, pod: KubeObject): void {
+    const name = pod.metadata.name!;
+    const hash = pod.metadata.annotations!['kubernetes.io/config.mirror'];
+    if (type === 'DELETED') {
+      if (this.staticPods.get(name) === hash || this.staticPods.has(name)) this.deps.clock.soon(() => this.ensureMirrors());
+      return;
+    }
+    if (this.staticPods.get(name) !== hash || pod.metadata.deletionTimestamp) {
+      try {
+        this.deps.client.delete(res('pods'), pod.metadata.namespace, name, { gracePeriodSeconds: 0 });
+      } catch {
+        // retried at the next file check
+      }
+      return;
+    }
+    if (type === 'ADDED') {
+      const w = this.workers.get(hash);
+      if (w) this.writeStatus(w);
+    }
+  }
+
   /** Recreate mirror pods that are missing from the API (deleted, or the API came back). */
-  private ensureMirrors(): void {
+  ensureMirrors(): void {
     const { client, server } = this.deps;
+    if (!this.running || !this.powered || !server.up) return;
     for (const [name, obj] of this.manifests) {
       const ns = obj.metadata.namespace ?? 'default';
-      if (client.get(res('pods'), ns, name)) continue;
-      const node = client.get(res('nodes'), undefined, this.name);
       const hash = this.staticPods.get(name)!;
+      const cur = client.get(res('pods'), ns, name);
+      if (cur) {
+        const w = this.workers.get(hash);
+        if (w && cur.metadata.annotations?.['kubernetes.io/config.mirror'] === hash) this.writeStatus(w);
+        continue;
+      }
+      const node = client.get(res('nodes'), undefined, this.name);
       const pod = clone(obj);
       pod.metadata = {
         ...pod.metadata,
@@ -212,10 +321,89 @@ export class Kubelet {
       pod.spec.tolerations = [...(pod.spec.tolerations ?? []), { effect: 'NoExecute', operator: 'Exists' }];
       try {
         client.create(res('pods'), pod as KubeObject, ns);
+        const w = this.workers.get(hash);
+        if (w) this.writeStatus(w);
       } catch {
         // API server unavailable or the namespace is gone: retried at the next file check.
       }
     }
+  }
+
+  /** Renew the lease and post node status now (after an API server outage). */
+  heartbeat(): void {
+    if (!this.running || !this.powered) return;
+    this.leaseTimer?.cancel();
+    try {
+      this.postStatus(true);
+    } catch {
+      // still unavailable
+    }
+    this.renewLease();
+    for (const w of this.workers.values()) this.writeStatus(w);
+    this.ensureMirrors();
+  }
+
+  /** The container runtime's view of this node (crictl ps / pods). */
+  runtimeContainers(): RuntimeContainer[] {
+    const out: RuntimeContainer[] = [];
+    for (const w of this.workers.values()) {
+      const pod = this.pod(w);
+      if (!pod) continue;
+      for (const r of w.runs) {
+        const st = r.status;
+        const image = lookupImage(r.spec.image ?? '');
+        const argvOf = image.ok ? containerArgv(r.spec, image.image) : [...(r.spec.command ?? []), ...(r.spec.args ?? [])];
+        const base = { name: r.name, image: r.spec.image ?? '', imageRef: image.ok ? image.ref.full : r.spec.image ?? '', podUid: w.uid, podName: w.name, podNamespace: w.ns, podSandboxId: fakeDigest(`sandbox/${w.uid}`), static: !!w.static, argv: argvOf, spec: r.spec, pod };
+        const prev = st.lastState?.terminated;
+        if (prev?.containerID) {
+          out.push({ ...base, id: prev.containerID.replace(/^containerd:\/\//, ''), state: 'Exited', attempt: Math.max(0, (st.restartCount ?? 1) - 1), createdAt: Date.parse(prev.startedAt ?? '') || w.createdAt, exitCode: prev.exitCode, logs: r.previousLogs ?? [] });
+        }
+        if (!st.containerID || (prev?.containerID === st.containerID)) continue;
+        const term = st.state?.terminated;
+        out.push({ ...base, id: st.containerID.replace(/^containerd:\/\//, ''), state: st.state?.running ? 'Running' : term ? 'Exited' : 'Created', attempt: st.restartCount ?? 0, createdAt: r.startedAt ?? w.createdAt, exitCode: term?.exitCode, logs: r.logs });
+      }
+    }
+    return out;
+  }
+
+  runtimeSandboxes(): RuntimeSandbox[] {
+    return [...this.workers.values()].map((w) => ({ id: fakeDigest(`sandbox/${w.uid}`), name: w.name, namespace: w.ns, uid: w.uid, createdAt: w.createdAt, state: w.podIP && w.phase !== 'terminating' ? 'Ready' : 'NotReady' }));
+  }
+
+  /** A file as seen inside a container, through its volume mounts (hostPath, configMap, secret). */
+  containerFile(pod: KubeObject, c: Container, path: string): string | undefined {
+    const spec = pod.spec as Obj;
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => b.mountPath.length - a.mountPath.length);
+    for (const m of mounts) {
+      const mp = m.mountPath.replace(/\/+$/, '');
+      if (path !== mp && !path.startsWith(mp + '/')) continue;
+      const rel = path.slice(mp.length).replace(/^\//, '');
+      const vol = (spec.volumes ?? []).find((v: Obj) => v.name === m.name);
+      if (!vol) return undefined;
+      const sub = m.subPath ? m.subPath + (rel ? '/' + rel : '') : rel;
+      if (vol.hostPath) {
+        const host = (vol.hostPath.path as string).replace(/\/+$/, '');
+        return this.fs.read(sub ? `${host}/${sub}` : host);
+      }
+      const keyOf = (items: Obj[] | undefined) => {
+        if (!items) return sub;
+        const it = items.find((i) => i.path === sub);
+        return it ? it.key : undefined;
+      };
+      if (vol.configMap) {
+        const cm = this.deps.client.get(res('configmaps'), pod.metadata.namespace, vol.configMap.name);
+        const key = keyOf(vol.configMap.items);
+        return key === undefined ? undefined : (cm?.data as Record<string, string> | undefined)?.[key];
+      }
+      if (vol.secret) {
+        const sec = this.deps.client.get(res('secrets'), pod.metadata.namespace, vol.secret.secretName);
+        const key = keyOf(vol.secret.items);
+        const v = key === undefined ? undefined : (sec?.data as Record<string, string> | undefined)?.[key];
+        return v === undefined ? undefined : decode64(v);
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** systemctl stop kubelet / node power off. */
@@ -224,8 +412,7 @@ export class Kubelet {
     this.leaseTimer?.cancel();
     if (powerOff) {
       this.powered = false;
-      for (const w of this.workers.values()) for (const t of w.timers) t.cancel();
-      this.workers.clear();
+      for (const uid of [...this.workers.keys()]) this.forget(uid);
     }
   }
 
@@ -233,9 +420,15 @@ export class Kubelet {
   resume(): void {
     this.running = true;
     this.powered = true;
-    this.postStatus(true);
+    try {
+      this.postStatus(true);
+    } catch {
+      // API server unavailable: the lease loop keeps trying.
+    }
+    this.leaseTimer?.cancel();
     this.renewLease();
-    for (const p of this.deps.client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name) this.syncPod(p);
+    for (const p of this.deps.client.list(res('pods'))) if ((p.spec as Pod['spec'])?.nodeName === this.name && !p.metadata.annotations?.['kubernetes.io/config.mirror']) this.syncPod(p);
+    this.syncStaticPods(true);
   }
 
   hasImage(ref: string): boolean {
@@ -386,16 +579,9 @@ export class Kubelet {
       .map((r) => ({ name: r.name, memoryMi: r.behaviour && r.behaviour.kind !== 'startError' ? r.behaviour.memoryMi : 1, cpuMilli: r.behaviour?.kind === 'run' ? r.behaviour.cpuMilli : 0 }));
   }
 
-  private syncPod(pod: KubeObject): void {
+  private syncPod(pod: KubeObject, isStatic = false): void {
     const uid = pod.metadata.uid!;
     let w = this.workers.get(uid);
-    if (pod.metadata.deletionTimestamp && pod.metadata.annotations?.['kubernetes.io/config.mirror'] && this.manifests.has(pod.metadata.name!)) {
-      // Deleting a mirror pod does not stop the static pod: the kubelet just recreates the mirror.
-      this.forget(uid);
-      this.deps.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
-      this.deps.clock.soon(() => this.ensureMirrors());
-      return;
-    }
     if (pod.metadata.deletionTimestamp) {
       if (w && w.phase !== 'terminating') this.terminate(w, pod);
       else if (!w) this.deps.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
@@ -405,6 +591,8 @@ export class Kubelet {
     const spec = pod.spec as NonNullable<Pod['spec']>;
     w = {
       uid,
+      ...(isStatic ? { static: pod } : {}),
+      createdAt: this.deps.clock.now(),
       ns: pod.metadata.namespace!,
       name: pod.metadata.name!,
       phase: 'starting',
@@ -455,7 +643,7 @@ export class Kubelet {
   }
 
   private pod(w: PodWorker): KubeObject | undefined {
-    return this.deps.client.get(res('pods'), w.ns, w.name);
+    return w.static ?? this.deps.client.get(res('pods'), w.ns, w.name);
   }
 
   private src() {
@@ -624,7 +812,9 @@ export class Kubelet {
       return;
     }
     r.status.imageID = `${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`;
-    const b = behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
+    const av = containerArgv(r.spec, image);
+    const model = processModels.get((av[0] ?? '').split('/').pop()!);
+    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
     r.behaviour = b;
     this.event(w, r, 'Normal', 'Created', `Created container: ${r.name}`);
     const now = clock.now();
@@ -759,7 +949,7 @@ export class Kubelet {
         w.ns,
         w.name,
         (p) => {
-          if (p.metadata.uid !== w.uid) return false;
+          if (w.static ? p.metadata.annotations?.['kubernetes.io/config.mirror'] !== w.uid : p.metadata.uid !== w.uid) return false;
           const prev = (p.status ?? {}) as NonNullable<Pod['status']>;
           const st = clone(prev) as Obj;
           const inits = w.runs.filter((r) => r.init);
