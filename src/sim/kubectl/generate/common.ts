@@ -206,9 +206,13 @@ export function makeLabels(labels: Record<string, string> | undefined | null): s
     .join(',');
 }
 
-/** NameFromCommandArgs (pkg/cmd/create/create.go). */
-export function nameFromArgs(args: string[], usage: string): string | GenError {
-  if (args.length !== 1) return fail(`exactly one NAME is required, got ${args.length}`, usage);
+/**
+ * NameFromCommandArgs (pkg/cmd/create/create.go): exactly one NAME before `--`.
+ * `argsLenAtDash` is cobra's ArgsLenAtDash (-1 when there was no `--`).
+ */
+export function nameFromArgs(args: string[], argsLenAtDash: number, usage: string): string | GenError {
+  const n = argsLenAtDash === -1 ? args.length : argsLenAtDash;
+  if (n !== 1) return fail(`exactly one NAME is required, got ${n}`, usage);
   return args[0];
 }
 

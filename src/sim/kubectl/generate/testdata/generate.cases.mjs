@@ -250,4 +250,36 @@ add('secret tls missing file', ['create', 'secret', 'tls', 'tls', '--cert=nope.c
 add('run env empty name', ['run', 'nginx', '--image=nginx', '--env==x', ...Y]);
 add('run labels empty key', ['run', 'nginx', '--image=nginx', '--labels==x', ...Y]);
 add('deploy image underscore', ['create', 'deployment', 'web', '--image=my_registry/my.image:1', ...Y]);
+
+// run: annotations, empty values, attach, error order, overrides; job --from
+add('run ann noeq', ['run', 'nginx', '--image=nginx', '--annotations=x', ...Y]);
+add('run ann empty', ['run', 'nginx', '--image=nginx', '--annotations=', ...Y]);
+add('run ann emptykey', ['run', 'nginx', '--image=nginx', '--annotations==v', ...Y]);
+add('run image empty', ['run', 'nginx', '--image=', ...Y]);
+add('run labels empty', ['run', 'nginx', '--image=nginx', '--labels=', ...Y]);
+add('run port neg', ['run', 'nginx', '--image=nginx', '--port=-1', ...Y]);
+add('run restart empty', ['run', 'nginx', '--image=nginx', '--restart=', ...Y]);
+add('run privileged false', ['run', 'nginx', '--image=nginx', '--privileged=false', ...Y]);
+add('run stdin attach false', ['run', 'nginx', '--image=nginx', '-i', '--attach=false', ...Y]);
+add('run stdin tty attach false', ['run', 'nginx', '--image=nginx', '-i', '-t', '--attach=false', ...Y]);
+add('run bad env and label', ['run', 'nginx', '--image=nginx', '--env=BAD', '--labels=x', ...Y]);
+add('run bad label and port', ['run', 'nginx', '--image=nginx', '--port=x', '--labels=x', ...Y]);
+add('run bad env and annotation', ['run', 'nginx', '--image=nginx', '--env=BAD', '--annotations=x', ...Y]);
+add('run bad annotation and label', ['run', 'nginx', '--image=nginx', '--annotations=x', '--labels=x', ...Y]);
+add('run bad restart and image', ['run', 'nginx', '--image=BAD', '--restart=x', ...Y]);
+add('run dash only', ['run', '--image=nginx', ...Y, '--', 'sleep', '1']);
+add('run name after dash', ['run', 'nginx', '--image=nginx', ...Y, '--']);
+add('run overrides bad json', ['run', 'nginx', '--image=nginx', '--overrides={bad', ...Y]);
+add('run overrides json type', ['run', 'nginx', '--image=nginx', '--override-type=json', '--overrides=[{"op":"add","path":"/spec/nodeName","value":"n1"}]', ...Y]);
+add('run overrides strategic', ['run', 'nginx', '--image=nginx', '--override-type=strategic', '--overrides={"spec":{"containers":[{"name":"nginx","image":"nginx:2"}]}}', ...Y]);
+add('run overrides merge list', ['run', 'nginx', '--image=nginx', '--overrides={"spec":{"containers":[{"name":"x","image":"nginx:2"}]}}', ...Y]);
+add('run overrides merge list json', ['run', 'nginx', '--image=nginx', '--overrides={"spec":{"containers":[{"name":"x","image":"nginx:2"}]}}', ...J]);
+add('run overrides apiVersion', ['run', 'nginx', '--image=nginx', '--overrides={"apiVersion":"v1","metadata":{"labels":{"a":"b"}}}', ...Y]);
+add('run expose name', ['run', 'nginx', '--image=nginx', '--port=80', '--expose', '-n', 'dev', '--dry-run=client', '-o', 'name']);
+const CJ = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj', namespace: 'default', uid: '1234-5678' }, spec: { schedule: '* * * * *', jobTemplate: { metadata: { labels: { a: 'b' }, annotations: { x: 'y' } }, spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'OnFailure' } } } } } };
+const JO = { 'cronjobs/cj': CJ, 'deployments/web': deploy };
+add('job from', ['create', 'job', 'j', '--from=cronjob/cj', ...Y], { objects: JO });
+add('job from json', ['create', 'job', 'j', '--from=cronjob/cj', ...J], { objects: JO });
+add('job from deploy', ['create', 'job', 'j', '--from=deployment/web', ...Y], { objects: JO });
+add('job from and image', ['create', 'job', 'j', '--from=cronjob/cj', '--image=x', ...Y], { objects: JO });
 console.log(JSON.stringify(cases));
