@@ -14,9 +14,23 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
-/** JSON deep copy: objects in the store are frozen, so anything that edits one copies it first. */
+/**
+ * Deep copy of JSON data: objects in the store are frozen, so anything that edits one copies it
+ * first. Keys whose value is undefined are dropped, as a JSON round trip would.
+ */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = v[i] === undefined ? null : clone(v[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = clone(x);
+  }
+  return out as T;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -68,9 +68,16 @@ export class ApiServer implements ServerContext {
     return this.store.get(storageKey(info, namespace, name))?.value as KubeObject | undefined;
   }
 
-  list(info: ResourceInfo, namespace: string | undefined): KubeObject[] {
+  /** Objects of a resource (informer cache view: insertion order, no copy). */
+  list(info: ResourceInfo, namespace: string | undefined, sorted = false): KubeObject[] {
     const prefix = info.namespaced && namespace ? `${storagePrefix(info)}${namespace}/` : storagePrefix(info);
-    return this.store.list(prefix).map((e) => e.value as KubeObject).filter((o) => o.kind === info.kind);
+    const entries = sorted ? this.store.list(prefix) : this.store.scan(prefix);
+    const out: KubeObject[] = [];
+    for (const e of entries) {
+      const o = e.value as KubeObject;
+      if (o.kind === info.kind) out.push(o);
+    }
+    return out;
   }
 
   /** Subscribe to changes of one resource (or all). Events arrive as clock tasks. */
@@ -125,7 +132,7 @@ export class ApiServer implements ServerContext {
   }
 
   private doList(info: ResourceInfo, ns: string | undefined, req: ApiRequest) {
-    let items = this.list(info, ns);
+    let items = this.list(info, ns, true);
     if (req.labelSelector) {
       const m = labelSelectorMatcher(req.labelSelector);
       items = items.filter((o) => m(o.metadata.labels ?? {}));

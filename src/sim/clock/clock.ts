@@ -71,10 +71,14 @@ export class Clock {
     for (;;) {
       const t = this.heap[0];
       if (!t || t.at > end) break;
-      this.pop();
-      if (t.cancelled) continue;
-      this.nowMs = Math.max(this.nowMs, t.at);
-      t.fn();
+      // Every timer due at the same instant fires before the cluster settles, so watch events from
+      // one instant reach each controller as one batch (as a real informer resync would coalesce them).
+      const at = t.at;
+      this.nowMs = Math.max(this.nowMs, at);
+      while (this.heap.length && this.heap[0].at === at) {
+        const next = this.pop()!;
+        if (!next.cancelled) next.fn();
+      }
       this.settle();
     }
     this.nowMs = end;

@@ -27,6 +27,7 @@ import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
 import { addonObjects } from './addons.ts';
+import { writeKubeconfigs } from './kubeconfig.ts';
 import { controlPlaneManifests } from './manifests.ts';
 import { defaultNodes, nodeSpec } from './nodes.ts';
 import { KubeScheduler } from './kubescheduler.ts';
@@ -135,9 +136,11 @@ export class Cluster {
     fs.mkdirp('/root');
     fs.mkdirp('/etc/kubernetes/manifests');
     fs.mkdirp('/tmp');
-    if (spec.labels['node-role.kubernetes.io/control-plane'] !== undefined) {
+    const controlPlane = spec.labels['node-role.kubernetes.io/control-plane'] !== undefined;
+    if (controlPlane) {
       for (const [path, content] of Object.entries(controlPlaneManifests())) fs.write(path, content);
     }
+    writeKubeconfigs(fs, spec.name, controlPlane);
     this.machines.set(spec.name, fs);
     const kubelet = new Kubelet(spec, { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder }, fs);
     this.kubelets.set(spec.name, kubelet);

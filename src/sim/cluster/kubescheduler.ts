@@ -10,13 +10,27 @@ import type { KubeObject } from '../api/object.ts';
 import { res } from '../apiserver/client.ts';
 import type { ControllerContext } from '../controllers/controller.ts';
 import { SchedulerCache } from '../scheduler/framework/cache.ts';
-import { newFramework } from '../scheduler/framework/registry.ts';
+import { newFramework, type PluginConfig } from '../scheduler/framework/registry.ts';
+import type { Framework } from '../scheduler/framework/runtime.ts';
 import { SchedulingAlgorithm, scheduledEventMessage, truncateMessage, type DecisionRecord } from '../scheduler/schedule.ts';
 
 const BACKOFF_INITIAL_MS = 1_000;
 const BACKOFF_MAX_MS = 10_000;
 /** podMaxInUnschedulablePodsDuration: parked pods are retried at least this often. */
 const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+
+/**
+ * One scheduling profile of a KubeSchedulerConfiguration (pkg/scheduler/apis/config): its
+ * schedulerName, the MultiPoint plugin list with weights, and plugins disabled at single extension
+ * points (e.g. `score: {disabled: [{name: ImageLocality}]}` keeps its filter, drops its score).
+ */
+export interface SchedulerProfile {
+  schedulerName: string;
+  plugins?: readonly PluginConfig[];
+  pluginArgs?: Readonly<Record<string, unknown>>;
+  disabledAt?: Partial<Record<'preFilter' | 'filter' | 'postFilter' | 'preScore' | 'score', string[]>>;
+  percentageOfNodesToScore?: number;
+}
 
 interface QueuedPod {
   key: string;
@@ -28,9 +42,9 @@ interface QueuedPod {
 
 export class KubeScheduler {
   private ctx: ControllerContext;
-  readonly schedulerNames: string[];
+  private profiles = new Map<string, SchedulingAlgorithm>();
   private cache = new SchedulerCache();
-  private algorithm: SchedulingAlgorithm;
+  private unwatch: (() => void)[] = [];
   private active = new Map<string, QueuedPod>();
   private unschedulable = new Map<string, QueuedPod>();
   private scheduled = false;
@@ -39,11 +53,29 @@ export class KubeScheduler {
   /** False while the scheduler's static pod is not running. */
   running = true;
 
-  constructor(ctx: ControllerContext, schedulerNames = ['default-scheduler']) {
+  constructor(ctx: ControllerContext, profiles: string[] | SchedulerProfile[] = ['default-scheduler']) {
     this.ctx = ctx;
-    this.schedulerNames = schedulerNames;
-    const { client } = ctx;
-    const framework = newFramework({
+    this.configure(profiles.map((p) => (typeof p === 'string' ? { schedulerName: p } : p)));
+  }
+
+  get schedulerNames(): string[] {
+    return [...this.profiles.keys()];
+  }
+
+  /** (Re)build one framework per profile (a restarted kube-scheduler with a new --config). */
+  configure(profiles: SchedulerProfile[]): void {
+    this.profiles.clear();
+    for (const p of profiles) this.profiles.set(p.schedulerName, new SchedulingAlgorithm(this.framework(p), { rng: this.ctx.server.rng }));
+  }
+
+  private framework(p: SchedulerProfile): Framework {
+    const { client } = this.ctx;
+    const ctx = this.ctx;
+    const fw = newFramework({
+      profileName: p.schedulerName,
+      ...(p.percentageOfNodesToScore !== undefined ? { percentageOfNodesToScore: p.percentageOfNodesToScore } : {}),
+      ...(p.plugins ? { plugins: p.plugins } : {}),
+      ...(p.pluginArgs ? { pluginArgs: p.pluginArgs } : {}),
       rng: ctx.server.rng,
       snapshot: this.cache,
       listers: {
@@ -55,19 +87,45 @@ export class KubeScheduler {
         namespaces: () => client.list(res('namespaces')).map((n) => ({ name: n.metadata.name!, labels: n.metadata.labels })),
       },
     });
-    this.algorithm = new SchedulingAlgorithm(framework, { rng: ctx.server.rng });
+    const lists: Record<string, { name: string }[]> = { preFilter: fw.preFilterPlugins, filter: fw.filterPlugins, postFilter: fw.postFilterPlugins, preScore: fw.preScorePlugins, score: fw.scorePlugins };
+    for (const [point, names] of Object.entries(p.disabledAt ?? {})) {
+      const list = lists[point];
+      if (!list) continue;
+      for (let i = list.length - 1; i >= 0; i--) if (names.includes('*') || names.includes(list[i].name)) list.splice(i, 1);
+    }
+    return fw;
+  }
+
+  /** The kube-scheduler process ends: no more watches, nothing scheduled. */
+  stop(): void {
+    this.running = false;
+    for (const u of this.unwatch) u();
+    this.unwatch = [];
   }
 
   start(): void {
     const { server, clock } = this.ctx;
-    server.watch(res('nodes'), (ev) => {
+    if (this.unwatch.length) return;
+    // Informers: the initial list, then every change.
+    for (const n of this.ctx.client.list(res('nodes'))) this.cache.addNode(n as Node);
+    for (const p of this.ctx.client.list(res('pods'))) {
+      const pod = p as Pod;
+      const done = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      if (pod.spec?.nodeName && !done && !this.cache.getPod(podKey(pod))) this.cache.addPod(pod);
+      else if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler')) {
+        const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
+        this.active.set(key, { key, attempts: 0, readyAt: clock.now(), addedAt: clock.now() });
+      }
+    }
+    if (this.active.size) this.kick();
+    this.unwatch.push(server.watch(res('nodes'), (ev) => {
       const node = ev.object as Node;
       if (ev.type === 'ADDED') this.cache.addNode(node);
       else if (ev.type === 'MODIFIED') this.cache.updateNode(ev.old as Node, node);
       else this.cache.removeNode(node.metadata!.name!);
       if (ev.type !== 'DELETED' && this.nodeChangeMatters(ev.old as Node | undefined, node)) this.moveAllToActive();
-    });
-    server.watch(res('pods'), (ev) => {
+    }));
+    this.unwatch.push(server.watch(res('pods'), (ev) => {
       const pod = ev.object as Pod;
       const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
       const assigned = !!pod.spec?.nodeName;
@@ -88,7 +146,7 @@ export class KubeScheduler {
         this.unschedulable.delete(key);
         return;
       }
-      if (!this.schedulerNames.includes(pod.spec?.schedulerName ?? 'default-scheduler')) return;
+      if (!this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler')) return;
       if (pod.metadata?.deletionTimestamp) return;
       if (ev.type === 'ADDED' || (!this.active.has(key) && !this.unschedulable.has(key))) {
         this.active.set(key, { key, attempts: 0, readyAt: clock.now(), addedAt: clock.now() });
@@ -96,8 +154,9 @@ export class KubeScheduler {
       } else if (this.unschedulable.has(key) && ev.old && JSON.stringify(ev.old.spec) !== JSON.stringify(pod.spec)) {
         this.requeue(key);
       }
-    });
+    }));
     const flush = () => {
+      if (!this.unwatch.length) return;
       const now = clock.now();
       for (const [key, q] of this.unschedulable) if (now - q.readyAt >= UNSCHEDULABLE_FLUSH_MS) this.requeue(key);
       clock.after(30_000, flush);
@@ -177,9 +236,12 @@ export class KubeScheduler {
   private scheduleOne(pod: KubeObject, q: QueuedPod) {
     const { client, recorder, server } = this.ctx;
     const p = pod as Pod;
-    const outcome = this.algorithm.schedule(p, this.cache, { record: true });
+    const schedulerName = p.spec?.schedulerName ?? 'default-scheduler';
+    const algorithm = this.profiles.get(schedulerName);
+    if (!algorithm) return;
+    const outcome = algorithm.schedule(p, this.cache, { record: true });
     if (outcome.record) this.decisions.set(pod.metadata.uid!, outcome.record);
-    const source = { component: 'default-scheduler' };
+    const source = { component: schedulerName };
     if (outcome.ok) {
       this.cache.assumePod(p, outcome.node);
       try {

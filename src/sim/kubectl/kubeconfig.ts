@@ -15,7 +15,9 @@
  * marshalled to JSON and converted to YAML, so keys come out sorted and named lists sorted by name
  * (clientcmd's internal maps).
  */
+import type { ApiServer } from '../apiserver/server.ts';
 import { FileSystem } from '../shell/fs.ts';
+import { CmdError } from './errors.ts';
 import { yamlToJSON } from './yaml/goyaml/decode.ts';
 import { printYAML } from './printers/yaml.ts';
 
@@ -302,13 +304,13 @@ export function dialError(server: string, machine: string, apiserverUp: boolean)
  * right host or port?` (pkg/cmd/util/helpers.go) or, for other network errors,
  * `Unable to connect to the server: …`.
  */
-export class ConnectionError extends Error {
+export class ConnectionError extends CmdError {
   readonly server: string;
   readonly host: string;
   readonly refused: boolean;
   readonly dial: string;
   constructor(server: string, refused: boolean, dial: string) {
-    super(refused ? `The connection to the server ${hostOf(server)} was refused - did you specify the right host or port?` : `Unable to connect to the server: ${dial}`);
+    super(refused ? `The connection to the server ${hostOf(server)} was refused - did you specify the right host or port?` : `Unable to connect to the server: ${dial}`, 'raw');
     this.server = server;
     this.host = hostOf(server);
     this.refused = refused;
@@ -333,3 +335,31 @@ export const DISCOVERY_ATTEMPTS: Record<string, number> = {
   taint: 2, explain: 2, auth: 2, run: 1, 'api-resources': 1, diff: 1,
   top: 0, events: 0, version: 0, create: 0, cp: 0, 'api-versions': 1,
 };
+
+/** klog's header time: `MMDD HH:MM:SS.uuuuuu    PID`. */
+export function klogStamp(ms: number, extraMicros = 0): string {
+  const d = new Date(ms);
+  const p = (n: number, l = 2) => String(n).padStart(l, '0');
+  return `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000 + extraMicros, 6)}    1368`;
+}
+
+/**
+ * The API server as this kubectl invocation sees it: the real one when the kubeconfig's server is
+ * reachable from `machine`, otherwise a stand-in whose every request fails to connect.
+ */
+export function serverFor(server: ApiServer, settings: ClientSettings, machine: string): ApiServer {
+  const err = dialError(settings.server, machine, server.up);
+  if (!err) return server;
+  const fail = () => {
+    throw new ConnectionError(settings.server, err.refused, err.dial);
+  };
+  return new Proxy(server, { get: (t, p, r) => (p === 'handle' ? fail : Reflect.get(t, p, r)) });
+}
+
+/** Render a connection failure as command `name` does: discovery log lines, then the message. */
+export function renderConnectionError(e: ConnectionError, command: string, now: number): string {
+  const n = DISCOVERY_ATTEMPTS[command] ?? 5;
+  let out = '';
+  for (let i = 0; i < n; i++) out += e.discoveryLine(klogStamp(now, 381 + i * 1437));
+  return out + e.message + '\n';
+}

@@ -6,6 +6,7 @@ import { FlagError, parseFlags, type FlagDef } from './flags.ts';
 import { renderError } from './errors.ts';
 import type { Command, KubectlContext } from './types.ts';
 import { COMMANDS } from './cmd/index.ts';
+import { ConnectionError, clientSettings, renderConnectionError, serverFor } from './kubeconfig.ts';
 
 export const GLOBAL_FLAGS: FlagDef[] = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -117,7 +118,18 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
   }
   const { flags, args, dashAt } = parsed;
   const ns = flags.str('namespace');
-  const ctx: KubectlContext = { ...ctxBase, namespace: ns || defaultNamespace, namespaceExplicit: !!ns };
+  // The kubeconfig of the machine kubectl runs on decides the namespace and whether the API server
+  // can be reached at all (client-go clientcmd).
+  const client = clientSettings(
+    { fs: ctxBase.fs, env: ctxBase.env, cwd: ctxBase.cwd, explicitPath: flags.str('kubeconfig') || undefined },
+    { context: flags.str('context'), cluster: flags.str('cluster'), user: flags.str('user'), namespace: ns, server: flags.str('server') },
+  );
+  const server = serverFor(ctxBase.server, client, ctxBase.env.HOSTNAME ?? 'controlplane');
+  const ctx: KubectlContext = { ...ctxBase, server, namespace: ns || client.namespace || defaultNamespace, namespaceExplicit: !!ns, client };
+  if (client.error && !CONFIG_INDEPENDENT.has(path[0]) && !(path[0] === 'version' && flags.bool('client'))) {
+    ctx.err(client.error + '\n');
+    return 1;
+  }
   if (flags.bool('help')) {
     ctx.out(`Usage: ${fullPath} [flags] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
     return 0;
@@ -134,10 +146,14 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     const r = cmd.run(ctx, args, flags, dashAt);
     return typeof r === 'number' ? r : 0;
   } catch (e) {
-    ctx.err(renderError(e, fullPath));
+    if (e instanceof ConnectionError) ctx.err(renderConnectionError(e, path[0], ctxBase.server.clock.now()));
+    else ctx.err(renderError(e, fullPath));
     return 1;
   }
 }
+
+/** Commands that work without a usable kubeconfig context. */
+const CONFIG_INDEPENDENT = new Set(['config', 'completion', 'kustomize', 'plugin', 'options', 'help']);
 
 function groupError(cmd: Command, args: string[]): string {
   if (args.length) {

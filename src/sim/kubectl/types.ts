@@ -2,6 +2,7 @@
 import type { ApiServer } from '../apiserver/server.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import type { FlagDef, Flags } from './flags.ts';
+import type { ClientSettings } from './kubeconfig.ts';
 
 export interface KubectlContext {
   server: ApiServer;
@@ -15,6 +16,8 @@ export interface KubectlContext {
   namespace: string;
   /** True when -n/--namespace was given explicitly. */
   namespaceExplicit: boolean;
+  /** The kubeconfig-derived client settings (context, server); set by the root command. */
+  client?: ClientSettings;
   /** Let simulated time pass while a command waits (rollout status, delete --wait). */
   wait(ms: number): void;
   /** Run a shell command line (KUBE_EDITOR for kubectl edit). Returns its exit status. */

@@ -46,11 +46,17 @@ export class Store {
 
   /** Entries whose key starts with `prefix`, sorted by key (as an etcd range read returns them). */
   list(prefix: string): Entry[] {
+    const out = this.scan(prefix);
+    out.sort((a, c) => (a.key < c.key ? -1 : a.key > c.key ? 1 : 0));
+    return out;
+  }
+
+  /** Like list, in insertion order (deterministic, no sort): for in-process informers. */
+  scan(prefix: string): Entry[] {
     const b = this.buckets.get(bucketOf(prefix));
     if (!b) return [];
     const out: Entry[] = [];
     for (const e of b.values()) if (e.key.startsWith(prefix)) out.push(e);
-    out.sort((a, c) => (a.key < c.key ? -1 : a.key > c.key ? 1 : 0));
     return out;
   }
 

@@ -1,6 +1,7 @@
 /** Every kubectl command the simulator implements, in kubectl's own order (suggestions follow it). */
 import type { Command } from '../types.ts';
 import { apply } from './apply.ts';
+import { config } from './config.ts';
 import { CREATE_FLAGS, createFromFile } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
@@ -8,4 +9,4 @@ import { get } from './get.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: [] };
 
-export const COMMANDS: Command[] = [create, get, del, describe, apply];
+export const COMMANDS: Command[] = [create, get, del, describe, apply, config];

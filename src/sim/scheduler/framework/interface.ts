@@ -45,6 +45,8 @@ export interface ClusterListers {
 /** Pods nominated to a node by preemption (Go: PodNominator). */
 export interface PodNominator {
   nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+  /** Fast check: is any pod nominated at all? */
+  hasNominatedPods?(): boolean;
 }
 
 /** What plugins get at construction (Go: framework.Handle). */
@@ -106,6 +108,13 @@ export interface PreFilterPlugin extends Plugin {
 export interface FilterPlugin extends Plugin {
   /** null = Success. */
   filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null;
+  /**
+   * Optional fast path, same result as filter() on each node (not a Kubernetes extension point):
+   * for the nodes at positions idx[0..n) of `nodes`, store each failing node's status (plugin set)
+   * at statuses[position], compact idx to the passing positions (keeping their order) and return
+   * how many passed.
+   */
+  filterBatch?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number;
 }
 
 export interface PostFilterResult {
@@ -126,6 +135,8 @@ export interface PreScorePlugin extends Plugin {
 
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number;
+  /** Optional fast path, same result as score() on each node: out[i] = score of nodes[i]. */
+  scoreBatch?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void;
   /** ScoreExtensions().NormalizeScore, in place over the feasible nodes' scores. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Float64Array, nodes: readonly NodeInfo[]): Status | null;
 }

@@ -264,6 +264,46 @@ export class Framework implements FrameworkRunner {
     return null;
   }
 
+  /** The filter plugins not skipped in this cycle, in order. */
+  activeFilterPlugins(state: CycleState): FilterPlugin[] {
+    return this.activeFilters(state);
+  }
+
+  /**
+   * Filter a chunk of nodes plugin by plugin (filterBatch where a plugin has it): the same statuses
+   * as RunFilterPlugins per node — a node leaves the chunk at its first failing plugin. Positions
+   * idx[0..n) are the candidates; failing statuses land in statuses[position]; returns the number
+   * of positions that passed every filter (compacted at the front of idx).
+   */
+  runFilterPluginsBatch(filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    for (let f = 0; f < filters.length && n > 0; f++) {
+      const pl = filters[f];
+      if (pl.filterBatch) {
+        n = pl.filterBatch(state, pod, nodes, idx, n, statuses);
+        continue;
+      }
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        const pos = idx[k];
+        let s = pl.filter(state, pod, nodes[pos]);
+        if (s !== null && s.code !== Code.Success) {
+          if (!s.isRejected()) s = Status.asStatus(new Error(`running "${pl.name}" filter plugin: ${s.message()}`));
+          statuses[pos] = s.withPlugin(pl.name);
+        } else {
+          idx[m++] = pos;
+        }
+      }
+      n = m;
+    }
+    return n;
+  }
+
+  /** Whether any pod is nominated anywhere (then the per-node path with nominated pods is used). */
+  hasNominatedPods(): boolean {
+    const nom = this.handle.nominator;
+    return !!nom && (nom.hasNominatedPods?.() ?? true);
+  }
+
   /**
    * RunFilterPluginsWithNominatedPods: if pods of equal or higher priority are nominated to the node,
    * filters must pass both with them added and without them.
@@ -335,10 +375,13 @@ export class Framework implements FrameworkRunner {
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], record = false): ScoreRun {
     const n = nodes.length;
     const run: ScoreRun = { plugins: [], weights: [], raw: record ? [] : null, normalized: [], totals: new Float64Array(n) };
+    let buf = 0;
     for (const pl of this.scorePlugins) {
       if (state.skipScorePlugins.has(pl.name)) continue;
-      const scores = new Float64Array(n);
-      for (let i = 0; i < n; i++) scores[i] = pl.score(state, pod, nodes[i]);
+      // scratch buffers are reused across cycles unless the record keeps them
+      const scores = record ? new Float64Array(n) : this.scratch(buf++, n);
+      if (pl.scoreBatch) pl.scoreBatch(state, pod, nodes, scores);
+      else for (let i = 0; i < n; i++) scores[i] = pl.score(state, pod, nodes[i]);
       if (run.raw) run.raw.push(Float64Array.from(scores));
       if (pl.normalizeScore) {
         const s = pl.normalizeScore(state, pod, scores, nodes);
@@ -358,6 +401,14 @@ export class Framework implements FrameworkRunner {
       run.normalized.push(scores);
     }
     return run;
+  }
+
+  private scratchBufs: Float64Array[] = [];
+
+  private scratch(i: number, n: number): Float64Array {
+    let b = this.scratchBufs[i];
+    if (!b || b.length < n) this.scratchBufs[i] = b = new Float64Array(Math.max(n, 64));
+    return b.length === n ? b : b.subarray(0, n);
   }
 
   /** EventsToRegister of every plugin: plugin name → events with hints (the queue's QueueingHintMap). */

@@ -59,6 +59,19 @@ export class ImageLocality implements ScorePlugin {
     this.handle = h;
   }
 
+  scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    let empty = -1;
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i];
+      if (ni.imageStates.size === 0) {
+        if (empty < 0) empty = this.score(state, pod, ni);
+        out[i] = empty;
+      } else {
+        out[i] = this.score(state, pod, ni);
+      }
+    }
+  }
+
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
     if (pod !== this.lastPod) {
       this.lastPod = pod;

@@ -30,6 +30,18 @@ export class NodeName implements FilterPlugin, EnqueueExtensions {
     return fits(pod.pod, nodeInfo.name) ? null : statusMismatch;
   }
 
+  filterBatch(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    const nn = pod.pod.spec?.nodeName;
+    if (!nn) return n;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const pos = idx[k];
+      if (nodes[pos].name !== nn) statuses[pos] = statusMismatch;
+      else idx[m++] = pos;
+    }
+    return m;
+  }
+
   eventsToRegister(): ClusterEventWithHint[] {
     return [{ event: { resource: 'Node', actionType: ActionType.Add }, hint: isSchedulableAfterNodeAdded }];
   }

@@ -52,6 +52,32 @@ export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
     return null;
   }
 
+  scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const s = state.read<PreScoreState>(preScoreStateKey);
+    const r = this.resources;
+    const isDefault = r.length === 2 && r[0].name === 'cpu' && r[1].name === 'memory';
+    if (!s || !isDefault) {
+      for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+      return;
+    }
+    const cpu = s.podRequests[0];
+    const mem = s.podRequests[1];
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i];
+      const ac = ni.allocMilliCPU;
+      const am = ni.allocMemory;
+      if (ac === 0 || am === 0) {
+        out[i] = this.score(state, pod, ni);
+        continue;
+      }
+      let fc = (ni.reqMilliCPU + cpu) / ac;
+      if (fc > 1) fc = 1;
+      let fm = (ni.reqMemory + mem) / am;
+      if (fm > 1) fm = 1;
+      out[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100);
+    }
+  }
+
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
     const s = state.read<PreScoreState>(preScoreStateKey);
     let podReqs: readonly number[];

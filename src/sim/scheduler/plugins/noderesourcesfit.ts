@@ -172,13 +172,11 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     const s = state.read<PreFilterState>(preFilterStateKey);
     const req = s ? s.request : pod.requests;
     // fast path: everything fits (the common case), no allocation
-    const alloc = nodeInfo.allocatable;
-    const used = nodeInfo.requested;
     if (
-      nodeInfo.pods.length + 1 <= alloc.allowedPodNumber &&
-      req.milliCPU <= alloc.milliCPU - used.milliCPU &&
-      req.memory <= alloc.memory - used.memory &&
-      req.ephemeralStorage <= alloc.ephemeralStorage - used.ephemeralStorage &&
+      nodeInfo.pods.length + 1 <= nodeInfo.allocPods &&
+      req.milliCPU <= nodeInfo.allocMilliCPU - nodeInfo.reqMilliCPU &&
+      req.memory <= nodeInfo.allocMemory - nodeInfo.reqMemory &&
+      req.ephemeralStorage <= nodeInfo.allocEphemeralStorage - nodeInfo.reqEphemeralStorage &&
       !req.scalar
     ) {
       return null;
@@ -194,9 +192,64 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     return new Status(code, reasons, Name);
   }
 
+  filterBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    const st = state.read<PreFilterState>(preFilterStateKey);
+    const req = st ? st.request : pod.requests;
+    const cpu = req.milliCPU;
+    const mem = req.memory;
+    const eph = req.ephemeralStorage;
+    const simple = !req.scalar;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const pos = idx[k];
+      const ni = nodes[pos];
+      if (simple && ni.pods.length < ni.allocPods && cpu <= ni.allocMilliCPU - ni.reqMilliCPU && mem <= ni.allocMemory - ni.reqMemory && eph <= ni.allocEphemeralStorage - ni.reqEphemeralStorage) {
+        idx[m++] = pos;
+        continue;
+      }
+      const s = this.filter(state, pod, ni);
+      if (s !== null) statuses[pos] = s;
+      else idx[m++] = pos;
+    }
+    return m;
+  }
+
   preScore(state: CycleState, pod: PodInfo): Status | null {
     state.write(preScoreStateKey, new PreScoreState(calculatePodResourceRequestList(pod, this.resources, false)));
     return null;
+  }
+
+  /** cpu+memory with weight 1 each (the default): the inlined loop below applies */
+  private get defaultResources(): boolean {
+    const r = this.resources;
+    return r.length === 2 && r[0].name === 'cpu' && r[1].name === 'memory' && r[0].weight === 1 && r[1].weight === 1;
+  }
+
+  scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    const s = state.read<PreScoreState>(preScoreStateKey);
+    if (!this.defaultResources || !s) {
+      for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+      return;
+    }
+    const cpu = s.podRequests[0];
+    const mem = s.podRequests[1];
+    const most = this.strategy === 'MostAllocated';
+    for (let i = 0; i < nodes.length; i++) {
+      const ni = nodes[i];
+      const ac = ni.allocMilliCPU;
+      const am = ni.allocMemory;
+      let sum = 0;
+      let w = 0;
+      if (ac !== 0) {
+        sum += most ? mostRequestedScore(ni.nonZeroMilliCPU + cpu, ac) : leastRequestedScore(ni.nonZeroMilliCPU + cpu, ac);
+        w++;
+      }
+      if (am !== 0) {
+        sum += most ? mostRequestedScore(ni.nonZeroMemory + mem, am) : leastRequestedScore(ni.nonZeroMemory + mem, am);
+        w++;
+      }
+      out[i] = w === 0 ? 0 : Math.trunc(sum / w);
+    }
   }
 
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {

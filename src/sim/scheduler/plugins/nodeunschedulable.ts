@@ -32,9 +32,20 @@ export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   readonly name = Name;
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    if (!nodeInfo.node.spec?.unschedulable) return null;
+    if (!nodeInfo.unschedulable) return null;
     if (toleratesUnschedulable(pod.pod)) return null;
     return statusUnschedulable;
+  }
+
+  filterBatch(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    let m = 0;
+    let tolerates: boolean | null = null;
+    for (let k = 0; k < n; k++) {
+      const pos = idx[k];
+      if (nodes[pos].unschedulable && !(tolerates ??= toleratesUnschedulable(pod.pod))) statuses[pos] = statusUnschedulable;
+      else idx[m++] = pos;
+    }
+    return m;
   }
 
   eventsToRegister(): ClusterEventWithHint[] {

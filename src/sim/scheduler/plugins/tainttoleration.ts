@@ -75,12 +75,24 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   }
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const taints = nodeInfo.node.spec?.taints;
-    if (!taints || taints.length === 0) return null;
+    const taints = nodeInfo.taints;
+    if (taints === null) return null;
     const taint = findMatchingUntoleratedTaint(taints, pod.pod.spec?.tolerations, isDoNotScheduleTaint);
     if (!taint) return null;
     if (this.legacy) return new Status(Code.UnschedulableAndUnresolvable, [ErrReasonUntoleratedTaintLegacy(taint)], Name);
     return statusUntolerated;
+  }
+
+  filterBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const pos = idx[k];
+      const ni = nodes[pos];
+      const s = ni.taints === null ? null : this.filter(state, pod, ni);
+      if (s !== null) statuses[pos] = s;
+      else idx[m++] = pos;
+    }
+    return m;
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
@@ -88,9 +100,13 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return null;
   }
 
+  scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].hasPreferNoScheduleTaint ? this.score(state, pod, nodes[i]) : 0;
+  }
+
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
-    const taints = nodeInfo.node.spec?.taints;
-    if (!taints || taints.length === 0) return 0;
+    const taints = nodeInfo.taints;
+    if (taints === null) return 0;
     const s = state.read<PreScoreState>(preScoreStateKey);
     const tolerations = s ? s.tolerationsPreferNoSchedule : getAllTolerationPreferNoSchedule(pod.pod.spec?.tolerations);
     return countIntolerableTaintsPreferNoSchedule(taints, tolerations);
