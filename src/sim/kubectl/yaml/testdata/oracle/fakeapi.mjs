@@ -56,7 +56,19 @@ http.createServer((req, res) => {
     if (fs.existsSync(f)) return send(res, 200, JSON.parse(fs.readFileSync(f, 'utf8')));
   }
   if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') {
-    let body=''; req.on('data', d => body += d); req.on('end', () => { try { send(res, 201, JSON.parse(body)); } catch { send(res, 400, {kind:'Status',apiVersion:'v1',status:'Failure',message:'bad body',reason:'BadRequest',code:400}); } });
+    let body = ''; req.on('data', d => body += d); req.on('end', () => {
+      let parsed;
+      try { parsed = JSON.parse(body); } catch { return send(res, 400, {kind:'Status',apiVersion:'v1',status:'Failure',message:'bad body',reason:'BadRequest',code:400}); }
+      if (req.method === 'PATCH' && segs.length >= 2) {
+        // Merge the patch into the stored object (JSON merge patch semantics; lists replaced).
+        const f = path.join(OBJECTS, segs[segs.length-2], segs[segs.length-1] + '.json');
+        if (fs.existsSync(f)) {
+          const merge = (t, p) => { if (p === null || typeof p !== 'object' || Array.isArray(p)) return p; const o = (t && typeof t === 'object' && !Array.isArray(t)) ? {...t} : {}; for (const [k, v] of Object.entries(p)) { if (k.startsWith('$')) continue; if (v === null) delete o[k]; else o[k] = merge(o[k], v); } return o; };
+          return send(res, 200, merge(JSON.parse(fs.readFileSync(f, 'utf8')), parsed));
+        }
+      }
+      send(res, 201, parsed);
+    });
     return;
   }
   send(res, 404, {kind:'Status',apiVersion:'v1',status:'Failure',message:`${segs[segs.length-2]} "${segs[segs.length-1]}" not found`,reason:'NotFound',details:{name:segs[segs.length-1], kind:segs[segs.length-2]},code:404});
