@@ -113,8 +113,14 @@ export class Store {
     return { revision: this.rev, entries };
   }
 
-  /** Replace the whole content (etcd restore). Watchers see nothing: restoring etcd restarts the apiserver. */
-  restore(s: StoreSnapshot): void {
+  /**
+   * Replace the whole content (etcd restore). Without `notify` watchers see nothing; with it they get
+   * what an informer's relist after the API server restart yields: DELETED for keys that are gone,
+   * ADDED for new keys, MODIFIED for changed ones (the revision is bumped past both histories, as
+   * `etcdutl snapshot restore --bump-revision` advises).
+   */
+  restore(s: StoreSnapshot, notify = false): void {
+    const before = notify ? new Map(this.snapshot().entries.map((e) => [e.key, e])) : undefined;
     this.buckets.clear();
     for (const e of s.entries) {
       let b = this.buckets.get(bucketOf(e.key));
@@ -122,6 +128,14 @@ export class Store {
       b.set(e.key, e);
     }
     this.rev = Math.max(this.rev, s.revision);
+    if (!before) return;
+    const after = new Map(s.entries.map((e) => [e.key, e]));
+    for (const [key, e] of before) if (!after.has(key)) this.emit({ type: 'DELETED', key, value: e.value, prev: e.value, revision: ++this.rev });
+    for (const [key, e] of after) {
+      const old = before.get(key);
+      if (!old) this.emit({ type: 'ADDED', key, value: e.value, revision: ++this.rev });
+      else if (old.value !== e.value) this.emit({ type: 'MODIFIED', key, value: e.value, prev: old.value, revision: ++this.rev });
+    }
   }
 
   private bucket(key: string) {
