@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUDGET_GZIP, pageWeight } from '../scripts/lib/page-weight.mjs';
-import { builtRoutes, noteRoutes, DIST } from './support.ts';
+import { builtRoutes, builtHtml, noteRoutes, DIST } from './support.ts';
 
 const routes = builtRoutes();
 
@@ -24,9 +24,17 @@ test('no page refers to a stylesheet or script on another host', () => {
   assert.deepEqual(external, []);
 });
 
-test('reading pages load no client JS beyond the theme switch and copy buttons (a few KB)', () => {
+test('reading pages carry a few KB of JS at most, and nothing that blocks rendering but the tiny theme script', () => {
   for (const r of noteRoutes(routes)) {
     const w = pageWeight(DIST, r);
-    assert.ok(w.js.raw < 4_000, `${r}: ${w.js.raw} bytes of JS`);
+    assert.ok(w.js.gz <= 4_000, `${r}: ${w.js.gz} bytes of JS (gzip) before any interaction`);
+    const html = builtHtml(r);
+    // Classic (parser-blocking) scripts: only the inline theme script in <head>, under 500 bytes.
+    const classic = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+      ([, attrs]) => !/type\s*=\s*["']?(module|application\/(ld\+)?json)/i.test(attrs) && !/\b(defer|async)\b/i.test(attrs),
+    );
+    assert.equal(classic.length, 1, `${r}: one classic script (the theme), found ${classic.length}`);
+    assert.ok(!/\bsrc\s*=/.test(classic[0][1]) && classic[0][2].length < 500, `${r}: the classic script is inline and tiny`);
+    assert.ok(html.indexOf(classic[0][0]) < html.indexOf('<body'), `${r}: the theme script is in <head>`);
   }
 });
