@@ -4,30 +4,11 @@
 // ones folded at 80 columns. Each object after the first is preceded by `---`.
 
 import { marshalYAML } from '../yaml/goyaml/emitter.ts';
-import type { JsonValue } from '../yaml/goyaml/decode.ts';
-
-/** Drops `undefined` members the way encoding/json drops omitted fields. */
-function toJSONValue(v: unknown): JsonValue {
-  if (v === null || v === undefined) return null;
-  if (Array.isArray(v)) return v.map(toJSONValue);
-  if (typeof v === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (x === undefined) continue;
-      if (k === '__proto__') {
-        Object.defineProperty(out, k, { value: toJSONValue(x), enumerable: true, writable: true, configurable: true });
-      } else {
-        out[k] = toJSONValue(x);
-      }
-    }
-    return out;
-  }
-  return v as JsonValue;
-}
 
 /** The YAML kubectl prints for one object (ends with a newline). */
 export function printYAML(obj: unknown): string {
-  return marshalYAML(toJSONValue(obj));
+  // `undefined` members are dropped, as encoding/json drops omitted fields.
+  return marshalYAML(obj as object);
 }
 
 /** Several objects printed by one YAML printer: `---` before every object but the first. */

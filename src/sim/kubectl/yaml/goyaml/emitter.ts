@@ -86,7 +86,18 @@ function stringStyle(s: string): number {
   return canUsePlain ? PLAIN : DOUBLE;
 }
 
-function toEvents(v: JsonValue, out: Ev[]): void {
+/** A string as go-yaml re-reads it from Go's JSON (see jsonRoundTripString), or the reader's error. */
+function reread(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    if (v.charCodeAt(i) >= 0x7f) {
+      if (REJECTED_BY_READER.test(v)) throw new Error('yaml: control characters are not allowed');
+      return jsonRoundTripString(v);
+    }
+  }
+  return v;
+}
+
+function toEvents(v: JsonValue | undefined, out: Ev[]): void {
   if (v === null || v === undefined) {
     out.push({ type: EV_SCALAR, value: 'null', style: PLAIN });
   } else if (typeof v === 'boolean') {
@@ -94,17 +105,19 @@ function toEvents(v: JsonValue, out: Ev[]): void {
   } else if (typeof v === 'number') {
     out.push({ type: EV_SCALAR, value: yamlNumber(v), style: PLAIN });
   } else if (typeof v === 'string') {
-    out.push({ type: EV_SCALAR, value: v, style: stringStyle(v) });
+    const s = reread(v);
+    out.push({ type: EV_SCALAR, value: s, style: stringStyle(s) });
   } else if (Array.isArray(v)) {
     out.push({ type: EV_SEQ_START, value: '', style: 0 });
     for (const item of v) toEvents(item, out);
     out.push({ type: EV_SEQ_END, value: '', style: 0 });
   } else {
     out.push({ type: EV_MAP_START, value: '', style: 0 });
-    for (const k of goYamlSortKeys(Object.keys(v))) {
-      if (v[k] === undefined) continue;
+    const byKey = new Map<string, string>();
+    for (const k of Object.keys(v)) if (v[k] !== undefined) byKey.set(reread(k), k);
+    for (const k of goYamlSortKeys([...byKey.keys()])) {
       out.push({ type: EV_SCALAR, value: k, style: stringStyle(k) });
-      toEvents(v[k], out);
+      toEvents(v[byKey.get(k)!], out);
     }
     out.push({ type: EV_MAP_END, value: '', style: 0 });
   }
@@ -153,7 +166,8 @@ const ST = {
 } as const;
 
 interface ScalarData {
-  value: number[]; // code points
+  value: Int32Array; // code points (a reused buffer; valid up to `len`, then a 0 sentinel)
+  len: number;
   text: string;
   multiline: boolean;
   flowPlainAllowed: boolean;
@@ -164,7 +178,7 @@ interface ScalarData {
 }
 
 class Emitter {
-  private out: string[] = [];
+  private out = '';
   private events: Ev[];
   private head = 0;
   private state: number = ST.FIRST_DOCUMENT_START;
@@ -184,7 +198,8 @@ class Emitter {
   private readonly bestIndent = 2;
   private readonly bestWidth = 80;
   private sd: ScalarData = {
-    value: [],
+    value: new Int32Array(256),
+    len: 0,
     text: '',
     multiline: false,
     flowPlainAllowed: false,
@@ -209,21 +224,21 @@ class Emitter {
     }
     // DOCUMENT-END (implicit)
     this.writeIndent();
-    return this.out.join('');
+    return this.out;
   }
 
   // -------------------------------------------------------------- output primitives
   private put(ch: string): void {
-    this.out.push(ch);
+    this.out += ch;
     this.column++;
   }
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
     this.line++;
   }
   private write(cp: number): void {
-    this.out.push(String.fromCodePoint(cp));
+    this.out += cp < 0x10000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
     this.column++;
   }
   private writeBreak(cp: number): void {
@@ -444,7 +459,7 @@ class Emitter {
       if ((this.flowLevel > 0 && !this.sd.flowPlainAllowed) || (this.flowLevel === 0 && !this.sd.blockPlainAllowed)) {
         style = SINGLE;
       }
-      if (this.sd.value.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = SINGLE;
+      if (this.sd.len === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = SINGLE;
     }
     if (style === SINGLE && !this.sd.singleQuotedAllowed) style = DOUBLE;
     if (style === LITERAL || style === FOLDED) {
@@ -455,26 +470,42 @@ class Emitter {
 
   private processScalar(): void {
     const v = this.sd.value;
+    const n = this.sd.len;
     switch (this.sd.style) {
       case PLAIN:
-        return this.writePlainScalar(v, !this.simpleKeyContext);
+        return this.writePlainScalar(v, n, !this.simpleKeyContext);
       case SINGLE:
-        return this.writeSingleQuotedScalar(v, !this.simpleKeyContext);
+        return this.writeSingleQuotedScalar(v, n, !this.simpleKeyContext);
       case DOUBLE:
-        return this.writeDoubleQuotedScalar(v, !this.simpleKeyContext);
+        return this.writeDoubleQuotedScalar(v, n, !this.simpleKeyContext);
       case LITERAL:
-        return this.writeLiteralScalar(v);
+        return this.writeLiteralScalar(v, n);
       case FOLDED:
-        return this.writeFoldedScalar(v);
+        return this.writeFoldedScalar(v, n);
     }
   }
 
   private analyzeScalar(text: string): void {
-    const value = Array.from(text, (c) => c.codePointAt(0)!);
     const sd = this.sd;
-    sd.value = value;
+    if (sd.len < text.length + 1) sd.value = new Int32Array(text.length * 2 + 1);
+    const value = sd.value;
+    let len = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          value[len++] = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          continue;
+        }
+      }
+      value[len++] = c;
+    }
+    value[len] = 0;
+    sd.len = len;
     sd.text = text;
-    if (value.length === 0) {
+    if (len === 0) {
       sd.multiline = false;
       sd.flowPlainAllowed = false;
       sd.blockPlainAllowed = true;
@@ -498,16 +529,16 @@ class Emitter {
     let previousBreak = false;
 
     if (
-      value.length >= 3 &&
+      len >= 3 &&
       ((value[0] === 0x2d && value[1] === 0x2d && value[2] === 0x2d) || (value[0] === 0x2e && value[1] === 0x2e && value[2] === 0x2e))
     ) {
       blockIndicators = true;
       flowIndicators = true;
     }
     precededByWhitespace = true;
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < len; i++) {
       const c = value[i];
-      followedByWhitespace = i + 1 >= value.length || isBlank(value[i + 1]);
+      followedByWhitespace = i + 1 >= len || isBlank(value[i + 1]);
       if (i === 0) {
         switch (c) {
           case 0x23: // #
@@ -566,14 +597,14 @@ class Emitter {
       if (!isPrintable(c)) specialCharacters = true;
       if (isSpace(c)) {
         if (i === 0) leadingSpace = true;
-        if (i + 1 === value.length) trailingSpace = true;
+        if (i + 1 === len) trailingSpace = true;
         if (previousBreak) breakSpace = true;
         previousSpace = true;
         previousBreak = false;
       } else if (isBreak(c)) {
         lineBreaks = true;
         if (i === 0) leadingBreak = true;
-        if (i + 1 === value.length) trailingBreak = true;
+        if (i + 1 === len) trailingBreak = true;
         if (previousSpace) spaceBreak = true;
         previousSpace = false;
         previousBreak = true;
@@ -612,14 +643,40 @@ class Emitter {
     if (blockIndicators) sd.blockPlainAllowed = false;
   }
 
-  private writePlainScalar(value: number[], allowBreaks: boolean): void {
+  /** Fast path: a scalar written as-is on the current line (no breaks, no folding). */
+  private writeRun(text: string, len: number): void {
+    this.out += text;
+    this.column += len;
+  }
+
+  /** True when no space of the value would be reached past the 80th column (so nothing folds). */
+  private fitsWithoutFolding(value: Int32Array, len: number, allowBreaks: boolean, extra: number): boolean {
+    if (!allowBreaks) return true;
+    let last = -1;
+    for (let i = len - 1; i >= 0; i--) {
+      if (value[i] === 0x20) {
+        last = i;
+        break;
+      }
+    }
+    return last < 0 || this.column + extra + last <= this.bestWidth;
+  }
+
+  private writePlainScalar(value: Int32Array, len: number, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
+    if (!this.sd.multiline && this.fitsWithoutFolding(value, len, allowBreaks, 0)) {
+      this.writeRun(this.sd.text, len);
+      this.whitespace = false;
+      this.indention = false;
+      if (this.rootContext) this.openEnded = true;
+      return;
+    }
     let spaces = false;
     let breaks = false;
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < len; ) {
       const c = value[i];
       if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > this.bestWidth && !isSpace(value[i + 1] ?? 0)) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && !isSpace(value[i + 1])) {
           this.writeIndent();
           i++;
         } else {
@@ -647,11 +704,18 @@ class Emitter {
     if (this.rootContext) this.openEnded = true;
   }
 
-  private writeSingleQuotedScalar(value: number[], allowBreaks: boolean): void {
+  private writeSingleQuotedScalar(value: Int32Array, len: number, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
+    if (!this.sd.multiline && !this.sd.text.includes("'") && this.fitsWithoutFolding(value, len, allowBreaks, 0)) {
+      this.writeRun(this.sd.text, len);
+      this.writeIndicator("'", false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     let spaces = false;
     let breaks = false;
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < len; ) {
       const c = value[i];
       if (isSpace(c)) {
         if (
@@ -659,7 +723,7 @@ class Emitter {
           !spaces &&
           this.column > this.bestWidth &&
           i > 0 &&
-          i < value.length - 1 &&
+          i < len - 1 &&
           !isSpace(value[i + 1])
         ) {
           this.writeIndent();
@@ -690,10 +754,27 @@ class Emitter {
     this.indention = false;
   }
 
-  private writeDoubleQuotedScalar(value: number[], allowBreaks: boolean): void {
+  private writeDoubleQuotedScalar(value: Int32Array, len: number, allowBreaks: boolean): void {
     let spaces = false;
     this.writeIndicator('"', true, false, false);
-    for (let i = 0; i < value.length; ) {
+    if (value[0] !== 0xfeff && this.fitsWithoutFolding(value, len, allowBreaks, 0)) {
+      let plain = true;
+      for (let i = 0; i < len; i++) {
+        const v = value[i];
+        if (!isPrintable(v) || isBreak(v) || v === 0x22 || v === 0x5c) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        this.writeRun(this.sd.text, len);
+        this.writeIndicator('"', false, false, false);
+        this.whitespace = false;
+        this.indention = false;
+        return;
+      }
+    }
+    for (let i = 0; i < len; ) {
       const v = value[i];
       // yamlprivateh.go is_bom(b, i) tests b[0..2], not b[i..]: when the value starts with a
       // BOM, every character of it is escaped (`"\uFEFF\x61"`).
@@ -766,7 +847,7 @@ class Emitter {
         }
         spaces = false;
       } else if (isSpace(v)) {
-        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < value.length - 1) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < len - 1) {
           this.writeIndent();
           if (isSpace(value[i + 1])) this.put('\\');
           i++;
@@ -786,16 +867,16 @@ class Emitter {
     this.indention = false;
   }
 
-  private writeBlockScalarHints(value: number[]): void {
-    if (value.length > 0 && (isSpace(value[0]) || isBreak(value[0]))) {
+  private writeBlockScalarHints(value: Int32Array, len: number): void {
+    if (len > 0 && (isSpace(value[0]) || isBreak(value[0]))) {
       this.writeIndicator(String(this.bestIndent), false, false, false);
     }
     this.openEnded = false;
     let chomp = '';
-    if (value.length === 0) {
+    if (len === 0) {
       chomp = '-';
     } else {
-      let i = value.length - 1;
+      let i = len - 1;
       if (!isBreak(value[i])) {
         chomp = '-';
       } else if (i === 0) {
@@ -812,14 +893,14 @@ class Emitter {
     if (chomp !== '') this.writeIndicator(chomp, false, false, false);
   }
 
-  private writeLiteralScalar(value: number[]): void {
+  private writeLiteralScalar(value: Int32Array, len: number): void {
     this.writeIndicator('|', true, false, false);
-    this.writeBlockScalarHints(value);
+    this.writeBlockScalarHints(value, len);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < len; i++) {
       const c = value[i];
       if (isBreak(c)) {
         this.writeBreak(c);
@@ -834,21 +915,21 @@ class Emitter {
     }
   }
 
-  private writeFoldedScalar(value: number[]): void {
+  private writeFoldedScalar(value: Int32Array, len: number): void {
     this.writeIndicator('>', true, false, false);
-    this.writeBlockScalarHints(value);
+    this.writeBlockScalarHints(value, len);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
     let leadingSpaces = true;
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < len; ) {
       const c = value[i];
       if (isBreak(c)) {
         if (!breaks && !leadingSpaces && c === 0x0a) {
           let k = 0;
           while (isBreak(value[k])) k++;
-          if (!(k >= value.length || isBlank(value[k]) || isBreak(value[k]))) this.putBreak();
+          if (!(k >= len || isBlank(value[k]) || isBreak(value[k]))) this.putBreak();
         }
         this.writeBreak(c);
         i++;
@@ -859,7 +940,7 @@ class Emitter {
           this.writeIndent();
           leadingSpaces = isBlank(c);
         }
-        if (!breaks && isSpace(c) && !isSpace(value[i + 1] ?? 0) && this.column > this.bestWidth) {
+        if (!breaks && isSpace(c) && !isSpace(value[i + 1]) && this.column > this.bestWidth) {
           this.writeIndent();
           i++;
         } else {
@@ -891,34 +972,12 @@ export function jsonRoundTripString(s: string): string {
 /** Characters Go's JSON encoder writes raw but go-yaml's reader rejects (readerc.go). */
 const REJECTED_BY_READER = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
-function prepare(v: JsonValue): JsonValue {
-  if (typeof v === 'string') {
-    if (REJECTED_BY_READER.test(v)) throw new Error('yaml: control characters are not allowed');
-    return jsonRoundTripString(v);
-  }
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(prepare);
-  const out: { [key: string]: JsonValue } = {};
-  for (const k of Object.keys(v)) {
-    if (v[k] === undefined) continue;
-    if (REJECTED_BY_READER.test(k)) throw new Error('yaml: control characters are not allowed');
-    const key = jsonRoundTripString(k);
-    const val = prepare(v[k]);
-    if (key === '__proto__') {
-      Object.defineProperty(out, key, { value: val, enumerable: true, writable: true, configurable: true });
-    } else {
-      out[key] = val;
-    }
-  }
-  return out;
-}
-
 /**
  * sigs.k8s.io/yaml JSONToYAML applied to a JSON value: the text `kubectl -o yaml` prints.
  * Throws `yaml: control characters are not allowed` where kubectl fails the same way.
  */
-export function marshalYAML(value: JsonValue): string {
+export function marshalYAML(value: JsonValue | object): string {
   const events: Ev[] = [];
-  toEvents(prepare(value), events);
+  toEvents(value as JsonValue, events);
   return new Emitter(events).run();
 }
