@@ -56,6 +56,12 @@ export class Flags {
         this.values.set(name, [...cur, raw]);
         break;
       }
+      case 'duration': {
+        const e = goDurationError(raw);
+        if (e) throw new FlagError(`invalid argument "${raw}" for "${flagLabel(d)}" flag: ${e}`);
+        this.values.set(name, raw);
+        break;
+      }
       case 'stringSlice': {
         const cur = this.changed.has(name) ? (this.values.get(name) as string[]) : [];
         this.values.set(name, [...cur, ...(raw === '' ? [] : raw.split(','))]);
@@ -85,6 +91,26 @@ export class Flags {
   isSet(name: string): boolean {
     return this.changed.has(name);
   }
+}
+
+/** time.ParseDuration's error for a malformed duration, or undefined when it parses. */
+export function goDurationError(s: string): string | undefined {
+  const q = JSON.stringify(s);
+  let rest = s;
+  if (rest.startsWith('-') || rest.startsWith('+')) rest = rest.slice(1);
+  if (rest === '0') return undefined;
+  if (rest === '') return `time: invalid duration ${q}`;
+  const units = ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'];
+  while (rest.length) {
+    const num = /^(\d*)(\.\d*)?/.exec(rest)!;
+    if (!num[0] || num[0] === '.') return `time: invalid duration ${q}`;
+    rest = rest.slice(num[0].length);
+    const u = /^[^\d.]*/.exec(rest)![0];
+    if (!u) return `time: missing unit in duration ${q}`;
+    if (!units.includes(u)) return `time: unknown unit ${JSON.stringify(u)} in duration ${q}`;
+    rest = rest.slice(u.length);
+  }
+  return undefined;
 }
 
 function flagLabel(d: FlagDef): string {
