@@ -2,7 +2,7 @@
  * Defaults of core/v1 objects, as pkg/apis/core/v1/defaults.go (SetDefaults_*) applies them on decode.
  * What a user sees in `kubectl get -o yaml` after creating an object comes from here plus admission.
  */
-import type { Container, PodSpec, ServicePort } from 'kubernetes-types/core/v1';
+import type { Container, HTTPGetAction, PodSpec, Probe, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
 
 type Obj = Record<string, unknown>;
@@ -16,6 +16,8 @@ export function defaultContainer(c: Container): void {
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) if (probe) defaultProbe(probe);
+  for (const h of [c.lifecycle?.postStart, c.lifecycle?.preStop]) if (h?.httpGet) defaultHTTPGet(h.httpGet);
   for (const e of c.env ?? []) {
     const fr = e.valueFrom?.fieldRef;
     if (fr) fr.apiVersion ??= 'v1';
@@ -26,6 +28,20 @@ export function defaultContainer(c: Container): void {
     res.requests ??= {};
     for (const [k, v] of Object.entries(res.limits)) if (res.requests[k] === undefined) res.requests[k] = v;
   }
+}
+
+/** SetDefaults_Probe (timeout 1s, period 10s, success 1, failure 3) and SetDefaults_HTTPGetAction. */
+function defaultProbe(p: Probe): void {
+  if (!p.timeoutSeconds) p.timeoutSeconds = 1;
+  if (!p.periodSeconds) p.periodSeconds = 10;
+  if (!p.successThreshold) p.successThreshold = 1;
+  if (!p.failureThreshold) p.failureThreshold = 3;
+  if (p.httpGet) defaultHTTPGet(p.httpGet);
+}
+
+function defaultHTTPGet(h: HTTPGetAction): void {
+  if (!h.path) h.path = '/';
+  if (!h.scheme) h.scheme = 'HTTP';
 }
 
 /** The tag of an image reference, "latest" when none is given ("nginx" → latest, "nginx:1.27" → 1.27). */
