@@ -130,13 +130,17 @@ test('section chips narrow the results; an unknown word gets the Korean empty st
     await page.keyboard.press('/');
     await searchFor(page, '파드');
     const all = Number(((await status(page).textContent()) ?? '').match(/(\d+)개 결과/)?.[1]);
-    await page.getByRole('button', { name: '스케줄링', exact: true }).click();
+    const chip = page.locator('.search-chip[data-section="scheduling"]');
+    const counted = Number(await chip.locator('.search-chip-count').textContent());
+    assert.equal(await page.locator('.search-chip[data-section=""] .search-chip-count').textContent(), String(all), '전체 shows the total');
+    await chip.click();
     await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('스케줄링에서'));
     const some = Number(((await status(page).textContent()) ?? '').match(/(\d+)개 결과/)?.[1]);
     assert.ok(some > 0 && some < all, `${some} of ${all}`);
+    assert.equal(some, counted, 'the chip said how many');
     assert.deepEqual([...new Set(await page.locator('.search-hit-section').allTextContents())], ['스케줄링']);
-    assert.equal(await page.getByRole('button', { name: '스케줄링', exact: true }).getAttribute('aria-pressed'), 'true');
-    await page.getByRole('button', { name: '전체' }).click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    await page.locator('.search-chip[data-section=""]').click();
 
     await searchFor(page, 'zzzqx');
     assert.match((await status(page).textContent()) ?? '', /^‘zzzqx’에 맞는 노트가 없습니다\./);

@@ -111,3 +111,38 @@ test('SearchEngine: a failed search is not cached', async () => {
   fail = false;
   assert.deepEqual((await engine.search('taint')).hits, []);
 });
+
+test('SearchEngine with the page list: ranks every hit by title, filters and counts sections itself, loads no data', async () => {
+  let loads = 0;
+  const result = (id: string, score: number): PagefindResult => ({
+    id,
+    score,
+    data: async () => {
+      loads++;
+      return { url: `/${id}/`, excerpt: '', meta: { title: id }, filters: {}, sub_results: [] };
+    },
+  });
+  const calls: (PagefindSearchOptions | undefined)[] = [];
+  const table: Record<string, [string, number][]> = { 파드: [['static', 5], ['lab', 4.5], ['pods', 4], ['sched', 1]] };
+  const api: PagefindApi = {
+    async search(q, options) {
+      calls.push(options);
+      return { results: (table[q ?? ''] ?? []).map(([id, s]) => result(id, s)) };
+    },
+  };
+  const engine = new SearchEngine(api, {
+    static: ['스태틱 파드', 'scheduling', '/notes/40/'],
+    lab: ['실습 메모', 'architecture', '/notes/22/'],
+    pods: ['파드', 'architecture', '/notes/20/'],
+    sched: ['수동 스케줄링', 'scheduling', '/notes/29/'],
+  });
+  const all = await engine.search('파드');
+  assert.equal(all.hits[0].id, 'pods', 'the page titled 파드 first, though third by score');
+  assert.deepEqual(all.counts, { scheduling: 2, architecture: 2 });
+  assert.equal(all.hits[0].page?.url, '/notes/20/');
+  const scheduling = await engine.search('파드', 'scheduling');
+  assert.deepEqual(ids(scheduling.hits), ['static', 'sched']);
+  assert.equal(scheduling.searches, 0, 'the section filter reuses the cached searches');
+  assert.ok(calls.every((o) => !o?.filters));
+  assert.equal(loads, 0);
+});

@@ -125,33 +125,47 @@ export function rank(plan: QueryPlan, byQuery: ResultsByQuery, titles?: Readonly
   return hits.sort((x, y) => y.coverage - x.coverage || y.score - x.score || (x.id < y.id ? -1 : 1));
 }
 
+/** What the build lists for every indexed page (pagefind page id → [title, section, url]). */
+export type PageList = Record<string, [title: string, section: string, url: string]>;
+export interface PageInfo {
+  title: string;
+  section: string;
+  url: string;
+}
+
 export interface SearchOutcome {
   plan: QueryPlan;
-  hits: Hit[];
+  /** Ranked; only pages of `section` when one was asked for. */
+  hits: (Hit & { page?: PageInfo })[];
+  /** Results per section for the query without the section filter (known with a page list only). */
+  counts?: Record<string, number>;
   /** How many pagefind searches this query needed that were not cached yet. */
   searches: number;
 }
 
-/** A session's search: caches every pagefind search by query and filter. */
+/**
+ * A session's search: caches every pagefind search by query (and filter).
+ *
+ * With the build's page list (src/search/pagefind-integration.mjs) it ranks every hit by title,
+ * filters by section itself and counts results per section, all before any page fragment loads.
+ * Without it, it asks pagefind to filter and loads the `top` pages' data to rank them by title.
+ */
 export class SearchEngine {
   readonly pagefind: PagefindApi;
+  readonly pages?: ReadonlyMap<string, PageInfo>;
   private cache = new Map<string, Promise<readonly PagefindResult[]>>();
 
-  constructor(pagefind: PagefindApi) {
+  constructor(pagefind: PagefindApi, pages?: PageList) {
     this.pagefind = pagefind;
+    if (pages) this.pages = new Map(Object.entries(pages).map(([id, [title, section, url]]) => [id, { title, section, url }]));
   }
 
-  /**
-   * Searches, then loads the `top` best pages' data and ranks again with their titles: a page named
-   * after the query moves up among them.
-   */
-  async search(raw: string, section?: string, top = 10): Promise<SearchOutcome> {
-    const plan = planQuery(raw);
-    const options: PagefindSearchOptions = section ? { filters: { section: [section] } } : {};
+  private async results(plan: QueryPlan, filter?: string) {
+    const options: PagefindSearchOptions = filter ? { filters: { section: [filter] } } : {};
     let searches = 0;
     const entries = await Promise.all(
       queriesOf(plan).map(async (q) => {
-        const key = `${section ?? ''}\u0000${q}`;
+        const key = `${filter ?? ''}\u0000${q}`;
         let pending = this.cache.get(key);
         if (!pending) {
           searches++;
@@ -162,7 +176,22 @@ export class SearchEngine {
         return [q, await pending] as const;
       }),
     );
-    const byQuery = new Map(entries);
+    return { byQuery: new Map(entries), searches };
+  }
+
+  async search(raw: string, section?: string, top = 10): Promise<SearchOutcome> {
+    const plan = planQuery(raw);
+    const pages = this.pages;
+    if (pages) {
+      const { byQuery, searches } = await this.results(plan);
+      const titles = new Map([...pages].map(([id, p]) => [id, p.title]));
+      const all = rank(plan, byQuery, titles).map((h) => ({ ...h, page: pages.get(h.id) }));
+      const counts: Record<string, number> = {};
+      for (const h of all) if (h.page) counts[h.page.section] = (counts[h.page.section] ?? 0) + 1;
+      const hits = section ? all.filter((h) => h.page?.section === section) : all;
+      return { plan, hits, counts, searches };
+    }
+    const { byQuery, searches } = await this.results(plan, section);
     const first = rank(plan, byQuery);
     const head = first.slice(0, top);
     const loaded = await Promise.all(head.map((h) => h.result.data()));

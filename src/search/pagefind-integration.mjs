@@ -7,9 +7,14 @@
 // with src/components/search/SearchMeta.astro for the section filter and the `terms` metadata).
 // Inside them, navigation is left out: the on-page table of contents, the previous/next links and the
 // section eyebrow would otherwise match every query naming a neighbouring page or the section.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+
+/** Written beside the index: pagefind page id → [title, section, url], for src/search/engine.ts. */
+export const PAGES_FILE = 'kubenote-pages.json';
 
 /** @type {import('pagefind').PagefindServiceConfig} */
 export const PAGEFIND_CONFIG = {
@@ -32,6 +37,12 @@ export default function pagefindIndex() {
           if (added.page_count === 0) throw new Error('no page has data-pagefind-body: nothing to index');
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+          // pagefind's ready-made UIs are not used (src/components/search/ is the UI): not deployed.
+          for (const name of readdirSync(written.outputPath)) {
+            if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) rmSync(join(written.outputPath, name));
+          }
+          const pages = writePages(written.outputPath);
+          logger.info(`${pages} pages listed in ${PAGES_FILE}`);
           logger.info(`read ${added.page_count} pages (those with data-pagefind-body indexed) into ${written.outputPath} in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
@@ -39,4 +50,24 @@ export default function pagefindIndex() {
       },
     },
   };
+}
+
+/**
+ * Lists every indexed page as id → [title, section filter, url], read back from pagefind's own
+ * fragments (gzip, "pagefind_dcd" + JSON). The search loads this small file with the index, so it
+ * can rank by title, filter by section and list results before any page fragment arrives.
+ * @param {string} outputPath the pagefind bundle folder
+ * @returns {number} pages listed
+ */
+export function writePages(outputPath) {
+  const dir = join(outputPath, 'fragment');
+  /** @type {Record<string, [string, string, string]>} */
+  const pages = {};
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.pf_fragment')).sort()) {
+    const raw = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    const json = JSON.parse(raw.slice(raw.indexOf('{')));
+    pages[name.replace(/\.pf_fragment$/, '')] = [json.meta?.title ?? '', json.filters?.section?.[0] ?? '', json.url];
+  }
+  writeFileSync(join(outputPath, PAGES_FILE), JSON.stringify(pages));
+  return Object.keys(pages).length;
 }

@@ -8,7 +8,7 @@
  * elements from pagefind's excerpt (src/search/excerpt.ts), never inserted as HTML.
  */
 import css from './dialog.css?inline';
-import { SearchEngine, type Hit, type PagefindApi, type PagefindData } from '../../search/engine.ts';
+import { SearchEngine, type Hit, type PageInfo, type PageList, type PagefindApi, type PagefindData } from '../../search/engine.ts';
 import { parseExcerpt, type ExcerptPart } from '../../search/excerpt.ts';
 import { alsoSearched } from '../../search/query.ts';
 
@@ -36,12 +36,14 @@ export interface SearchAnswer {
   also: string[];
 }
 
-type Pagefind = PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+type Pagefind = PagefindApi & { options(o: object): Promise<void>; init(): Promise<void>; preload(term: string): Promise<void> };
+type ShownHit = Hit & { page?: PageInfo };
 
 const PAGE = 10;
 const DEBOUNCE_MS = 60;
 /** pagefind ranking: the title and the front-matter terms count more than body text. */
 const RANKING = { metaWeights: { title: 10, terms: 3 } };
+const WARM_UP = ['쿠버네티스', 'kubectl'];
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -73,7 +75,7 @@ export class SearchDialog {
   private pagefindUrl: string;
   private loaded?: Promise<SearchEngine>;
   private section = '';
-  private hits: Hit[] = [];
+  private hits: ShownHit[] = [];
   private shown = 0;
   private active = -1;
   private seq = 0;
@@ -184,15 +186,26 @@ export class SearchDialog {
     void this.engine().catch(() => this.say(this.t.failed));
   }
 
-  /** pagefind and its index: fetched on the first open. */
+  /**
+   * pagefind, its index and the build's page list: fetched on the first open. The index chunks
+   * load right away (a warm-up preload) while the reader types the first query.
+   */
   engine(): Promise<SearchEngine> {
     this.loaded ??= (async () => {
       if (!this.input.value.trim()) this.say(this.t.loading);
-      const pagefind = (await import(/* @vite-ignore */ this.pagefindUrl)) as Pagefind;
+      const base = this.pagefindUrl.replace(/[^/]*$/, '');
+      const [pagefind, pages] = await Promise.all([
+        import(/* @vite-ignore */ this.pagefindUrl) as Promise<Pagefind>,
+        fetch(`${base}kubenote-pages.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<PageList>) : undefined))
+          .catch(() => undefined),
+      ]);
       await pagefind.options({ excerptLength: 24, ranking: RANKING });
       await pagefind.init();
+      // One Korean and one Latin word: the index chunks most queries need.
+      void Promise.all(WARM_UP.map((w) => pagefind.preload(w))).catch(() => undefined);
       if (!this.input.value.trim()) this.say(this.t.hint);
-      return new SearchEngine(pagefind);
+      return new SearchEngine(pagefind, pages);
     })();
     this.loaded.catch(() => (this.loaded = undefined));
     return this.loaded;
@@ -208,6 +221,13 @@ export class SearchDialog {
     this.hits = outcome.hits;
     const results = await Promise.all(outcome.hits.slice(0, count).map((h) => this.describe(h)));
     return { total: outcome.hits.length, results, also: alsoSearched(outcome.plan) };
+  }
+
+  /** A result as far as the page list knows it (no fragment loaded yet). */
+  private outline(hit: ShownHit): ShownResult | undefined {
+    if (!hit.page) return undefined;
+    const { title, section, url } = hit.page;
+    return { url, title, section: this.sections.find((s) => s.id === section)?.title ?? '', heading: '', excerpt: [] };
   }
 
   private async describe(hit: Hit): Promise<ShownResult> {
@@ -240,19 +260,58 @@ export class SearchDialog {
     if (!query) {
       this.hits = [];
       this.render([], 0, []);
+      this.countChips();
       this.say(this.t.hint);
       return;
     }
     try {
-      const { total, results, also } = await this.search(query, this.section);
+      const engine = await this.engine();
+      const outcome = await engine.search(query, this.section || undefined, PAGE);
       if (seq !== this.seq) return;
-      this.render(results, total, also);
+      this.hits = outcome.hits;
+      const total = outcome.hits.length;
+      const head = outcome.hits.slice(0, PAGE);
+      const also = alsoSearched(outcome.plan);
       const sectionName = this.sections.find((s) => s.id === this.section)?.title;
-      if (total === 0) this.say(fill(this.t.empty, { q: query }), this.t.emptyTip);
-      else this.say(sectionName ? fill(this.t.countIn, { n: total, section: sectionName }) : fill(this.t.count, { n: total }));
-      this.host.dispatchEvent(new CustomEvent('search-rendered', { detail: { query, total, ms: performance.now() - started } }));
+      const announce = () => {
+        if (total === 0) this.say(fill(this.t.empty, { q: query }), this.t.emptyTip);
+        else this.say(sectionName ? fill(this.t.countIn, { n: total, section: sectionName }) : fill(this.t.count, { n: total }));
+      };
+      this.countChips(outcome.counts);
+      // With the page list, the titles show at once and the excerpts follow.
+      const outlines = head.map((h) => this.outline(h));
+      let listedMs = -1;
+      if (outlines.every(Boolean)) {
+        this.render(outlines as ShownResult[], total, also);
+        announce();
+        listedMs = performance.now() - started;
+      }
+      const results = await Promise.all(head.map((h) => this.describe(h)));
+      if (seq !== this.seq) return;
+      if (listedMs < 0) {
+        this.render(results, total, also);
+        announce();
+        listedMs = performance.now() - started;
+      } else results.forEach((r, i) => this.fill(i, r));
+      this.host.dispatchEvent(new CustomEvent('search-rendered', { detail: { query, total, listedMs, ms: performance.now() - started } }));
     } catch {
       if (seq === this.seq) this.say(this.t.failed);
+    }
+  }
+
+  /** Shows the result counts per section on the chips (none when unknown). */
+  private countChips(counts?: Record<string, number>) {
+    const all = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
+    for (const chip of this.chips) {
+      const id = chip.dataset.section ?? '';
+      const n = counts ? (id ? (counts[id] ?? 0) : all) : undefined;
+      let badge = chip.querySelector<HTMLElement>('.search-chip-count');
+      if (n === undefined) {
+        badge?.remove();
+        continue;
+      }
+      if (!badge) chip.append(' ', (badge = el('span', { class: 'search-chip-count' })));
+      badge.textContent = String(n);
     }
   }
 
@@ -279,8 +338,6 @@ export class SearchDialog {
       const title = el('span', { class: 'search-hit-title', id: `${id}-title` }, r.title);
       const top = el('span', { class: 'search-hit-top' }, title);
       if (r.section) top.append(el('span', { class: 'search-hit-section' }, r.section));
-      const excerpt = el('span', { class: 'search-hit-excerpt', id: `${id}-excerpt` });
-      for (const part of r.excerpt) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
       const option = el('a', {
         class: 'search-hit',
         href: r.url,
@@ -289,16 +346,32 @@ export class SearchDialog {
         role: 'option',
         'aria-selected': 'false',
         'data-index': String(i),
-        'aria-labelledby': r.heading ? `${id}-title ${id}-heading` : `${id}-title`,
-        'aria-describedby': `${id}-excerpt`,
+        'aria-labelledby': `${id}-title`,
       });
       option.append(top);
-      if (r.heading) option.append(el('span', { class: 'search-hit-heading', id: `${id}-heading` }, r.heading));
-      option.append(excerpt);
       this.list.append(option);
+      this.fill(i, r);
     }
     this.list.hidden = this.shown === 0;
     this.input.setAttribute('aria-expanded', String(this.shown > 0));
+  }
+
+  /** Puts a result's best heading, link and highlighted excerpt into its (already listed) option. */
+  private fill(i: number, r: ShownResult) {
+    const option = this.list.querySelector<HTMLAnchorElement>(`#search-hit-${i}`);
+    if (!option) return;
+    const id = option.id;
+    option.href = r.url;
+    option.querySelector('.search-hit-heading')?.remove();
+    option.querySelector('.search-hit-excerpt')?.remove();
+    if (r.heading) option.append(el('span', { class: 'search-hit-heading', id: `${id}-heading` }, r.heading));
+    option.setAttribute('aria-labelledby', r.heading ? `${id}-title ${id}-heading` : `${id}-title`);
+    if (r.excerpt.length > 0) {
+      const excerpt = el('span', { class: 'search-hit-excerpt', id: `${id}-excerpt` });
+      for (const part of r.excerpt) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
+      option.append(excerpt);
+      option.setAttribute('aria-describedby', excerpt.id);
+    } else option.removeAttribute('aria-describedby');
   }
 
   private async showMore() {
