@@ -51,6 +51,15 @@ http.createServer((req, res) => {
   if ((m = p.match(/^\/apis\/([^/]+\/[^/]+)$/)) && groups[m[1]]) return send(res, 200, {kind:'APIResourceList', apiVersion:'v1', groupVersion:m[1], resources: groups[m[1]]});
   // object fetch: serve from objects dir by last two path segments resource/name
   const segs = p.split('/').filter(Boolean);
+  if (req.method === 'GET' && segs.length >= 1) {
+    // Lists: GET …/<resource> returns every object stored under <dir>/<resource>/.
+    const dir = path.join(OBJECTS, segs[segs.length-1]);
+    if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) {
+      const items = fs.readdirSync(dir).sort().map(f => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+      const kind = (items[0]?.kind ?? 'Object') + 'List';
+      return send(res, 200, { kind, apiVersion: items[0]?.apiVersion ?? 'v1', metadata: { resourceVersion: '42' }, items });
+    }
+  }
   if (req.method === 'GET' && segs.length >= 2) {
     const f = path.join(OBJECTS, segs[segs.length-2], segs[segs.length-1] + '.json');
     if (fs.existsSync(f)) return send(res, 200, JSON.parse(fs.readFileSync(f, 'utf8')));

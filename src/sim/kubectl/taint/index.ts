@@ -1,0 +1,2 @@
+// `kubectl taint` argument parsing, validation and taint-list update.
+export * from './parse.ts';
