@@ -245,7 +245,9 @@ export class ApiServer implements ServerContext {
     }
     if (info.resource === 'pods' && req.subresource === 'eviction') {
       this.mustGet(info, ns, name);
-      this.delete(info, ns, name, { dryRun: req.dryRun });
+      // policy/v1 Eviction carries the DeleteOptions (drain --grace-period).
+      const opts = (req.body as { deleteOptions?: { gracePeriodSeconds?: number } } | undefined)?.deleteOptions;
+      this.delete(info, ns, name, { dryRun: req.dryRun, gracePeriodSeconds: opts?.gracePeriodSeconds });
       return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
     }
     throw errors.methodNotSupported(info.group, `${info.resource}/${req.subresource}`, 'create');
