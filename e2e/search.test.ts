@@ -42,14 +42,15 @@ const options = (page: Page) => page.locator('#search-results [role="option"]');
 async function searchFor(page: Page, q: string) {
   const rendered = page.evaluate(
     (query) =>
-      new Promise<void>((ok) =>
-        document.querySelector('site-search')!.addEventListener('search-rendered', function on(e) {
-          if ((e as CustomEvent<{ query: string }>).detail.query === query) {
-            this.removeEventListener('search-rendered', on);
-            ok();
-          }
-        }),
-      ),
+      new Promise<void>((ok) => {
+        const host = document.querySelector('site-search')!;
+        const on = (e: Event) => {
+          if ((e as CustomEvent<{ query: string }>).detail.query !== query) return;
+          host.removeEventListener('search-rendered', on);
+          ok();
+        };
+        host.addEventListener('search-rendered', on);
+      }),
     q.trim(),
   );
   await input(page).fill(q);
