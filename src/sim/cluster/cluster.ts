@@ -27,6 +27,7 @@ import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
 import { addonObjects } from './addons.ts';
+import { layDown } from '../node/files.ts';
 import { writeKubeconfigs } from './kubeconfig.ts';
 import { controlPlaneManifests } from './manifests.ts';
 import { defaultNodes, nodeSpec } from './nodes.ts';
@@ -141,6 +142,7 @@ export class Cluster {
       for (const [path, content] of Object.entries(controlPlaneManifests())) fs.write(path, content);
     }
     writeKubeconfigs(fs, spec.name, controlPlane);
+    layDown(fs, spec.name, controlPlane, spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'));
     this.machines.set(spec.name, fs);
     const kubelet = new Kubelet(spec, { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder }, fs);
     this.kubelets.set(spec.name, kubelet);
