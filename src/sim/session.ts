@@ -7,6 +7,7 @@ import { parseDuration } from './clock/clock.ts';
 import { Cluster, type ClusterOptions } from './cluster/cluster.ts';
 import { quantityOf } from './api/quantity.ts';
 import { runKubectl } from './kubectl/kubectl.ts';
+import { installNodeTools } from './node/index.ts';
 import { registerBuiltins } from './shell/builtins.ts';
 import { Shell, type CommandContext, type Output } from './shell/shell.ts';
 
@@ -32,6 +33,7 @@ export class Session {
     const cp = this.cluster.machines.get('controlplane')!;
     this.shell = new Shell({ name: 'controlplane', fs: cp, user: 'root', home: '/root' });
     registerBuiltins(this.shell);
+    installNodeTools(this.cluster, this.shell);
     this.shell.register('kubectl', (ctx) => this.kubectl(ctx));
     this.shell.register('sim', (ctx) => this.sim(ctx));
     this.shell.register('sleep', (ctx) => {

@@ -1,0 +1,6 @@
+import type { Shell } from '../shell/shell.ts';
+import type { NodeWorld } from './world.ts';
+export function registerEtcd(world: NodeWorld, shell: Shell): void {
+  void world;
+  void shell;
+}

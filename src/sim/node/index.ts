@@ -1,0 +1,38 @@
+/**
+ * The node side of the simulator: what a learner does on the machines rather than through kubectl —
+ * ssh, systemctl/journalctl, ps, apt, kubeadm, etcdctl/etcdutl/etcd, crictl — and the control plane
+ * running from its static pod manifests. `installNodeTools(cluster, shell)` is the one hook the session
+ * calls; everything else lives here.
+ */
+import type { Cluster } from '../cluster/cluster.ts';
+import type { Shell } from '../shell/shell.ts';
+import { ControlPlaneSupervisor, registerProcessModels } from './controlplane.ts';
+import { ps } from './ps.ts';
+import { exit, ssh } from './ssh.ts';
+import { journalctl, systemctl } from './systemctl.ts';
+import { NodeWorld } from './world.ts';
+import { registerApt } from './apt.ts';
+import { registerKubeadm } from './kubeadm.ts';
+import { registerEtcd } from './etcdctl.ts';
+import { crictl } from './crictl.ts';
+
+// Control-plane binaries validate their flags from the first container the kubelet starts.
+registerProcessModels();
+
+export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
+  const cp = [...cluster.kubelets.values()].find((k) => k.spec.labels['node-role.kubernetes.io/control-plane'] !== undefined);
+  const world = NodeWorld.of(cluster) ?? new NodeWorld(cluster, cp?.spec.kubeletVersion ?? 'v1.35.0');
+  for (const name of cluster.machines.keys()) world.machine(name);
+  new ControlPlaneSupervisor(world).start();
+  shell.register('ssh', (ctx) => ssh(world, ctx));
+  shell.register('exit', exit);
+  shell.register('logout', exit);
+  shell.register('systemctl', (ctx) => systemctl(world, ctx));
+  shell.register('journalctl', (ctx) => journalctl(world, ctx));
+  shell.register('ps', (ctx) => ps(world, ctx));
+  shell.register('crictl', (ctx) => crictl(world, ctx));
+  registerApt(world, shell);
+  registerKubeadm(world, shell);
+  registerEtcd(world, shell);
+  return world;
+}
