@@ -13,23 +13,18 @@ const captured: Captured[] = JSON.parse(readFileSync(new URL('./testdata/generat
 // Cases that belong to other layers (klog warning with a timestamp; resource builder errors).
 const SKIP = new Set(['run dry=true', 'expose no args']);
 
-test('generators reproduce kubectl v1.33.1 output (v1.35: no creationTimestamp: null)', () => {
-  let n = 0;
-  const failures: string[] = [];
-  for (const c of captured) {
-    if (SKIP.has(c.id)) continue;
-    n++;
+for (const c of captured) {
+  if (SKIP.has(c.id)) continue;
+  test(`kubectl ${c.args.join(' ')} (${c.id})`, () => {
     // create_deployment.go sanitizeAndUniquify appends utilrand.String(5); replay the recorded draw.
     const drawn = /name: my-image-([bcdfghjklmnpqrstvwxz2456789]{5})\n/.exec(c.stdout)?.[1];
     const got = replay(c, drawn ? () => drawn : undefined);
-    const want = { stdout: toV135(c.stdout), stderr: c.stderr };
-    try {
-      assert.equal(got.stderr, want.stderr, 'stderr');
-      assert.equal(got.stdout, want.stdout, 'stdout');
-    } catch (e) {
-      failures.push(`${c.id}: ${(e as Error).message}`);
-    }
-  }
-  assert.ok(n > 200);
-  assert.deepEqual(failures, []);
+    assert.equal(got.stderr, c.stderr, 'stderr');
+    // v1.35: no `creationTimestamp: null` in objects built by the client
+    assert.equal(got.stdout, toV135(c.stdout), 'stdout');
+  });
+}
+
+test('the recording covers the generators', () => {
+  assert.ok(captured.length > 230);
 });

@@ -67,16 +67,17 @@ function replay(c: Captured): { stdout: string; stderr: string } {
   return { stdout, stderr: '' };
 }
 
-test('kubectl taint: every captured case (kubectl v1.33.1)', () => {
-  let n = 0;
-  for (const c of captured) {
-    if (SERVER_SIDE.has(c.id)) continue;
-    n++;
+for (const c of captured) {
+  if (SERVER_SIDE.has(c.id)) continue;
+  test(`kubectl ${c.args.join(' ')} (${c.id})`, () => {
     const got = replay(c);
-    assert.equal(got.stderr, c.stderr, `stderr of ${c.id}`);
-    if (!c.args.includes('json') && !c.args.includes('yaml')) assert.equal(got.stdout, c.stdout, `stdout of ${c.id}`);
-  }
-  assert.ok(n >= 50);
+    assert.equal(got.stderr, c.stderr, 'stderr');
+    if (!c.args.includes('json') && !c.args.includes('yaml')) assert.equal(got.stdout, c.stdout, 'stdout');
+  });
+}
+
+test('the recording covers the taint cases', () => {
+  assert.ok(captured.length >= 50);
 });
 
 test('new taint lists', () => {

@@ -57,13 +57,16 @@ function replay(c: Captured): { stdout: string; stderr: string } {
   return { stdout, stderr: error ? `error: ${error}\n` : '' };
 }
 
-test('manifests: output and errors match kubectl v1.33.1 for every captured case', () => {
-  assert.ok(captured.length >= 90);
-  for (const c of captured) {
+for (const c of captured) {
+  test(`kubectl ${c.args.join(' ')} (${c.id})`, () => {
     const got = replay(c);
-    assert.equal(got.stderr, c.stderr, `stderr of ${c.id}`);
-    assert.equal(got.stdout, c.stdout, `stdout of ${c.id}`);
-  }
+    assert.equal(got.stderr, c.stderr, 'stderr');
+    assert.equal(got.stdout, c.stdout, 'stdout');
+  });
+}
+
+test('the recording covers the manifest cases', () => {
+  assert.ok(captured.length >= 90);
 });
 
 test('yaml line numbers are relative to the document chunk after a --- separator', () => {

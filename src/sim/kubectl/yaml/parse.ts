@@ -90,10 +90,6 @@ class YAMLChunker {
       buffer += line;
     }
   }
-  /** Text not yet chunked (for the JSON → YAML switch). */
-  static fromOffset(text: string): YAMLChunker {
-    return new YAMLChunker(text);
-  }
 }
 
 class ParseFailure {
