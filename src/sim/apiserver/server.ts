@@ -15,6 +15,7 @@ import { validateObjectMeta } from './meta.ts';
 import { fieldSelectorMatcher, labelSelectorMatcher } from './selectors.ts';
 import type { AdmissionAttributes, AdmissionPlugin, ApiRequest, ApiResponse, ServerContext, Strategy } from './types.ts';
 import { applyPatch } from './patch.ts';
+import { podExec, podLog, type NodeDialer } from './nodeproxy.ts';
 
 /** Characters of generated name suffixes (apimachinery pkg/util/rand). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -58,6 +59,11 @@ export class ApiServer implements ServerContext {
   }
   setDecoder(d: StrictDecoder): void {
     this.decoder = d;
+  }
+  /** How this API server reaches kubelets for pods/log and pods/exec (registered by the Cluster). */
+  private nodeDialer: NodeDialer = (node) => ({ address: node, dialError: `dial tcp: lookup ${node}: no such host` });
+  setNodeDialer(d: NodeDialer): void {
+    this.nodeDialer = d;
   }
 
   now(): string {
@@ -109,6 +115,7 @@ export class ApiServer implements ServerContext {
     if (info.namespaced && !ns && req.verb !== 'list') throw errors.badRequest('namespace is required');
     switch (req.verb) {
       case 'get':
+        if (info.resource === 'pods' && req.subresource === 'log') return { code: 200, body: podLog(this.mustGet(info, ns, req.name!), req.query ?? {}, this.nodeDialer) };
         return { code: 200, body: this.mustGet(info, ns, req.name!) };
       case 'list':
         return { code: 200, body: this.doList(info, ns, req) };
@@ -249,6 +256,9 @@ export class ApiServer implements ServerContext {
       const opts = (req.body as { deleteOptions?: { gracePeriodSeconds?: number } } | undefined)?.deleteOptions;
       this.delete(info, ns, name, { dryRun: req.dryRun, gracePeriodSeconds: opts?.gracePeriodSeconds });
       return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+    }
+    if (info.resource === 'pods' && req.subresource === 'exec') {
+      return { code: 200, body: podExec(this.mustGet(info, ns, name), req.query ?? {}, typeof req.body === 'string' ? req.body : undefined, this.nodeDialer) };
     }
     throw errors.methodNotSupported(info.group, `${info.resource}/${req.subresource}`, 'create');
   }

@@ -22,6 +22,8 @@ export interface ApiRequest {
   fieldManager?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /** Other query parameters (subresource options: pods/log `container`, `tailLines`; pods/exec `command`…). */
+  query?: Record<string, string | string[] | undefined>;
   /** Delete options. */
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';

@@ -28,7 +28,8 @@ import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
 import { addonObjects } from './addons.ts';
 import { layDown } from '../node/files.ts';
-import { writeKubeconfigs } from './kubeconfig.ts';
+import { CA_PEM, writeKubeconfigs } from './kubeconfig.ts';
+import { dialKubelet } from '../kubelet/server.ts';
 import { controlPlaneManifests } from './manifests.ts';
 import { defaultNodes, nodeSpec } from './nodes.ts';
 import { KubeScheduler } from './kubescheduler.ts';
@@ -70,6 +71,8 @@ export class Cluster {
       return r.error ? [r.error.slice(r.error.indexOf(': ') + 2)] : [];
     });
     this.client = new Client(this.server);
+    // pods/log and pods/exec: kube-apiserver reaches the pod's kubelet on port 10250.
+    this.server.setNodeDialer((node) => dialKubelet(this.kubelets.get(node), this.client, CA_PEM));
     this.recorder = new EventRecorder(this.client);
     this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder };
     this.controllers.push(

@@ -39,6 +39,8 @@ export function pemData(kind: 'CERTIFICATE' | 'RSA PRIVATE KEY', seed: string, b
 }
 
 const CA_DATA = pemData('CERTIFICATE', 'kubernetes-ca', 1068);
+/** The cluster CA certificate (/etc/kubernetes/pki/ca.crt, the service-account volume's ca.crt). */
+export const CA_PEM = atob(CA_DATA);
 
 function config(user: string, userData: Record<string, unknown>, cluster = CLUSTER_NAME, context = `${user}@${cluster}`): Kubeconfig {
   return {

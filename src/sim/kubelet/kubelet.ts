@@ -729,6 +729,11 @@ export class Kubelet {
     });
   }
 
+  /** A container's declared environment (env, envFrom) as the kubelet resolves it; a string is the error. */
+  containerEnv(pod: KubeObject, c: Container): Record<string, string> | string {
+    return this.env(pod, c);
+  }
+
   private env(pod: KubeObject, c: Container): Record<string, string> | string {
     const { client } = this.deps;
     const out: Record<string, string> = {};

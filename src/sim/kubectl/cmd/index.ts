@@ -6,10 +6,12 @@ import { CREATE_FLAGS, createFromFile } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { get } from './get.ts';
+import { logs } from './logs.ts';
+import { exec } from './exec.ts';
 import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: [] };
 
-export const COMMANDS: Command[] = [create, get, del, scale, describe, apply, label, annotate, config];
+export const COMMANDS: Command[] = [create, get, del, scale, describe, apply, label, annotate, config, logs, exec];

@@ -1,0 +1,895 @@
+/**
+ * What `kubectl exec POD -- CMD` runs inside a container: a read-only model of the container's
+ * process environment and filesystem, and a handful of commands over it. Not an emulator — enough for
+ * the things a CKA candidate checks from inside a pod:
+ *   env / printenv     the process environment as containerd builds it (CRI containerd
+ *                      internal/cri/server/container_create*.go): PATH and the image's ENV, HOSTNAME,
+ *                      the container's env/envFrom (resolved by the kubelet), the service link
+ *                      variables (kubelet pkg/kubelet/envvars/envvars.go FromServices), HOME
+ *   cat / ls / head / tail / wc / grep
+ *                      /etc/hostname, /etc/hosts (kubelet_pods.go managedHostsHeader), /etc/resolv.conf
+ *                      (dns ClusterFirst: cluster DNS 10.96.0.10, search <ns>.svc.cluster.local
+ *                      svc.cluster.local cluster.local, options ndots:5), ConfigMap / Secret /
+ *                      projected service-account / hostPath volumes, a few image files
+ *   hostname, whoami, id, echo, pwd, date, uname, sleep, true, false, nslookup, sh -c '…'
+ * Anything else that is not on the image's PATH fails the way containerd + runc fail an exec:
+ * `OCI runtime exec failed: exec failed: unable to start container process: exec: "x": executable
+ * file not found in $PATH: unknown`, reported by kube-apiserver as an InternalError.
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object.ts';
+import type { ImageInfo } from './images.ts';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const CLUSTER_DNS = '10.96.0.10';
+export const CLUSTER_DOMAIN = 'cluster.local';
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** What the kubelet hands the exec model about one running container. */
+export interface ContainerContext {
+  pod: KubeObject;
+  container: Container;
+  image?: ImageInfo;
+  /** Fully qualified image reference (docker.io/library/nginx:latest). */
+  imageRef: string;
+  /** The container's declared environment as the kubelet resolved it (envFrom, env). */
+  declaredEnv: Record<string, string>;
+  /** When the container (this instance) started, epoch ms. */
+  startedAt: number;
+  now: number;
+  node: { name: string; internalIP: string };
+  /** Services of the cluster (for service links and DNS). */
+  services(): KubeObject[];
+  /** Pods of the cluster (for DNS of pod A records and headless services). */
+  pods(): KubeObject[];
+  /** A file through the container's volume mounts (hostPath, configMap, secret); undefined if absent. */
+  mountedFile(path: string): string | undefined;
+  configMap(ns: string, name: string): KubeObject | undefined;
+  secret(ns: string, name: string): KubeObject | undefined;
+  /** The cluster CA certificate (PEM) for the service-account volume. */
+  caCert: string;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Set when the process could not be started at all (runc's error text). */
+  startError?: string;
+}
+
+// ---- images ---------------------------------------------------------------------------------------
+
+/** The image's ENV (docker inspect .Config.Env), PATH first. */
+const IMAGE_ENV: Record<string, string[]> = {
+  'docker.io/library/nginx': ['PATH=' + DEFAULT_PATH, 'NGINX_VERSION=1.29.3', 'NJS_VERSION=0.9.4', 'NJS_RELEASE=1~trixie', 'ACME_VERSION=0.3.1', 'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
+  'docker.io/library/httpd': ['PATH=/usr/local/apache2/bin:' + DEFAULT_PATH, 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.65', 'HTTPD_SHA256=58b8be97d9940ec17f7656c0c6b9f41b618aac468b894b534148e3296c53b8b3', 'HTTPD_PATCHES='],
+  'docker.io/library/redis': ['PATH=' + DEFAULT_PATH, 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.2.3.tar.gz', 'REDIS_DOWNLOAD_SHA=0b3ed5cbe9ddea1dcb7e6bb3e6d1d6a8d1f1ad8b6e6b0b7d0d37fd48f4d2d0f1'],
+  'docker.io/library/python': ['PATH=/usr/local/bin:' + DEFAULT_PATH, 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.14.0', 'PYTHON_SHA256=2299dae542d395ce3883aca00d3c910307cd68e0b2f7336098c8e7b7eee9f3e9'],
+  'docker.io/library/node': ['PATH=' + DEFAULT_PATH, 'NODE_VERSION=24.11.1', 'YARN_VERSION=1.22.22'],
+  'docker.io/library/postgres': ['PATH=' + DEFAULT_PATH + ':/usr/lib/postgresql/18/bin', 'GOSU_VERSION=1.19', 'LANG=en_US.utf8', 'PG_MAJOR=18', 'PG_VERSION=18.1-1.pgdg13+2', 'PGDATA=/var/lib/postgresql/18/docker'],
+  'docker.io/library/mysql': ['PATH=' + DEFAULT_PATH, 'GOSU_VERSION=1.19', 'MYSQL_MAJOR=9.5', 'MYSQL_VERSION=9.5.0-1.el9', 'MYSQL_SHELL_VERSION=9.5.0-1.el9'],
+};
+
+/** Executables an image really lacks though the generic catalogue lists them (Debian slim bases). */
+const MISSING: Record<string, string[]> = {
+  'docker.io/library/nginx': ['ps', 'free', 'ping', 'nslookup', 'wget'],
+  'docker.io/library/httpd': ['ps', 'free', 'ping', 'nslookup', 'wget', 'curl'],
+  'docker.io/library/redis': ['ps', 'free', 'ping', 'nslookup', 'wget', 'curl'],
+  'docker.io/library/debian': ['ps', 'free', 'ping', 'nslookup', 'wget', 'curl'],
+  'docker.io/library/ubuntu': ['ps', 'free', 'ping', 'nslookup', 'wget', 'curl'],
+};
+
+/** Where a binary lives, for `which`-style lookups and absolute paths. */
+const BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+const DEBIAN_ROOT = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+const BUSYBOX_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
+const ALPINE_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+
+const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+const NGINX_DEFAULT_CONF = `server {
+    listen       80;
+    listen  [::]:80;
+    server_name  localhost;
+
+    #access_log  /var/log/nginx/host.access.log  main;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html index.htm;
+    }
+
+    #error_page  404              /404.html;
+
+    # redirect server error pages to the static page /50x.html
+    #
+    error_page   500 502 503 504  /50x.html;
+    location = /50x.html {
+        root   /usr/share/nginx/html;
+    }
+}
+`;
+
+const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 13 (trixie)"
+NAME="Debian GNU/Linux"
+VERSION_ID="13"
+VERSION="13 (trixie)"
+VERSION_CODENAME=trixie
+DEBIAN_VERSION_FULL=13.2
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
+
+const ALPINE_OS_RELEASE = `NAME="Alpine Linux"
+ID=alpine
+VERSION_ID=3.22.2
+PRETTY_NAME="Alpine Linux v3.22"
+HOME_URL="https://alpinelinux.org/"
+BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
+`;
+
+function family(repo: string): 'busybox' | 'alpine' | 'debian' {
+  if (repo === 'docker.io/library/busybox') return 'busybox';
+  if (repo === 'docker.io/library/alpine' || repo.endsWith(':alpine')) return 'alpine';
+  return 'debian';
+}
+
+function imageFiles(repo: string, tag: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const fam = tag.includes('alpine') ? 'alpine' : family(repo);
+  if (fam === 'debian') files['/etc/os-release'] = DEBIAN_OS_RELEASE;
+  if (fam === 'alpine') files['/etc/os-release'] = ALPINE_OS_RELEASE;
+  if (repo === 'docker.io/library/nginx') {
+    files['/usr/share/nginx/html/index.html'] = NGINX_INDEX;
+    files['/etc/nginx/conf.d/default.conf'] = NGINX_DEFAULT_CONF;
+  }
+  if (repo === 'docker.io/library/httpd') files['/usr/local/apache2/htdocs/index.html'] = '<html><body><h1>It works!</h1></body></html>\n';
+  return files;
+}
+
+// ---- the container --------------------------------------------------------------------------------
+
+/** makeEnvVariableName (envvars.go): upper-case, '-' → '_'. */
+function envName(s: string): string {
+  return s.toUpperCase().replace(/-/g, '_');
+}
+
+/** Service link variables of one service (envvars.go FromServices + makeLinkVariables). */
+export function serviceEnv(svc: KubeObject): [string, string][] {
+  const spec = (svc.spec ?? {}) as Obj;
+  const ip: string | undefined = spec.clusterIP;
+  if (!ip || ip === 'None') return [];
+  const ports: Obj[] = spec.ports ?? [];
+  if (!ports.length) return [];
+  const p = envName(svc.metadata.name!);
+  const out: [string, string][] = [[`${p}_SERVICE_HOST`, ip], [`${p}_SERVICE_PORT`, String(ports[0].port)]];
+  for (const sp of ports) if (sp.name) out.push([`${p}_SERVICE_PORT_${envName(sp.name)}`, String(sp.port)]);
+  ports.forEach((sp, i) => {
+    const proto = String(sp.protocol ?? 'TCP');
+    const url = `${proto.toLowerCase()}://${ip}:${sp.port}`;
+    if (i === 0) out.push([`${p}_PORT`, url]);
+    const base = `${p}_PORT_${sp.port}_${proto.toUpperCase()}`;
+    out.push([base, url], [`${base}_PROTO`, proto.toLowerCase()], [`${base}_PORT`, String(sp.port)], [`${base}_ADDR`, ip]);
+  });
+  return out;
+}
+
+export class ContainerProcess {
+  readonly ctx: ContainerContext;
+  readonly repo: string;
+  readonly tag: string;
+  readonly env: Map<string, string>;
+  private files: Record<string, string>;
+
+  constructor(ctx: ContainerContext) {
+    this.ctx = ctx;
+    const at = ctx.imageRef.lastIndexOf(':');
+    this.repo = ctx.image?.repo ?? ctx.imageRef.slice(0, at);
+    this.tag = ctx.imageRef.slice(at + 1);
+    this.env = this.buildEnv();
+    this.files = imageFiles(this.repo, this.tag);
+  }
+
+  get ns(): string {
+    return this.ctx.pod.metadata.namespace ?? 'default';
+  }
+
+  get spec(): Obj {
+    return (this.ctx.pod.spec ?? {}) as Obj;
+  }
+
+  get hostname(): string {
+    return this.spec.hostname || this.ctx.pod.metadata.name!;
+  }
+
+  private buildEnv(): Map<string, string> {
+    const env = new Map<string, string>();
+    const imageEnv = IMAGE_ENV[this.repo] ?? ['PATH=' + DEFAULT_PATH];
+    const [pathVar, ...rest] = imageEnv;
+    env.set('PATH', pathVar.slice(5));
+    env.set('HOSTNAME', this.hostname);
+    for (const kv of rest) env.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
+    for (const [k, v] of Object.entries(this.ctx.declaredEnv)) env.set(k, v);
+    // Service links: services of the pod's namespace that existed when the container started, and
+    // always the master service (kubelet_pods.go getServiceEnvVarMap).
+    const links = this.spec.enableServiceLinks !== false;
+    const svcs = this.ctx
+      .services()
+      .filter((s) => Date.parse(s.metadata.creationTimestamp ?? '') <= this.ctx.startedAt)
+      .filter((s) => (links && s.metadata.namespace === this.ns) || (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes'))
+      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    for (const s of svcs) for (const [k, v] of serviceEnv(s)) if (!(k in this.ctx.declaredEnv)) env.set(k, v);
+    if (!env.has('HOME')) env.set('HOME', this.user().home);
+    return env;
+  }
+
+  user(): { uid: number; name?: string; home: string } {
+    const sc = { ...((this.spec.securityContext ?? {}) as Obj), ...((this.ctx.container.securityContext ?? {}) as Obj) };
+    const uid = typeof sc.runAsUser === 'number' ? sc.runAsUser : 0;
+    if (uid === 0) return { uid, name: 'root', home: '/root' };
+    if (uid === 65534) return { uid, name: 'nobody', home: family(this.repo) === 'debian' ? '/nonexistent' : '/home' };
+    return { uid, home: '/' };
+  }
+
+  /** Which executables exist, by base name. */
+  private hasBinary(name: string): boolean {
+    const base = name.split('/').pop()!;
+    if (MISSING[this.repo]?.includes(base)) return false;
+    return !!this.ctx.image?.binaries.some((b) => b === name || b.split('/').pop() === base);
+  }
+
+  // ---- files ----
+
+  private resolvConf(): string {
+    const policy = this.spec.dnsPolicy ?? 'ClusterFirst';
+    const hostNet = !!this.spec.hostNetwork;
+    const cfg = (this.spec.dnsConfig ?? {}) as Obj;
+    let servers: string[] = [];
+    let searches: string[] = [];
+    let options: string[] = [];
+    if (policy === 'ClusterFirst' && !hostNet || policy === 'ClusterFirstWithHostNet') {
+      servers = [CLUSTER_DNS];
+      searches = [`${this.ns}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN];
+      options = ['ndots:5'];
+    } else if (policy !== 'None') {
+      servers = ['127.0.0.53'];
+      options = ['edns0', 'trust-ad'];
+    }
+    servers = [...servers, ...(cfg.nameservers ?? [])];
+    searches = [...searches, ...(cfg.searches ?? [])];
+    for (const o of (cfg.options ?? []) as Obj[]) options.push(o.value !== undefined ? `${o.name}:${o.value}` : o.name);
+    let out = '';
+    if (searches.length) out += `search ${searches.join(' ')}\n`;
+    for (const s of servers) out += `nameserver ${s}\n`;
+    if (options.length) out += `options ${options.join(' ')}\n`;
+    return out;
+  }
+
+  private hostsFile(): string {
+    const podIP = (this.ctx.pod.status as Obj | undefined)?.podIP;
+    if (this.spec.hostNetwork) {
+      return `# Kubernetes-managed hosts file (host network).\n127.0.0.1 localhost\n${this.ctx.node.internalIP} ${this.ctx.node.name}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
+    }
+    let out = '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+    if (podIP) {
+      const sub = this.spec.subdomain;
+      out += sub ? `${podIP}\t${this.hostname}.${sub}.${this.ns}.svc.${CLUSTER_DOMAIN}\t${this.hostname}\n` : `${podIP}\t${this.hostname}\n`;
+    }
+    for (const ha of (this.spec.hostAliases ?? []) as Obj[]) {
+      out += `\n# Entries added by HostAliases.\n${ha.ip}\t${(ha.hostnames ?? []).join('\t')}\n`;
+    }
+    return out;
+  }
+
+  /** The projected service-account volume's files. */
+  private saFile(name: string): string | undefined {
+    if (name === 'namespace') return this.ns;
+    if (name === 'ca.crt') {
+      const cm = this.ctx.configMap(this.ns, 'kube-root-ca.crt');
+      return ((cm?.data as Record<string, string> | undefined)?.['ca.crt']) ?? this.ctx.caCert;
+    }
+    if (name === 'token') return serviceAccountToken(this.ctx.pod, this.ctx.startedAt);
+    return undefined;
+  }
+
+  /** Mount point → the entries it shows (for ls) and how to read them. */
+  private mounts(): { path: string; entries: () => string[]; read: (rel: string) => string | undefined }[] {
+    const out: { path: string; entries: () => string[]; read: (rel: string) => string | undefined }[] = [];
+    for (const m of (this.ctx.container.volumeMounts ?? []) as Obj[]) {
+      const vol = ((this.spec.volumes ?? []) as Obj[]).find((v) => v.name === m.name);
+      if (!vol) continue;
+      const path = String(m.mountPath).replace(/\/+$/, '') || '/';
+      if (vol.projected && (vol.projected.sources ?? []).some((s: Obj) => s.serviceAccountToken)) {
+        out.push({ path, entries: () => ['ca.crt', 'namespace', 'token'], read: (rel) => this.saFile(rel) });
+        continue;
+      }
+      const keyed = (data: () => Record<string, string>, items: Obj[] | undefined) => {
+        const names = () => (items ? items.map((i) => String(i.path)) : Object.keys(data()).sort());
+        return { path, entries: names, read: (rel: string) => (m.subPath ? this.ctx.mountedFile(path) : this.ctx.mountedFile(`${path}/${rel}`)) };
+      };
+      if (vol.configMap) {
+        out.push(keyed(() => ((this.ctx.configMap(this.ns, vol.configMap.name)?.data ?? {}) as Record<string, string>), vol.configMap.items));
+      } else if (vol.secret) {
+        out.push(keyed(() => ((this.ctx.secret(this.ns, vol.secret.secretName)?.data ?? {}) as Record<string, string>), vol.secret.items));
+      } else if (vol.hostPath || vol.emptyDir || vol.persistentVolumeClaim) {
+        out.push({ path, entries: () => [], read: (rel) => this.ctx.mountedFile(rel ? `${path}/${rel}` : path) });
+      }
+    }
+    return out.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  readFile(path: string): { content?: string; isDir?: boolean } {
+    const p = normalize(path);
+    for (const m of this.mounts()) {
+      if (p === m.path) {
+        const single = this.ctx.mountedFile(p);
+        return single !== undefined ? { content: single } : { isDir: true };
+      }
+      if (p.startsWith(m.path + '/')) {
+        const rel = p.slice(m.path.length + 1);
+        const c = m.read(rel);
+        return c === undefined ? {} : { content: c };
+      }
+    }
+    if (p === '/etc/hostname') return { content: this.hostname + '\n' };
+    if (p === '/etc/hosts') return { content: this.hostsFile() };
+    if (p === '/etc/resolv.conf') return { content: this.resolvConf() };
+    if (this.files[p] !== undefined) return { content: this.files[p] };
+    if (this.dirEntries(p)) return { isDir: true };
+    return {};
+  }
+
+  /** Entries of a directory the model knows, or undefined. */
+  dirEntries(path: string): string[] | undefined {
+    const p = normalize(path);
+    const names = new Set<string>();
+    let known = false;
+    for (const m of this.mounts()) {
+      if (p === m.path) {
+        known = true;
+        for (const e of m.entries()) names.add(e);
+      } else if (m.path.startsWith(p === '/' ? '/' : p + '/')) {
+        known = true;
+        names.add(m.path.slice(p === '/' ? 1 : p.length + 1).split('/')[0]);
+      }
+    }
+    const all = [...Object.keys(this.files), '/etc/hostname', '/etc/hosts', '/etc/resolv.conf'];
+    for (const f of all) {
+      if (f.startsWith(p === '/' ? '/' : p + '/')) {
+        known = true;
+        names.add(f.slice(p === '/' ? 1 : p.length + 1).split('/')[0]);
+      }
+    }
+    if (p === '/') {
+      known = true;
+      const fam = this.tag.includes('alpine') ? 'alpine' : family(this.repo);
+      for (const d of fam === 'busybox' ? BUSYBOX_ROOT : fam === 'alpine' ? ALPINE_ROOT : DEBIAN_ROOT) names.add(d);
+      if (this.ctx.image?.entrypoint.includes('/docker-entrypoint.sh')) names.add('docker-entrypoint.sh').add('docker-entrypoint.d');
+    }
+    if (['/tmp', '/root', '/home', '/mnt', '/opt', '/srv', '/media'].includes(p)) known = true;
+    if (p === '/bin' || p === '/usr/bin') {
+      known = true;
+      for (const b of this.ctx.image?.binaries ?? []) if (!b.includes('/') && this.hasBinary(b)) names.add(b);
+    }
+    return known ? [...names].sort() : undefined;
+  }
+
+  // ---- running commands ----
+
+  /** Run argv as the container's runtime would start it. */
+  exec(argv: string[], stdin = ''): ExecResult {
+    const bin = argv[0] ?? '';
+    if (bin.includes('/')) {
+      if (!this.hasBinary(bin) || !BIN_DIRS.includes(bin.slice(0, bin.lastIndexOf('/'))) && !this.ctx.image?.binaries.includes(bin)) {
+        return { stdout: '', stderr: '', exitCode: 126, startError: `exec: "${bin}": stat ${bin}: no such file or directory: unknown` };
+      }
+    } else if (!this.hasBinary(bin)) {
+      return { stdout: '', stderr: '', exitCode: 127, startError: `exec: "${bin}": executable file not found in $PATH: unknown` };
+    }
+    return this.run(argv, stdin);
+  }
+
+  private run(argv: string[], stdin: string): ExecResult {
+    const base = argv[0].split('/').pop()!;
+    const args = argv.slice(1);
+    const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+    const fail = (stderr: string, exitCode = 1, stdout = ''): ExecResult => ({ stdout, stderr, exitCode });
+    const isBusybox = family(this.repo) !== 'debian' || this.tag.includes('alpine');
+    switch (base) {
+      case 'env':
+        if (args.length && !args[0].startsWith('-')) {
+          // env VAR=x cmd …: run with extra variables
+          const extra = args.filter((a) => a.includes('='));
+          const rest = args.slice(extra.length);
+          for (const kv of extra) this.env.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
+          if (rest.length) return this.exec(rest, stdin);
+        }
+        return ok([...this.env].map(([k, v]) => `${k}=${v}\n`).join(''));
+      case 'printenv': {
+        if (!args.length) return ok([...this.env].map(([k, v]) => `${k}=${v}\n`).join(''));
+        let out = '';
+        let missing = false;
+        for (const a of args) {
+          if (this.env.has(a)) out += this.env.get(a) + '\n';
+          else missing = true;
+        }
+        return { stdout: out, stderr: '', exitCode: missing ? 1 : 0 };
+      }
+      case 'echo': {
+        const noNewline = args[0] === '-n';
+        const words = noNewline ? args.slice(1) : args;
+        return ok(words.join(' ') + (noNewline ? '' : '\n'));
+      }
+      case 'hostname':
+        return ok(this.hostname + '\n');
+      case 'whoami': {
+        const u = this.user();
+        if (u.name) return ok(u.name + '\n');
+        return fail(isBusybox ? `whoami: unknown uid ${u.uid}\n` : `whoami: cannot find name for user ID ${u.uid}\n`);
+      }
+      case 'id': {
+        const u = this.user();
+        return ok(u.uid === 0 ? (isBusybox ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n' : 'uid=0(root) gid=0(root) groups=0(root)\n') : `uid=${u.uid}${u.name ? `(${u.name})` : ''} gid=0(root) groups=0(root)\n`);
+      }
+      case 'pwd':
+        return ok((this.ctx.container.workingDir || '/') + '\n');
+      case 'true':
+      case 'sleep':
+        return ok('');
+      case 'false':
+        return { stdout: '', stderr: '', exitCode: 1 };
+      case 'date':
+        return ok(goDate(this.ctx.now) + '\n');
+      case 'uname':
+        return ok(args.includes('-a') ? `Linux ${this.hostname} 6.8.0-85-generic #85-Ubuntu SMP PREEMPT_DYNAMIC Thu Sep 18 15:26:59 UTC 2025 x86_64${isBusybox ? ' GNU/Linux' : ' GNU/Linux'}\n` : args.includes('-r') ? '6.8.0-85-generic\n' : 'Linux\n');
+      case 'cat':
+        return this.cat(args, stdin, base);
+      case 'head':
+      case 'tail':
+        return this.headTail(base, args, stdin);
+      case 'wc':
+        return this.wc(args, stdin);
+      case 'grep':
+        return this.grep(args, stdin);
+      case 'ls':
+        return this.ls(args);
+      case 'nslookup':
+        return this.nslookup(args);
+      case 'sh':
+      case 'bash':
+      case 'ash': {
+        if (args[0] === '-c') return this.shell(args[1] ?? '', stdin);
+        if (!args.length || args[0] === '-i' || args[0] === '-il' || args[0] === '-l') return this.shell(stdin, '');
+        const script = this.readFile(args[0]);
+        if (script.content === undefined) return fail(`${base}: can't open '${args[0]}': No such file or directory\n`, 2);
+        return this.shell(script.content, stdin);
+      }
+      case 'mkdir':
+      case 'touch':
+        return fail(`${base}: cannot ${base === 'mkdir' ? 'create directory' : 'touch'} '${args[args.length - 1] ?? ''}': Read-only file system\n`);
+      default:
+        // Servers and tools the model has no output for: they start and end quietly.
+        return ok('');
+    }
+  }
+
+  private cat(args: string[], stdin: string, name: string): ExecResult {
+    if (!args.length) return { stdout: stdin, stderr: '', exitCode: 0 };
+    let out = '';
+    let err = '';
+    for (const a of args) {
+      const f = this.readFile(a);
+      if (f.content !== undefined) out += f.content;
+      else if (f.isDir) err += `${name}: ${a}: Is a directory\n`;
+      else err += `${name}: ${a}: No such file or directory\n`;
+    }
+    return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  }
+
+  private inputOf(files: string[], stdin: string, name: string): { text: string; err: string } {
+    if (!files.length) return { text: stdin, err: '' };
+    let text = '';
+    let err = '';
+    for (const f of files) {
+      const r = this.readFile(f);
+      if (r.content !== undefined) text += r.content;
+      else err += `${name}: cannot open '${f}' for reading: No such file or directory\n`;
+    }
+    return { text, err };
+  }
+
+  private headTail(name: string, args: string[], stdin: string): ExecResult {
+    let n = 10;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-n') n = Number(args[++i]);
+      else if (/^-n\d+$/.test(a)) n = Number(a.slice(2));
+      else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
+      else if (a === '-f') continue;
+      else files.push(a);
+    }
+    const { text, err } = this.inputOf(files, stdin, name);
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const pick = name === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
+    return { stdout: pick.map((l) => l + '\n').join(''), stderr: err, exitCode: err ? 1 : 0 };
+  }
+
+  private wc(args: string[], stdin: string): ExecResult {
+    const flags = args.filter((a) => a.startsWith('-'));
+    const files = args.filter((a) => !a.startsWith('-'));
+    const { text, err } = this.inputOf(files, stdin, 'wc');
+    const lines = (text.match(/\n/g) ?? []).length;
+    const words = text.split(/\s+/).filter(Boolean).length;
+    const bytes = new TextEncoder().encode(text).length;
+    if (flags.includes('-l')) return { stdout: `${lines}${files[0] ? ' ' + files[0] : ''}\n`, stderr: err, exitCode: err ? 1 : 0 };
+    if (flags.includes('-c')) return { stdout: `${bytes}${files[0] ? ' ' + files[0] : ''}\n`, stderr: err, exitCode: err ? 1 : 0 };
+    return { stdout: `${String(lines).padStart(7)} ${String(words).padStart(7)} ${String(bytes).padStart(7)}${files[0] ? ' ' + files[0] : ''}\n`, stderr: err, exitCode: err ? 1 : 0 };
+  }
+
+  private grep(args: string[], stdin: string): ExecResult {
+    const flags = new Set<string>();
+    const rest: string[] = [];
+    for (const a of args) {
+      if (a.startsWith('-') && a.length > 1 && !rest.length) for (const c of a.slice(1)) flags.add(c);
+      else rest.push(a);
+    }
+    const [pattern, ...files] = rest;
+    if (pattern === undefined) return { stdout: '', stderr: 'Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n', exitCode: 2 };
+    const { text, err } = this.inputOf(files, stdin, 'grep');
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern, flags.has('i') ? 'i' : '');
+    } catch {
+      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags.has('i') ? 'i' : '');
+    }
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const hits = lines.filter((l) => re.test(l) !== flags.has('v'));
+    if (flags.has('c')) return { stdout: `${hits.length}\n`, stderr: err, exitCode: hits.length ? 0 : 1 };
+    return { stdout: hits.map((l) => l + '\n').join(''), stderr: err, exitCode: err ? 2 : hits.length ? 0 : 1 };
+  }
+
+  private ls(args: string[]): ExecResult {
+    const opts = new Set<string>();
+    const paths: string[] = [];
+    for (const a of args) {
+      if (a.startsWith('-') && a.length > 1) for (const c of a.slice(1)) opts.add(c);
+      else paths.push(a);
+    }
+    if (!paths.length) paths.push(this.ctx.container.workingDir || '/');
+    let out = '';
+    let err = '';
+    const many = paths.length > 1;
+    const isBusybox = family(this.repo) !== 'debian';
+    paths.forEach((p, i) => {
+      const entries = this.dirEntries(p);
+      if (!entries) {
+        const f = this.readFile(p);
+        if (f.content !== undefined) {
+          out += (opts.has('l') ? `-rw-r--r--    1 root     root     ${String(f.content.length).padStart(8)} ${lsDate(this.ctx.startedAt)} ${p}` : p) + '\n';
+          return;
+        }
+        err += isBusybox ? `ls: ${p}: No such file or directory\n` : `ls: cannot access '${p}': No such file or directory\n`;
+        return;
+      }
+      if (many) out += `${i > 0 ? '\n' : ''}${p}:\n`;
+      let names = entries;
+      if (opts.has('a')) names = ['.', '..', ...names];
+      if (opts.has('l')) {
+        out += `total ${names.length * 4}\n`;
+        for (const n of names) {
+          const full = normalize(`${p}/${n}`);
+          const dir = n === '.' || n === '..' || !!this.dirEntries(full);
+          const size = dir ? 4096 : (this.readFile(full).content?.length ?? 0);
+          out += `${dir ? 'drwxr-xr-x' : '-rw-r--r--'}    ${dir ? 2 : 1} root     root     ${String(size).padStart(8)} ${lsDate(this.ctx.startedAt)} ${n}\n`;
+        }
+      } else out += names.map((n) => n + '\n').join('');
+    });
+    return { stdout: out, stderr: err, exitCode: err ? (isBusybox ? 1 : 2) : 0 };
+  }
+
+  /** nslookup against CoreDNS (kubernetes plugin records: services, headless endpoints, pods). */
+  private nslookup(args: string[]): ExecResult {
+    const name = args.find((a) => !a.startsWith('-'));
+    if (!name) return { stdout: '', stderr: 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n', exitCode: 1 };
+    const old = this.tag === '1.28';
+    const candidates = name.endsWith('.') ? [name.slice(0, -1)] : name.split('.').length > 5 ? [name] : [`${name}.${this.ns}.svc.${CLUSTER_DOMAIN}`, `${name}.svc.${CLUSTER_DOMAIN}`, `${name}.${CLUSTER_DOMAIN}`, name];
+    let found: { fqdn: string; ips: string[] } | undefined;
+    for (const c of candidates) {
+      const ips = this.resolve(c);
+      if (ips.length) {
+        found = { fqdn: c, ips };
+        break;
+      }
+    }
+    if (old) {
+      let out = `Server:    ${CLUSTER_DNS}\nAddress 1: ${CLUSTER_DNS} kube-dns.kube-system.svc.${CLUSTER_DOMAIN}\n\n`;
+      if (!found) return { stdout: out, stderr: `nslookup: can't resolve '${name}'\n`, exitCode: 1 };
+      out += `Name:      ${name}\n`;
+      found.ips.forEach((ip, i) => (out += `Address ${i + 1}: ${ip} ${this.reverse(ip) ?? ''}`.trimEnd() + '\n'));
+      return { stdout: out, stderr: '', exitCode: 0 };
+    }
+    let out = `Server:\t\t${CLUSTER_DNS}\nAddress:\t${CLUSTER_DNS}:53\n\n`;
+    if (!found) {
+      for (const c of candidates) out += `** server can't find ${c}: NXDOMAIN\n\n`;
+      return { stdout: out, stderr: '', exitCode: 1 };
+    }
+    out += `Name:\t${found.fqdn}\n`;
+    for (const ip of found.ips) out += `Address: ${ip}\n`;
+    out += '\n';
+    return { stdout: out, stderr: '', exitCode: 0 };
+  }
+
+  /** CoreDNS kubernetes plugin A records. */
+  private resolve(fqdn: string): string[] {
+    const suffix = `.svc.${CLUSTER_DOMAIN}`;
+    if (fqdn.endsWith(suffix)) {
+      const parts = fqdn.slice(0, -suffix.length).split('.');
+      if (parts.length === 2) {
+        const [svcName, ns] = parts;
+        const svc = this.ctx.services().find((s) => s.metadata.name === svcName && s.metadata.namespace === ns);
+        if (!svc) return [];
+        const spec = (svc.spec ?? {}) as Obj;
+        if (spec.type === 'ExternalName') return [];
+        if (spec.clusterIP && spec.clusterIP !== 'None') return [spec.clusterIP];
+        // Headless: the ready endpoints (pods selected by the service).
+        return this.selectedPods(svc).map((p) => (p.status as Obj).podIP).filter(Boolean).sort();
+      }
+      return [];
+    }
+    const podSuffix = `.pod.${CLUSTER_DOMAIN}`;
+    if (fqdn.endsWith(podSuffix)) {
+      const parts = fqdn.slice(0, -podSuffix.length).split('.');
+      if (parts.length === 2 && /^\d+-\d+-\d+-\d+$/.test(parts[0])) return [parts[0].replace(/-/g, '.')];
+    }
+    return [];
+  }
+
+  private selectedPods(svc: KubeObject): KubeObject[] {
+    const sel = ((svc.spec as Obj)?.selector ?? {}) as Record<string, string>;
+    if (!Object.keys(sel).length) return [];
+    return this.ctx.pods().filter((p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v) && ((p.status as Obj)?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True'));
+  }
+
+  private reverse(ip: string): string | undefined {
+    for (const s of this.ctx.services()) if ((s.spec as Obj)?.clusterIP === ip) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    if (ip === CLUSTER_DNS) return `kube-dns.kube-system.svc.${CLUSTER_DOMAIN}`;
+    return undefined;
+  }
+
+  /** A small POSIX-ish shell: `;`, `&&`, `||`, `|`, quotes, $VAR / ${VAR}, `exit N`. */
+  shell(script: string, stdin: string): ExecResult {
+    let stdout = '';
+    let stderr = '';
+    let status = 0;
+    const shellName = 'sh';
+    for (const line of script.split('\n')) {
+      for (const { pipeline, op } of splitList(line)) {
+        if (op === '&&' && status !== 0) continue;
+        if (op === '||' && status === 0) continue;
+        let input = stdin;
+        let last: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
+        for (const cmd of pipeline) {
+          const words = shellWords(cmd, (v) => (v === '?' ? String(status) : this.env.get(v) ?? ''));
+          if (!words.length) continue;
+          if (words[0] === 'exit') return { stdout: stdout + last.stdout, stderr, exitCode: Number(words[1] ?? status) || 0 };
+          if (words[0] === 'export' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+            for (const w of words[0] === 'export' ? words.slice(1) : words) if (w.includes('=')) this.env.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+            last = { stdout: '', stderr: '', exitCode: 0 };
+            continue;
+          }
+          if (words[0] === 'cd') {
+            last = { stdout: '', stderr: '', exitCode: 0 };
+            continue;
+          }
+          const r = this.exec(words, input);
+          if (r.startError) {
+            last = { stdout: '', stderr: `${shellName}: ${words[0]}: not found\n`, exitCode: 127 };
+          } else last = r;
+          stderr += last.stderr;
+          input = last.stdout;
+        }
+        stdout += last.stdout;
+        status = last.exitCode;
+      }
+    }
+    return { stdout, stderr, exitCode: status };
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+function normalize(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return '/' + out.join('/');
+}
+
+/** Split a shell line into pipelines joined by ; && || (quotes respected). */
+function splitList(line: string): { pipeline: string[]; op: ';' | '&&' | '||' }[] {
+  const out: { pipeline: string[]; op: ';' | '&&' | '||' }[] = [];
+  let cur = '';
+  let pipeline: string[] = [];
+  let op: ';' | '&&' | '||' = ';';
+  let q: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (q) {
+      if (c === q) q = undefined;
+      cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      cur += c;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+    const two = line.slice(i, i + 2);
+    if (two === '&&' || two === '||' || c === ';') {
+      pipeline.push(cur);
+      out.push({ pipeline, op });
+      op = c === ';' ? ';' : (two as '&&' | '||');
+      pipeline = [];
+      cur = '';
+      if (c !== ';') i++;
+      continue;
+    }
+    if (c === '|') {
+      pipeline.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  pipeline.push(cur);
+  out.push({ pipeline, op });
+  return out.filter((x) => x.pipeline.some((p) => p.trim()));
+}
+
+/** Words of one simple command with quote removal and parameter expansion. */
+function shellWords(cmd: string, lookup: (name: string) => string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let has = false;
+  let q: string | undefined;
+  const expand = (s: string, i: number): [string, number] => {
+    if (s[i + 1] === '{') {
+      const end = s.indexOf('}', i);
+      return [lookup(s.slice(i + 2, end)), end];
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*|^\?/.exec(s.slice(i + 1));
+    if (!m) return ['$', i];
+    return [lookup(m[0]), i + m[0].length];
+  };
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i];
+    if (q === "'") {
+      if (c === "'") q = undefined;
+      else cur += c;
+      continue;
+    }
+    if (q === '"') {
+      if (c === '"') q = undefined;
+      else if (c === '$') {
+        const [v, j] = expand(cmd, i);
+        cur += v;
+        i = j;
+      } else if (c === '\\' && /["$\\`]/.test(cmd[i + 1] ?? '')) cur += cmd[++i];
+      else cur += c;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      q = c;
+      has = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (has || cur) words.push(cur);
+      cur = '';
+      has = false;
+      continue;
+    }
+    if (c === '$') {
+      const [v, j] = expand(cmd, i);
+      cur += v;
+      i = j;
+      continue;
+    }
+    if (c === '\\') {
+      cur += cmd[++i] ?? '';
+      continue;
+    }
+    cur += c;
+  }
+  if (has || cur) words.push(cur);
+  return words;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `date` in a container (TZ UTC): `Thu Jan 15 09:15:00 UTC 2026`. */
+function goDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+function lsDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+function b64url(s: string): string {
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A bound service-account token (JWT) as the kubelet's token manager writes it; the signature is filler. */
+export function serviceAccountToken(pod: KubeObject, issuedAt: number): string {
+  const spec = (pod.spec ?? {}) as Obj;
+  const iat = Math.floor(issuedAt / 1000);
+  const header = b64url(JSON.stringify({ alg: 'RS256', kid: 'kN3xZr0T1wYb6uJmQ8sHdLpV4cF2gE9aKoPiW7nRtSy' }));
+  const claims = b64url(
+    JSON.stringify({
+      aud: ['https://kubernetes.default.svc.cluster.local'],
+      exp: iat + 3607,
+      iat,
+      iss: 'https://kubernetes.default.svc.cluster.local',
+      jti: pod.metadata.uid,
+      'kubernetes.io': {
+        namespace: pod.metadata.namespace,
+        node: { name: spec.nodeName },
+        pod: { name: pod.metadata.name, uid: pod.metadata.uid },
+        serviceaccount: { name: spec.serviceAccountName ?? 'default' },
+        warnafter: iat + 3600,
+      },
+      nbf: iat,
+      sub: `system:serviceaccount:${pod.metadata.namespace}:${spec.serviceAccountName ?? 'default'}`,
+    }),
+  );
+  let h = 0x811c9dc5;
+  let sig = '';
+  const seed = `${pod.metadata.uid}/${iat}`;
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; sig.length < 342; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i % seed.length) ^ i, 0x01000193) >>> 0;
+    sig += A[h % 64];
+  }
+  return `${header}.${claims}.${sig}`;
+}
