@@ -8,10 +8,13 @@ import { describe } from './describe.ts';
 import { get } from './get.ts';
 import { logs } from './logs.ts';
 import { exec } from './exec.ts';
+import { explain } from './explain.ts';
+import { version } from './version.ts';
+import { apiResources, apiVersions } from './apiresources.ts';
 import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: [] };
 
-export const COMMANDS: Command[] = [create, get, del, scale, describe, apply, label, annotate, config, logs, exec];
+export const COMMANDS: Command[] = [create, get, del, scale, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions];
