@@ -63,7 +63,7 @@ function takesValue(defs: FlagDef[], arg: string): boolean {
   return !!d && d.type !== 'bool' && d.noOptDefault === undefined;
 }
 
-/** Find the command path words in argv (cobra Find + stripFlags). */
+/** Find the command path words in argv (cobra Find + stripFlags), down to the deepest sub-command. */
 function locate(argv: string[]): { cmd?: Command; path: string[]; rest: string[]; unknown?: string } {
   const words: number[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -74,20 +74,23 @@ function locate(argv: string[]): { cmd?: Command; path: string[]; rest: string[]
       continue;
     }
     words.push(i);
-    if (words.length >= 2) break;
+    if (words.length >= 3) break;
   }
   if (!words.length) return { path: [], rest: argv };
   const first = argv[words[0]];
-  const cmd = COMMANDS.find((c) => c.name === first || c.aliases?.includes(first));
-  if (!cmd) return { path: [], rest: argv, unknown: first };
-  if (cmd.sub && words.length > 1) {
-    const second = argv[words[1]];
-    const sub = cmd.sub.find((c) => c.name === second || c.aliases?.includes(second));
-    if (sub) {
-      return { cmd: sub, path: [cmd.name, sub.name], rest: argv.filter((_, i) => i !== words[0] && i !== words[1]) };
-    }
+  const top = COMMANDS.find((c) => c.name === first || c.aliases?.includes(first));
+  if (!top) return { path: [], rest: argv, unknown: first };
+  let cmd: Command = top;
+  const path = [cmd.name];
+  const used = new Set([words[0]]);
+  for (const w of words.slice(1)) {
+    const sub: Command | undefined = cmd.sub?.find((c) => c.name === argv[w] || c.aliases?.includes(argv[w]));
+    if (!sub) break;
+    cmd = sub;
+    path.push(sub.name);
+    used.add(w);
   }
-  return { cmd, path: [cmd.name], rest: argv.filter((_, i) => i !== words[0]) };
+  return { cmd, path, rest: argv.filter((_, i) => !used.has(i)) };
 }
 
 export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespaceExplicit'>, argv: string[], defaultNamespace: string): number {

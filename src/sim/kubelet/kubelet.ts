@@ -85,6 +85,8 @@ export interface ProcessContext {
   pod: KubeObject;
   container: Container;
   argv: string[];
+  /** Simulated time of the start (ms), for log timestamps. */
+  now: number;
   /** A file as the container sees it: hostPath / configMap / secret mounts; undefined if absent. */
   readFile(path: string): string | undefined;
 }
@@ -212,7 +214,7 @@ export class Kubelet {
       this.seenFsVersion = this.fs.version;
       const dir = this.staticPodPath.replace(/\/+$/, '') || '/';
       const want = new Map<string, { hash: string; obj: Obj }>();
-      for (const path of this.fs.walk(dir)) {
+      for (const path of this.staticPodPath ? this.fs.walk(dir) : []) {
         if (path.slice(dir.length + 1).includes('/') || path.split('/').pop()!.startsWith('.')) continue;
         const r = yamlToJSON(this.fs.read(path) ?? '');
         if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) continue;
@@ -819,7 +821,7 @@ export class Kubelet {
     r.status.imageID = `${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`;
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
-    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
+    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
     r.behaviour = b;
     this.event(w, r, 'Normal', 'Created', `Created container: ${r.name}`);
     const now = clock.now();
@@ -836,7 +838,8 @@ export class Kubelet {
     r.logs = b.logs.map((text) => ({ time: now, text: this.renderLog(text, w, now) }));
     r.status.state = { running: { startedAt: this.deps.server.now() } };
     r.status.started = true;
-    r.status.ready = !r.init && b.kind === 'run';
+    // A running container without a readiness probe is ready, whether it serves or will exit later.
+    r.status.ready = !r.init;
     if (!r.init && b.kind === 'run' && r.spec.readinessProbe) {
       r.status.ready = false;
       const delay = (r.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 1000;
@@ -850,7 +853,6 @@ export class Kubelet {
     }
     this.writeStatus(w);
     if (b.kind === 'exit') {
-      if (!r.init) r.status.ready = false;
       r.timer = clock.after(b.afterMs, () => {
         r.timer = undefined;
         this.exited(w, r, { exitCode: b.exitCode, reason: b.reason, startedAt: this.deps.server.clock.rfc3339(now), finishedAt: this.deps.server.now() });

@@ -14,7 +14,11 @@ import { apiResources, apiVersions } from './apiresources.ts';
 import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
+import { taint } from './taint.ts';
+import { createSubcommands, expose, run } from './generators.ts';
+import { cordon, drain, uncordon } from './drain.ts';
+import { rollout } from './rollout.ts';
 
-const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: [] };
+const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, get, del, scale, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions];
+export const COMMANDS: Command[] = [create, expose, run, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions];

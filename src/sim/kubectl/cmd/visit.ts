@@ -178,9 +178,9 @@ export class AggregateError extends Error {
   }
 }
 
-/** An error, or an aggregate of several (utilerrors.NewAggregate; one error stays itself). */
-export function aggregate(errors: unknown[]): unknown {
-  return errors.length === 1 ? errors[0] : new AggregateError(errors);
+/** utilerrors.NewAggregate: always an aggregate, even of one error (checkErr unwraps only one level). */
+export function aggregate(errors: unknown[]): AggregateError {
+  return new AggregateError(errors);
 }
 
 /** The text of one error as kubectl's MultipleErrors/messageForError renders it (no "error: " prefix). */
@@ -191,24 +191,31 @@ export function errorText(e: unknown): string {
 }
 
 /**
- * CheckErr on an aggregate (utilerrors.NewAggregate): nothing for none; one error printed as CheckErr
- * prints it (with an "error: " prefix when it is not an API error); several one per line as
- * MultipleErrors does. Returns the exit status.
+ * The error a ContinueOnError visit returns (one error as is, several as an aggregate), reported as
+ * CheckErr does. Returns the exit status.
  */
 export function reportErrors(ctx: KubectlContext, errs: unknown[]): number {
   if (!errs.length) return 0;
-  // checkErr unwraps an aggregate of one.
-  if (errs.length === 1 && errs[0] instanceof AggregateError) errs = errs[0].errors;
-  if (errs.length === 1) {
-    const e = errs[0];
-    if (e instanceof ApiError) ctx.err(statusMessage(e.status) + '\n');
-    else {
-      const m = errorText(e);
-      ctx.err((m.startsWith('error: ') ? m : `error: ${m}`) + '\n');
-    }
+  return checkErr(ctx, errs.length === 1 ? errs[0] : new AggregateError(errs));
+}
+
+/**
+ * cmdutil.CheckErr: an aggregate of one is unwrapped (once); an aggregate prints one line per error
+ * (MultipleErrors, no "error: " prefix); API errors as "Error from server (…)"; anything else gets
+ * "error: " in front.
+ */
+export function checkErr(ctx: KubectlContext, err: unknown): number {
+  if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0];
+  if (err instanceof AggregateError) {
+    for (const e of err.errors) ctx.err(errorText(e) + '\n');
     return 1;
   }
-  for (const e of errs) ctx.err(errorText(e) + '\n');
+  if (err instanceof ApiError) {
+    ctx.err(statusMessage(err.status) + '\n');
+    return 1;
+  }
+  const m = errorText(err);
+  ctx.err((m.startsWith('error: ') ? m : `error: ${m}`) + (m.endsWith('\n') ? '' : '\n'));
   return 1;
 }
 

@@ -444,6 +444,11 @@ export class NodeInfo {
   taints: readonly Taint[] | null = null;
   /** some taint has effect PreferNoSchedule */
   hasPreferNoScheduleTaint = false;
+  /**
+   * Plugin-private memo of values derived from this node's pods (e.g. how many match a selector),
+   * valid while `generation` is unchanged. Keys are namespaced by the plugin.
+   */
+  memo: Map<string, { generation: number; value: number }> | null = null;
 
   constructor(node: Node) {
     this.node = node;

@@ -88,6 +88,31 @@ function nodeLabelsMatchSpreadConstraints(labels: Record<string, string> | undef
   return true;
 }
 
+/**
+ * countPodsMatchSelector on a node, memoised per node generation (the count depends only on the
+ * node's pods). `key` identifies (namespace, selector).
+ */
+function countOnNode(ni: NodeInfo, selector: Selector, ns: string, key: string): number {
+  if (ni.pods.length === 0) return 0;
+  let m = ni.memo;
+  if (m === null) ni.memo = m = new Map();
+  const e = m.get(key);
+  if (e !== undefined && e.generation === ni.generation) return e.value;
+  const value = countPodsMatchSelector(ni.pods, selector, ns);
+  if (e !== undefined) {
+    e.generation = ni.generation;
+    e.value = value;
+  } else {
+    if (m.size > 64) m.clear();
+    m.set(key, { generation: ni.generation, value });
+  }
+  return value;
+}
+
+function selectorKey(selector: Selector, ns: string): string {
+  return `PodTopologySpread\u0000${ns}\u0000${selector.nothing ? '<nothing>' : selector.toString()}`;
+}
+
 /** countPodsMatchSelector: skips terminating pods and other namespaces. */
 export function countPodsMatchSelector(pods: readonly PodInfo[], selector: Selector, ns: string): number {
   let n = 0;
@@ -168,6 +193,7 @@ class PreScoreState implements StateData {
   ignoredNodes = new Set<string>();
   topologyValueToPodCounts: Map<string, number>[] = [];
   topologyNormalizingWeight: number[] = [];
+  selectorKeys: string[] = [];
   clone(): StateData {
     return this;
   }
@@ -251,6 +277,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const constraints = this.getConstraints(pod.pod, 'DoNotSchedule');
     if (constraints.length === 0) return new PreFilterState([], [], []);
     const tp: Map<string, number>[] = constraints.map(() => new Map());
+    const keys = constraints.map((c) => selectorKey(c.selector, pod.namespace));
     const required = new RequiredNodeAffinity(pod.pod);
     for (const ni of allNodes) {
       const node = ni.node;
@@ -260,7 +287,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
         const c = constraints[i];
         if (!matchNodeInclusionPolicies(c, pod.pod, node, required)) continue;
         const value = labels![c.topologyKey];
-        const count = countPodsMatchSelector(ni.pods, c.selector, pod.namespace);
+        const count = countOnNode(ni, c.selector, pod.namespace, keys[i]);
         tp[i].set(value, (tp[i].get(value) ?? 0) + count);
       }
     }
@@ -372,18 +399,23 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       return topologyNormalizingWeight(sz);
     });
     const required = new RequiredNodeAffinity(pod.pod);
-    for (const ni of allNodes) {
-      const node = ni.node;
-      const labels = node.metadata?.labels;
-      if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
-      for (let i = 0; i < s.constraints.length; i++) {
-        const c = s.constraints[i];
-        if (!matchNodeInclusionPolicies(c, pod.pod, node, required)) continue;
-        const value = labels?.[c.topologyKey] ?? '';
-        const counts = s.topologyValueToPodCounts[i];
-        const cur = counts.get(value);
-        if (cur === undefined) continue; // not a candidate domain (hostname is counted in Score)
-        counts.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, pod.namespace));
+    s.selectorKeys = s.constraints.map((c) => selectorKey(c.selector, pod.namespace));
+    // only constraints with candidate domains need the all-node pass (hostname is counted in Score)
+    const domainConstraints = s.constraints.map((c, i) => i).filter((i) => s.constraints[i].topologyKey !== LabelHostname && s.topologyValueToPodCounts[i].size > 0);
+    if (domainConstraints.length > 0) {
+      for (const ni of allNodes) {
+        const node = ni.node;
+        const labels = node.metadata?.labels;
+        if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+        for (const i of domainConstraints) {
+          const c = s.constraints[i];
+          const value = labels?.[c.topologyKey] ?? '';
+          const counts = s.topologyValueToPodCounts[i];
+          const cur = counts.get(value);
+          if (cur === undefined) continue; // not a candidate domain
+          if (!matchNodeInclusionPolicies(c, pod.pod, node, required)) continue;
+          counts.set(value, cur + countOnNode(ni, c.selector, pod.namespace, s.selectorKeys[i]));
+        }
       }
     }
     state.write(preScoreStateKey, s);
@@ -401,7 +433,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       if (!labels || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
       const tpVal = labels[c.topologyKey];
       let cnt: number;
-      if (c.topologyKey === LabelHostname) cnt = countPodsMatchSelector(nodeInfo.pods, c.selector, pod.namespace);
+      if (c.topologyKey === LabelHostname) cnt = countOnNode(nodeInfo, c.selector, pod.namespace, s.selectorKeys[i] ?? selectorKey(c.selector, pod.namespace));
       else cnt = s.topologyValueToPodCounts[i].get(tpVal) ?? 0;
       score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
     }
