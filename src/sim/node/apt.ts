@@ -143,6 +143,7 @@ function install(world: NodeWorld, m: MachineState, ctx: CommandContext, args: s
     return 100;
   }
   for (const l of newest) out += l + '\n';
+  changes.sort((a, b) => (a.pkg < b.pkg ? -1 : 1));
   const held = changes.filter((c) => m.packages.get(c.pkg)?.held);
   const down = changes.filter((c) => c.from && compareVersions(c.to, c.from) < 0);
   const up = changes.filter((c) => !down.includes(c));
@@ -321,6 +322,19 @@ export function registerApt(world: NodeWorld, shell: Shell): void {
     ctx.err('E0115 kubelet: 이 터미널에서는 kubelet 을 직접 실행하지 않습니다. systemctl restart kubelet 을 쓰세요.\n');
     return 1;
   }));
+  if (!shell.commands.has('tee')) {
+    shell.register('tee', (ctx) => {
+      const append = ctx.args.includes('-a') || ctx.args.includes('--append');
+      for (const f of ctx.args.filter((x) => !x.startsWith('-'))) {
+        const p = f.startsWith('/') ? f : `${ctx.cwd}/${f}`;
+        if (append) ctx.fs.append(p, ctx.stdin);
+        else ctx.fs.write(p, ctx.stdin);
+      }
+      ctx.out(ctx.stdin);
+      return 0;
+    });
+  }
+  if (shell.commands.has('sudo')) return;
   shell.register('sudo', (ctx) => {
     if (!ctx.args.length) {
       ctx.err('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\n');
