@@ -65,6 +65,11 @@ export class ApiServer implements ServerContext {
   setNodeDialer(d: NodeDialer): void {
     this.nodeDialer = d;
   }
+  /** API groups served by an extension API server behind the aggregation layer (metrics.k8s.io). */
+  private aggregated = new Map<string, (req: ApiRequest) => ApiResponse>();
+  registerAggregatedAPI(group: string, handler: (req: ApiRequest) => ApiResponse): void {
+    this.aggregated.set(group, handler);
+  }
 
   now(): string {
     return this.clock.rfc3339();
@@ -107,6 +112,8 @@ export class ApiServer implements ServerContext {
 
   private route(req: ApiRequest): ApiResponse {
     if (!this.up) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'apiserver unavailable', reason: 'ServiceUnavailable', code: 503 });
+    const aggregated = this.aggregated.get(req.group);
+    if (aggregated) return aggregated(req);
     const info = resourceFor(req.group, req.resource);
     if (!info || info.version !== req.version) {
       throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });

@@ -30,6 +30,7 @@ import { addonObjects } from './addons.ts';
 import { layDown } from '../node/files.ts';
 import { CA_PEM, writeKubeconfigs } from './kubeconfig.ts';
 import { dialKubelet } from '../kubelet/server.ts';
+import { MetricsServer } from './metricsserver.ts';
 import { controlPlaneManifests } from './manifests.ts';
 import { defaultNodes, nodeSpec } from './nodes.ts';
 import { KubeScheduler } from './kubescheduler.ts';
@@ -73,6 +74,9 @@ export class Cluster {
     this.client = new Client(this.server);
     // pods/log and pods/exec: kube-apiserver reaches the pod's kubelet on port 10250.
     this.server.setNodeDialer((node) => dialKubelet(this.kubelets.get(node), this.client, CA_PEM));
+    // metrics.k8s.io through the aggregation layer, answered once a metrics-server is deployed.
+    const metrics = new MetricsServer(this.client, this.kubelets);
+    this.server.registerAggregatedAPI('metrics.k8s.io', (req) => metrics.handle(req));
     this.recorder = new EventRecorder(this.client);
     this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder };
     this.controllers.push(

@@ -11,6 +11,7 @@ import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { version } from './version.ts';
 import { apiResources, apiVersions } from './apiresources.ts';
+import { top } from './top.ts';
 import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
@@ -21,4 +22,4 @@ import { rollout } from './rollout.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions];
+export const COMMANDS: Command[] = [create, expose, run, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top];
