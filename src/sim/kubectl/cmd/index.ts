@@ -19,7 +19,9 @@ import { taint } from './taint.ts';
 import { createSubcommands, expose, run } from './generators.ts';
 import { cordon, drain, uncordon } from './drain.ts';
 import { rollout } from './rollout.ts';
+import { patch } from './patch.ts';
+import { set } from './set.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top];
+export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top];

@@ -14,7 +14,7 @@ import type { ResourceInfo } from '../../api/resources.ts';
 import { res } from '../../apiserver/client.ts';
 import { newPrefixWriter } from '../describe/prefixwriter.ts';
 import { describePodTemplate } from '../describe/pod.ts';
-import { tabbedString } from '../describe/tabwriter.ts';
+import { tabbedString, type TabWriter } from '../describe/tabwriter.ts';
 import { CmdError, usageError } from '../errors.ts';
 import type { FlagDef, Flags } from '../flags.ts';
 import { nameLine } from '../printers/name.ts';
@@ -175,8 +175,12 @@ const revisionOf = (o: KubeObject) => {
   return Number.isInteger(n) ? n : NaN;
 };
 
+/** history.go printTemplate: DescribePodTemplate into a plain buffer (no tabwriter: the tabs stay). */
 function printTemplate(template: Obj | undefined): string {
-  return tabbedString((out) => describePodTemplate(template, newPrefixWriter(out)));
+  let buf = '';
+  const raw = { write: (s: string) => void (buf += s), flush: () => {} } as unknown as TabWriter;
+  describePodTemplate(template, newPrefixWriter(raw));
+  return buf;
 }
 
 /** The revision → ReplicaSet map of a Deployment (HistoryViewer.GetHistory). */
