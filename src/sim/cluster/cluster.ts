@@ -13,7 +13,7 @@ import { registerAll } from '../apiserver/registry/index.ts';
 import { ApiServer } from '../apiserver/server.ts';
 import { Clock } from '../clock/clock.ts';
 import { Rng } from '../clock/rng.ts';
-import type { Controller, ControllerContext } from '../controllers/controller.ts';
+import { RateLimiter, type Controller, type ControllerContext } from '../controllers/controller.ts';
 import { DaemonSetController } from '../controllers/daemonset.ts';
 import { DeploymentController } from '../controllers/deployment.ts';
 import { EndpointsController } from '../controllers/endpoints.ts';
@@ -78,7 +78,7 @@ export class Cluster {
     const metrics = new MetricsServer(this.client, this.kubelets);
     this.server.registerAggregatedAPI('metrics.k8s.io', (req) => metrics.handle(req));
     this.recorder = new EventRecorder(this.client);
-    this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder };
+    this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder, limiter: new RateLimiter(this.clock) };
     this.controllers.push(
       new NamespaceController(this.ctx),
       new ServiceAccountController(this.ctx),

@@ -96,7 +96,10 @@ export class ReplicaSetController extends Controller {
           return;
         }
         const n = Math.min(-diff, BURST_REPLICAS, room);
+        let made = 0;
         for (let i = 0; i < n; i++) {
+          if (this.ctx.limiter && !this.ctx.limiter.tryAccept()) break;
+          made++;
           const pod = podFromTemplate(spec.template as PodTemplateSpec, rs, `${rs.metadata.name}-`);
           try {
             const created = client.create(res('pods'), pod, ns);
@@ -111,7 +114,7 @@ export class ReplicaSetController extends Controller {
             break;
           }
         }
-        if (-diff > n) this.enqueueAfter(key, 1000);
+        if (-diff > made) this.enqueueAfter(key, Math.max(this.ctx.limiter?.waitMs() ?? 0, made < n ? 1 : 1000));
         if (active.length >= want) this.failures.delete(key);
       } else if (diff > 0) {
         const victims = [...active].sort(deletionRank).slice(0, diff);

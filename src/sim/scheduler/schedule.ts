@@ -239,6 +239,8 @@ export class SchedulingAlgorithm {
   private readonly chunkNodes: NodeInfo[] = [];
   private readonly chunkStatuses: (Status | null)[] = new Array(CHUNK).fill(null);
   private readonly chunkIdx = new Int32Array(CHUNK);
+  /** reused across cycles (nothing keeps it after a cycle without a record) */
+  private readonly feasibleBuf: NodeInfo[] = [];
 
   constructor(framework: Framework, opts: SchedulingAlgorithmOptions) {
     this.framework = framework;
@@ -304,7 +306,7 @@ export class SchedulingAlgorithm {
     // ----- findNodesThatFitPod
     const diagnosis = newDiagnosis();
     const pre: PreFilterRun = fw.runPreFilterPlugins(state, pod, record);
-    diagnosis.unschedulablePlugins = new Set(pre.unschedulablePlugins);
+    diagnosis.unschedulablePlugins = pre.unschedulablePlugins;
     if (rec) {
       rec.preFilter = pre.trace.map((t) => ({ plugin: t.plugin, code: CODE_NAMES[t.code], reasons: t.reasons, nodeNames: t.nodeNames }));
       rec.skippedFilterPlugins = [...state.skipFilterPlugins];
@@ -412,7 +414,8 @@ export class SchedulingAlgorithm {
     let numNodesToFind = numFeasibleNodesToFind(fw.percentageOfNodesToScore ?? this.percentageOfNodesToScore, numAllNodes);
     if (!fw.hasScorePlugins()) numNodesToFind = 1;
     if (rec) rec.numNodesToFind = numNodesToFind;
-    const feasible: NodeInfo[] = [];
+    const feasible: NodeInfo[] = rec ? [] : this.feasibleBuf;
+    feasible.length = 0;
     const decisions: NodeDecision[] | null = rec ? [] : null;
     const evaluated: Set<string> | null = rec ? new Set() : null;
     const start = this.nextStartNodeIndex;

@@ -164,11 +164,7 @@ export class Framework implements FrameworkRunner {
     const pluginsWithNodes = new Set<string>();
     let returnStatus: Status | null = null;
     const trace: PreFilterRun['trace'] = [];
-    const finish = (run: PreFilterRun): PreFilterRun => {
-      state.skipFilterPlugins = skip;
-      this.computeActiveFilters(state);
-      return run;
-    };
+    const finish = this.finishPreFilter;
     for (const pl of this.preFilterPlugins) {
       const out = pl.preFilter(state, pod, nodes);
       const s = out?.status ?? null;
@@ -182,14 +178,14 @@ export class Framework implements FrameworkRunner {
         const st = s.withPlugin(pl.name);
         if (record) trace.push({ plugin: pl.name, code: st.code, reasons: st.reasons, nodeNames: null });
         if (st.code === Code.UnschedulableAndUnresolvable) {
-          return finish({ result: null, status: st, unschedulablePlugins: new Set(), trace });
+          return finish(state, skip, { result: null, status: st, unschedulablePlugins: new Set(), trace });
         }
         if (st.code === Code.Unschedulable) {
           returnStatus = st;
           continue;
         }
         const err = Status.asStatus(new Error(`running PreFilter plugin "${pl.name}": ${st.message()}`)).withPlugin(pl.name);
-        return finish({ result: null, status: err, unschedulablePlugins: new Set(), trace });
+        return finish(state, skip, { result: null, status: err, unschedulablePlugins: new Set(), trace });
       }
       if (record) trace.push({ plugin: pl.name, code: Code.Success, reasons: [], nodeNames: r ? [...r].sort() : null });
       if (r) {
@@ -199,17 +195,36 @@ export class Framework implements FrameworkRunner {
         if (result.size === 0) {
           const names = [...pluginsWithNodes].sort();
           const msg = names.length === 1 ? `node(s) didn't satisfy plugin ${names[0]}` : `node(s) didn't satisfy plugin(s) [${names.join(' ')}] simultaneously`;
-          return finish({ result, status: new Status(Code.UnschedulableAndUnresolvable, [msg]), unschedulablePlugins: pluginsWithNodes, trace });
+          return finish(state, skip, { result, status: new Status(Code.UnschedulableAndUnresolvable, [msg]), unschedulablePlugins: pluginsWithNodes, trace });
         }
       }
     }
-    return finish({ result, status: returnStatus, unschedulablePlugins: pluginsWithNodes, trace });
+    return finish(state, skip, { result, status: returnStatus, unschedulablePlugins: pluginsWithNodes, trace });
   }
+
+  private readonly finishPreFilter = (state: CycleState, skip: Set<string>, run: PreFilterRun): PreFilterRun => {
+    state.skipFilterPlugins = skip;
+    this.computeActiveFilters(state);
+    return run;
+  };
 
   private computeActiveFilters(state: CycleState): void {
     const skip = state.skipFilterPlugins;
-    (state as StateWithFilters)[ACTIVE_FILTERS] = { filters: skip.size === 0 ? this.filterPlugins : this.filterPlugins.filter((p) => !skip.has(p.name)) };
+    let filters = this.filterPlugins;
+    if (skip.size !== 0) {
+      // the same skip set recurs cycle after cycle: keep the last filtered list
+      const key = [...skip].join('\u0000');
+      if (key !== this.lastSkipKey) {
+        this.lastSkipKey = key;
+        this.lastActive = this.filterPlugins.filter((p) => !skip.has(p.name));
+      }
+      filters = this.lastActive;
+    }
+    (state as StateWithFilters)[ACTIVE_FILTERS] = { filters };
   }
+
+  private lastSkipKey = '';
+  private lastActive: FilterPlugin[] = [];
 
   private activeFilters(state: CycleState): FilterPlugin[] {
     let af = (state as StateWithFilters)[ACTIVE_FILTERS];
@@ -374,8 +389,10 @@ export class Framework implements FrameworkRunner {
   /** RunScorePlugins: Score → NormalizeScore → × weight, into a ScoreRun. Throws on an invalid score. */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], record = false): ScoreRun {
     const n = nodes.length;
-    const run: ScoreRun = { plugins: [], weights: [], raw: record ? [] : null, normalized: [], totals: new Float64Array(n) };
-    let buf = 0;
+    const totals = record ? new Float64Array(n) : this.scratch(0, n);
+    totals.fill(0);
+    const run: ScoreRun = { plugins: [], weights: [], raw: record ? [] : null, normalized: [], totals };
+    let buf = 1;
     for (const pl of this.scorePlugins) {
       if (state.skipScorePlugins.has(pl.name)) continue;
       // scratch buffers are reused across cycles unless the record keeps them

@@ -16,7 +16,7 @@
 import type { Node, Pod, PodAffinityTerm, Taint, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import { LabelSelectorError, Selector, labelSelectorAsSelector } from '../../api/labels.ts';
 import type { Labels } from '../../api/labels.ts';
-import { cachedQuantity, isPodLevelRequestsSet, isScalarResourceName, nonMissingContainerRequests, podRequests } from '../util/resources.ts';
+import { cachedQuantity, fastPodRequests, isPodLevelRequestsSet, isScalarResourceName, nonMissingContainerRequests, podRequests } from '../util/resources.ts';
 import type { QuantityMap } from '../util/resources.ts';
 import { podPriority } from '../util/corev1.ts';
 
@@ -370,13 +370,25 @@ export class PodInfo {
     this.priority = podPriority(pod);
     this.seq = podInfoSeq++;
 
-    const reqs = podRequests(pod);
-    this.requests = Resource.fromQuantityMap(reqs);
-    const podLevel = isPodLevelRequestsSet(pod);
-    const nonMissing = nonMissingContainerRequests(reqs, podLevel);
-    const non0 = podRequests(pod, { nonMissingContainerRequests: nonMissing });
-    this.non0CPU = non0.get('cpu')?.milliValue() ?? 0;
-    this.non0Mem = non0.get('memory')?.value() ?? 0;
+    const fast = fastPodRequests(pod);
+    if (fast) {
+      const r = new Resource();
+      r.milliCPU = fast.milliCPU;
+      r.memory = fast.memory;
+      r.ephemeralStorage = fast.ephemeralStorage;
+      r.scalar = fast.scalar;
+      this.requests = r;
+      this.non0CPU = fast.non0CPU;
+      this.non0Mem = fast.non0Mem;
+    } else {
+      const reqs = podRequests(pod);
+      this.requests = Resource.fromQuantityMap(reqs);
+      const podLevel = isPodLevelRequestsSet(pod);
+      const nonMissing = nonMissingContainerRequests(reqs, podLevel);
+      const non0 = podRequests(pod, { nonMissingContainerRequests: nonMissing });
+      this.non0CPU = non0.get('cpu')?.milliValue() ?? 0;
+      this.non0Mem = non0.get('memory')?.value() ?? 0;
+    }
     this.hostPorts = getHostPorts(pod);
 
     const errs: string[] = [];

@@ -48,6 +48,7 @@ const statusAntiAffinity = new Status(Code.Unschedulable, [ErrReasonAntiAffinity
 const statusExisting = new Status(Code.Unschedulable, [ErrReasonExistingAntiAffinityRulesNotMatch], Name);
 
 const preFilterStateKey = stateKey('PreFilter' + Name);
+const SKIP = { status: Status.skip() };
 const preScoreStateKey = stateKey('PreScore' + Name);
 
 /** InterPodAffinityArgs */
@@ -213,6 +214,10 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (pod.parseErrors.length) {
       return { status: new Status(Code.UnschedulableAndUnresolvable, [`parsing pod: ${pod.parseErrors.join(', ')}`]) };
     }
+    // nothing can apply: no terms of its own and no existing pod with required anti-affinity
+    if (pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0 && this.handle.snapshot.havePodsWithRequiredAntiAffinityList().length === 0) {
+      return SKIP;
+    }
     const s = new PreFilterState();
     s.podInfo = pod;
     s.requiredAffinityTerms = pod.requiredAffinityTerms.map((t) => this.mergeNamespaces(t));
@@ -294,6 +299,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     const hasConstraints = hasPreferredAffinity || hasPreferredAnti;
     if (this.ignorePreferredTermsOfExistingPods && !hasConstraints) return Status.skip();
     const nodes = hasConstraints ? this.handle.snapshot.list() : this.handle.snapshot.havePodsWithAffinityList();
+    if (nodes.length === 0) return Status.skip();
     const s = new PreScoreState();
     s.preferredAffinityTerms = pod.preferredAffinityTerms.map((t) => this.mergeNamespaces(t));
     s.preferredAntiAffinityTerms = pod.preferredAntiAffinityTerms.map((t) => this.mergeNamespaces(t));

@@ -33,6 +33,7 @@ const statusPod = new Status(Code.UnschedulableAndUnresolvable, [ErrReasonPod], 
 const statusEnforced = new Status(Code.UnschedulableAndUnresolvable, [ErrReasonEnforced], Name);
 
 const preFilterStateKey = stateKey('PreFilter' + Name);
+const SKIP = { status: Status.skip() };
 const preScoreStateKey = stateKey('PreScore' + Name);
 
 class PreFilterState implements StateData {
@@ -83,7 +84,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     const required = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     const noNodeAffinity = !required;
     if (noNodeAffinity && !this.addedNodeSelector && pod.pod.spec?.nodeSelector == null) {
-      return { status: Status.skip() };
+      return SKIP;
     }
     state.write(preFilterStateKey, new PreFilterState(new RequiredNodeAffinity(pod.pod)));
     if (noNodeAffinity || (required.nodeSelectorTerms ?? []).length === 0) return null;

@@ -20,6 +20,7 @@ export const ErrReason = "node(s) didn't have free ports for the requested pod p
 
 const statusConflict = new Status(Code.Unschedulable, [ErrReason], Name);
 const preFilterStateKey = stateKey('PreFilter' + Name);
+const SKIP = { status: Status.skip() };
 
 class PreFilterState implements StateData {
   readonly ports: HostPort[];
@@ -53,7 +54,7 @@ export class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensio
   readonly name = Name;
 
   preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome | null {
-    if (pod.hostPorts.length === 0) return { status: Status.skip() };
+    if (pod.hostPorts.length === 0) return SKIP;
     state.write(preFilterStateKey, new PreFilterState(pod.hostPorts));
     return null;
   }

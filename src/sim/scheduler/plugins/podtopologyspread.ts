@@ -58,6 +58,7 @@ const statusConstraintsNotMatch = new Status(Code.Unschedulable, [ErrReasonConst
 const statusNodeLabelNotMatch = new Status(Code.UnschedulableAndUnresolvable, [ErrReasonNodeLabelNotMatch], Name);
 
 const preFilterStateKey = stateKey('PreFilter' + Name);
+const SKIP = { status: Status.skip() };
 const preScoreStateKey = stateKey('PreScore' + Name);
 const MAX_INT32 = 2147483647;
 
@@ -300,6 +301,10 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   }
 
   preFilter(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome | null {
+    // no hard constraints of its own and no DoNotSchedule default: nothing to filter
+    if ((pod.pod.spec?.topologySpreadConstraints ?? []).length === 0 && !this.defaultConstraints.some((c) => c.whenUnsatisfiable === 'DoNotSchedule')) {
+      return SKIP;
+    }
     let s: PreFilterState;
     try {
       s = this.calPreFilterState(pod, nodes);

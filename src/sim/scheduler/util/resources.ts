@@ -142,6 +142,105 @@ export function nonMissingContainerRequests(requests: QuantityMap, podLevelSet: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// numeric fast path
+
+interface NumericQuantity {
+  milli: number;
+  value: number;
+  /** the value is a whole number of millis (so Σ milliValue = milliValue of Σ) */
+  exactMilli: boolean;
+  /** the value is a whole number */
+  exactValue: boolean;
+}
+
+const numericCache = new Map<string, NumericQuantity | null>();
+
+function numeric(q: string | number): NumericQuantity | null {
+  const key = typeof q === 'number' ? String(q) : q;
+  let v = numericCache.get(key);
+  if (v === undefined) {
+    let quantity: Quantity | null = null;
+    try {
+      quantity = cachedQuantity(key);
+    } catch {
+      quantity = null;
+    }
+    if (!quantity) v = null;
+    else {
+      const m = quantity.mantissa;
+      const sc = quantity.scale;
+      const exactAt = (s: number) => sc >= s || m % 10n ** BigInt(s - sc) === 0n;
+      const milli = quantity.milliValue();
+      const value = quantity.value();
+      v = Number.isSafeInteger(milli) && Number.isSafeInteger(value) ? { milli, value, exactMilli: exactAt(-3), exactValue: exactAt(0) } : null;
+    }
+    if (numericCache.size < 10000) numericCache.set(key, v);
+  }
+  return v;
+}
+
+/** Numbers for PodInfo: requests (cpu in millis, the rest in units) and the non-zero cpu/memory. */
+export interface FastRequests {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  scalar: Map<string, number> | null;
+  non0CPU: number;
+  non0Mem: number;
+}
+
+/**
+ * The same numbers as Resource.fromQuantityMap(podRequests(pod)) and the non-zero requests, without
+ * BigInt arithmetic — for the common pod shape (no init containers, no overhead, no pod-level
+ * resources, every quantity exact at its unit). Returns null when the slow path is needed.
+ */
+export function fastPodRequests(pod: Pod): FastRequests | null {
+  const spec = pod.spec;
+  if (!spec) return null;
+  if ((spec.initContainers && spec.initContainers.length > 0) || spec.overhead || isPodLevelRequestsSet(pod)) return null;
+  let cpu = 0;
+  let mem = 0;
+  let eph = 0;
+  let n0cpu = 0;
+  let n0mem = 0;
+  let scalar: Map<string, number> | null = null;
+  for (const c of spec.containers ?? []) {
+    const req = c.resources?.requests;
+    let hasCpu = false;
+    let hasMem = false;
+    if (req) {
+      for (const k of Object.keys(req)) {
+        const nq = numeric(req[k]);
+        if (nq === null) return null;
+        if (k === 'cpu') {
+          if (!nq.exactMilli) return null;
+          cpu += nq.milli;
+          n0cpu += nq.milli;
+          hasCpu = true;
+        } else {
+          if (!nq.exactValue) return null;
+          if (k === 'memory') {
+            mem += nq.value;
+            n0mem += nq.value;
+            hasMem = true;
+          } else if (k === 'ephemeral-storage') {
+            eph += nq.value;
+          } else if (k !== 'pods' && isScalarResourceName(k)) {
+            if (!scalar) scalar = new Map();
+            scalar.set(k, (scalar.get(k) ?? 0) + nq.value);
+          } else if (k === 'pods') {
+            return null;
+          }
+        }
+      }
+    }
+    if (!hasCpu) n0cpu += DefaultMilliCPURequest;
+    if (!hasMem) n0mem += DefaultMemoryRequest;
+  }
+  return { milliCPU: cpu, memory: mem, ephemeralStorage: eph, scalar, non0CPU: n0cpu, non0Mem: n0mem };
+}
+
+// ---------------------------------------------------------------------------------------------
 // resource names (pkg/apis/core/v1/helper/helpers.go)
 
 const DEFAULT_RESOURCE_REQUESTS_PREFIX = 'requests.';
