@@ -24,7 +24,8 @@ import { SNAPSHOT_MAGIC, DATA_MAGIC, type EtcdData, type MachineState, type Node
 
 const ETCD_VERSION = '3.6.6';
 const CP_IP = '172.30.1.2';
-const COMMANDS = ['alarm', 'auth', 'check', 'compaction', 'completion', 'defrag', 'del', 'diagnosis', 'downgrade', 'elect', 'endpoint', 'get', 'help', 'lease', 'lock', 'make-mirror', 'member', 'move-leader', 'options', 'put', 'role', 'snapshot', 'txn', 'user', 'version', 'watch'];
+/** Registration order of etcdctl/ctlv3/ctl.go (cobra suggests in this order). */
+const COMMANDS = ['get', 'put', 'del', 'txn', 'compaction', 'alarm', 'defrag', 'endpoint', 'move-leader', 'watch', 'version', 'lease', 'member', 'snapshot', 'make-mirror', 'lock', 'elect', 'auth', 'user', 'role', 'check', 'completion', 'downgrade', 'diagnosis', 'options', 'help'];
 const BOOL_FLAGS = new Set(['prefix', 'keys-only', 'print-value-only', 'from-key', 'prev-kv', 'hex', 'debug', 'insecure-skip-tls-verify', 'insecure-transport', 'insecure-discovery', 'cluster', 'count-only', 'consistency', 'ignore-value', 'ignore-lease', 'keepalive-time', 'help', 'h', 'bump-revision', 'mark-compacted', 'skip-hash-check']);
 
 interface Parsed {
@@ -113,7 +114,7 @@ function connect(world: NodeWorld, m: MachineState, ctx: CommandContext, p: Pars
   const fail = (err: string) => {
     world.cluster.clock.advance(5000);
     const ts = zapTs(world.cluster.clock.now());
-    ctx.err(`{"level":"warn","ts":"${ts}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:65","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc0000${fakeDigest(addr + ts).slice(0, 5)}0/${addr}","method":"${p.args[0] === 'put' ? '/etcdserverpb.KV/Put' : p.args[0] === 'del' ? '/etcdserverpb.KV/DeleteRange' : p.args[0] === 'member' ? '/etcdserverpb.Cluster/MemberList' : '/etcdserverpb.KV/Range'}","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${err}"}\n`);
+    ctx.err(`{"level":"warn","ts":"${ts}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:65","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc000${fakeDigest(addr + ts).slice(0, 5)}0/${addr}","method":"${p.args[0] === 'put' ? '/etcdserverpb.KV/Put' : p.args[0] === 'del' ? '/etcdserverpb.KV/DeleteRange' : p.args[0] === 'member' ? '/etcdserverpb.Cluster/MemberList' : '/etcdserverpb.KV/Range'}","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${err}"}\n`);
     return { kind: 'error', msg: 'Error: context deadline exceeded\n' } as Target;
   };
   if (toCluster) {

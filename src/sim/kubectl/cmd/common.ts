@@ -81,7 +81,8 @@ export const OUTPUT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonp
  * Print objects the way a command with printing flags does: -o yaml/json/name/jsonpath, or the
  * success line (`<kind>/<name> <operation>`) when no -o is given.
  */
-export function printObjects(ctx: KubectlContext, objs: KubeObject[], flags: Flags, operation: string, dryRun: DryRun = 'none', allowed = OUTPUT_FORMATS): void {
+/** `keyOrder: 'insertion'` for objects kubectl built itself (Go struct order in -o json). */
+export function printObjects(ctx: KubectlContext, objs: KubeObject[], flags: Flags, operation: string, dryRun: DryRun = 'none', allowed = OUTPUT_FORMATS, keyOrder: 'sorted' | 'insertion' = 'sorted'): void {
   const o = flags.isSet('output') ? flags.str('output') : '';
   const showManaged = flags.bool('show-managed-fields');
   const clean = (x: KubeObject) => (showManaged ? x : stripManaged(x));
@@ -90,10 +91,10 @@ export function printObjects(ctx: KubectlContext, objs: KubeObject[], flags: Fla
     for (const x of objs) ctx.out(nameLine(x as never, `${operation}${suffix}`));
     return;
   }
-  printFormatted(ctx, objs.map(clean), o, allowed);
+  printFormatted(ctx, objs.map(clean), o, allowed, objs.length !== 1, keyOrder);
 }
 
-export function printFormatted(ctx: KubectlContext, objs: KubeObject[], o: string, allowed = OUTPUT_FORMATS, asList = objs.length !== 1): void {
+export function printFormatted(ctx: KubectlContext, objs: KubeObject[], o: string, allowed = OUTPUT_FORMATS, asList = objs.length !== 1, keyOrder: 'sorted' | 'insertion' = 'sorted'): void {
   const [fmt, arg] = splitOutput(o);
   if (!allowed.includes(fmt)) {
     throw new CmdError(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`);
@@ -104,7 +105,7 @@ export function printFormatted(ctx: KubectlContext, objs: KubeObject[], o: strin
       ctx.out(printYAML(value));
       return;
     case 'json':
-      ctx.out(printJSON(value as object));
+      ctx.out(printJSON(value as object, { keyOrder }));
       return;
     case 'name':
       for (const x of objs) ctx.out(nameLine(x as never, ''));

@@ -39,7 +39,7 @@ function submit(ctx: KubectlContext, flags: Flags, obj: gen.Obj, operation: stri
   const info = infoOf(obj);
   const ns = info.namespaced ? ctx.namespace : undefined;
   if (dryRun === 'client') {
-    printObjects(ctx, [obj as unknown as KubeObject], flags, operation, dryRun);
+    printObjects(ctx, [obj as unknown as KubeObject], flags, operation, dryRun, undefined, 'insertion');
     return obj as unknown as KubeObject;
   }
   const body = clone(obj) as unknown as KubeObject;
