@@ -146,3 +146,12 @@ test('SearchEngine with the page list: ranks every hit by title, filters and cou
   assert.ok(calls.every((o) => !o?.filters));
   assert.equal(loads, 0);
 });
+
+test('rank: the excerpt comes from a search that matched words in the text, not only the terms metadata', () => {
+  const plan = planQuery('스케쥴러');
+  const r = (score: number, words: number[]): PagefindResult => ({ id: 'p', score, words, data: async () => ({ url: '', excerpt: '', meta: {}, filters: {}, sub_results: [] }) });
+  const metaOnly = r(9, []);
+  const inText = r(3, [4, 17]);
+  const hits = rank(plan, new Map([['스케쥴러', [metaOnly]], ['스케줄러', [inText]]]));
+  assert.equal(hits[0].result, inText);
+});

@@ -30,6 +30,8 @@ export interface PagefindData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Where in the page text the query matched (empty when only the metadata did). */
+  words?: number[];
   data(): Promise<PagefindData>;
 }
 export interface PagefindSearchOptions {
@@ -59,6 +61,8 @@ export type ResultsByQuery = ReadonlyMap<string, readonly PagefindResult[]>;
  */
 export const RAW_WEIGHT = 0.5;
 
+const highlights = (r: PagefindResult) => r.words === undefined || r.words.length > 0;
+
 /** How much the other forms a page matches add to a unit's best form score. */
 export const OTHER_FORMS = 0.25;
 
@@ -78,6 +82,9 @@ export function rank(plan: QueryPlan, byQuery: ResultsByQuery, titles?: Readonly
     raw: number;
     best: PagefindResult;
     bestScore: number;
+    /** The best-scoring result that matched words in the text (its excerpt has highlights). */
+    shown?: PagefindResult;
+    shownScore: number;
     combined?: PagefindResult;
     rawResult?: PagefindResult;
   }
@@ -85,7 +92,7 @@ export function rank(plan: QueryPlan, byQuery: ResultsByQuery, titles?: Readonly
   const acc = (r: PagefindResult): Acc => {
     let a = pages.get(r.id);
     if (!a) {
-      a = { id: r.id, units: plan.units.map(() => 0), sums: plan.units.map(() => 0), raw: 0, best: r, bestScore: -1 };
+      a = { id: r.id, units: plan.units.map(() => 0), sums: plan.units.map(() => 0), raw: 0, best: r, bestScore: -1, shownScore: -1 };
       pages.set(r.id, a);
     }
     return a;
@@ -102,6 +109,10 @@ export function rank(plan: QueryPlan, byQuery: ResultsByQuery, titles?: Readonly
         if (s > a.bestScore) {
           a.best = r;
           a.bestScore = s;
+        }
+        if (s > a.shownScore && highlights(r)) {
+          a.shown = r;
+          a.shownScore = s;
         }
       }
     }
@@ -120,7 +131,10 @@ export function rank(plan: QueryPlan, byQuery: ResultsByQuery, titles?: Readonly
     const title = titles?.get(a.id);
     const unitScore = (k: number) => a.units[k] + OTHER_FORMS * (a.sums[k] - a.units[k]);
     const score = plan.units.reduce((sum, u, k) => sum + unitScore(k) * u.weight * (title ? TITLE_BOOST[titleMatch(title, u)] : 1), 0) + RAW_WEIGHT * a.raw;
-    hits.push({ id: a.id, coverage, score, result: a.combined ?? a.rawResult ?? a.best });
+    // The excerpt: the whole normalised query's if it marks words on this page, else the raw
+    // query's, else the best form's that marks any (a page found only by its terms has none).
+    const result = [a.combined, a.rawResult].find((r) => r && highlights(r)) ?? a.shown ?? a.combined ?? a.rawResult ?? a.best;
+    hits.push({ id: a.id, coverage, score, result });
   }
   return hits.sort((x, y) => y.coverage - x.coverage || y.score - x.score || (x.id < y.id ? -1 : 1));
 }
