@@ -306,8 +306,16 @@ export class Kubelet {
       const cur = client.get(res('pods'), ns, name);
       if (cur) {
         const w = this.workers.get(hash);
-        if (w && cur.metadata.annotations?.['kubernetes.io/config.mirror'] === hash) this.writeStatus(w);
-        continue;
+        if (cur.metadata.annotations?.['kubernetes.io/config.mirror'] === hash) {
+          if (w) this.writeStatus(w);
+          continue;
+        }
+        // A mirror of an older version of the manifest (changed while the API server was away).
+        try {
+          client.delete(res('pods'), ns, name, { gracePeriodSeconds: 0 });
+        } catch {
+          continue;
+        }
       }
       const node = client.get(res('nodes'), undefined, this.name);
       const pod = clone(obj);
