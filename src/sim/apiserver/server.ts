@@ -205,12 +205,12 @@ export class ApiServer implements ServerContext {
     const meta = obj.metadata;
     const s = this.strategy(info);
     if (!meta.name && meta.generateName) {
-      meta.name = generateName(meta.generateName, this.rng);
+      meta.name = generateName(meta.generateName, this.rng.stream('names'));
     }
     const attrs: AdmissionAttributes = { operation: 'CREATE', info, namespace: meta.namespace, name: meta.name ?? '', object: obj, dryRun };
     this.runAdmit(attrs);
     // rest.BeforeCreate: system fields, PrepareForCreate, validation.
-    meta.uid = uuid(this.rng);
+    meta.uid = uuid(this.rng.stream('uids'));
     meta.creationTimestamp = this.now();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -308,7 +308,7 @@ export class ApiServer implements ServerContext {
       else delete obj.status;
       s?.prepareForUpdate?.(obj, old, this);
       // Generation moves when the spec changes (metadata.generation semantics).
-      if (old.metadata.generation !== undefined && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+      if (old.metadata.generation !== undefined && sortedJSON(obj.spec) !== sortedJSON(old.spec)) {
         meta.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
@@ -322,7 +322,7 @@ export class ApiServer implements ServerContext {
     if (opts.dryRun) return { code: 200, body: obj };
     // An update that changes nothing does not bump the resourceVersion (etcd is not written).
     meta.resourceVersion = old.metadata.resourceVersion;
-    if (JSON.stringify(obj) === JSON.stringify(old)) return { code: 200, body: old };
+    if (sortedJSON(obj) === sortedJSON(old)) return { code: 200, body: old };
     const key = storageKey(info, meta.namespace, meta.name!);
     // Finalizers removed from an object being deleted: finish the deletion.
     if (meta.deletionTimestamp && !(meta.finalizers?.length) && this.gracefulDone(info, obj)) {
@@ -470,6 +470,16 @@ function resourceFromKey(key: string): string {
   const parts = rest.split('/');
   const two = `${parts[0]}/${parts[1]}`;
   return KEY_RESOURCE[two] ?? KEY_RESOURCE[parts[0]] ?? parts[0];
+}
+
+/** JSON with object keys sorted: equal for equal content, whatever order a client sent the keys in. */
+function sortedJSON(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : sortedJSON(x))).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${sortedJSON(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 function stampResourceVersion(obj: KubeObject, rev: number) {

@@ -4,9 +4,32 @@
  */
 export class Rng {
   private state: number;
+  private seed: number;
+  private streams = new Map<string, Rng>();
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.seed = seed >>> 0;
+    this.state = this.seed;
+  }
+
+  /**
+   * An independent stream for one purpose (names, uids, IPs, tie-breaks…): drawing from one never
+   * shifts another, so adding a random choice somewhere does not rename every object after it.
+   */
+  stream(label: string): Rng {
+    let r = this.streams.get(label);
+    if (!r) {
+      r = new Rng(mix(this.seed, label));
+      this.streams.set(label, r);
+    }
+    return r;
+  }
+
+  /** Restart this generator and all its streams from `seed` (a session starts fresh after boot). */
+  reseed(seed: number): void {
+    this.seed = seed >>> 0;
+    this.state = this.seed;
+    for (const [label, r] of this.streams) r.reseed(mix(this.seed, label));
   }
 
   /** Uniform float in [0, 1). */
@@ -28,4 +51,14 @@ export class Rng {
     for (let i = 0; i < length; i++) s += alphabet[this.intn(alphabet.length)];
     return s;
   }
+}
+
+/** FNV-1a of the label folded into the seed. */
+function mix(seed: number, label: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < label.length; i++) {
+    h ^= label.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }

@@ -99,6 +99,8 @@ export class Cluster {
     const c = new Cluster(opts);
     c.boot(opts.nodes ?? defaultNodes(), !opts.minimal);
     c.clock.advance(UPTIME_AT_START_MS - (c.clock.now() - CLUSTER_BIRTH));
+    // What happens from here on draws fresh streams: changes to boot do not rename the user's objects.
+    c.rng.reseed((opts.seed ?? 1) + 0x5e55);
     return c;
   }
 
@@ -113,6 +115,7 @@ export class Cluster {
     // The kubernetes Service and its endpoints are maintained by the API server itself.
     client.create(res('services'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] } });
     client.create(res('endpoints'), { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: '172.30.1.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } as KubeObject);
+    client.create(res('endpointslices', 'discovery.k8s.io'), { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' }, generation: 1 }, addressType: 'IPv4', endpoints: [{ addresses: ['172.30.1.2'], conditions: { ready: true } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] } as KubeObject);
     for (const pc of [
       { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
       { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },

@@ -65,7 +65,7 @@ export class KubeScheduler {
   /** (Re)build one framework per profile (a restarted kube-scheduler with a new --config). */
   configure(profiles: SchedulerProfile[]): void {
     this.profiles.clear();
-    for (const p of profiles) this.profiles.set(p.schedulerName, new SchedulingAlgorithm(this.framework(p), { rng: this.ctx.server.rng }));
+    for (const p of profiles) this.profiles.set(p.schedulerName, new SchedulingAlgorithm(this.framework(p), { rng: this.ctx.server.rng.stream('scheduler') }));
   }
 
   private framework(p: SchedulerProfile): Framework {
@@ -76,7 +76,7 @@ export class KubeScheduler {
       ...(p.percentageOfNodesToScore !== undefined ? { percentageOfNodesToScore: p.percentageOfNodesToScore } : {}),
       ...(p.plugins ? { plugins: p.plugins } : {}),
       ...(p.pluginArgs ? { pluginArgs: p.pluginArgs } : {}),
-      rng: ctx.server.rng,
+      rng: ctx.server.rng.stream('preemption'),
       snapshot: this.cache,
       listers: {
         services: (ns) => client.list(res('services'), ns) as never,

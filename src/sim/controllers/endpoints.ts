@@ -102,7 +102,7 @@ export class EndpointsController extends Controller {
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
         metadata: {
-          name: `${svc.metadata.name}-${server.rng.string(5, NAME_ALPHABET)}`,
+          name: `${svc.metadata.name}-${server.rng.stream('names').string(5, NAME_ALPHABET)}`,
           namespace: ns,
           labels: { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': svc.metadata.name },
           annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': server.now() },

@@ -990,6 +990,8 @@ export class Kubelet {
           set('Initialized', initDone ? 'True' : 'False', initDone ? undefined : 'ContainersNotInitialized', initDone ? undefined : `containers with incomplete status: [${pendingInit.join(' ')}]`);
           set('Ready', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
           set('ContainersReady', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
+          // Static pods are never bound by a scheduler; the kubelet reports them scheduled itself.
+          if (!conds.some((c) => c.type === 'PodScheduled')) set('PodScheduled', 'True');
           const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
           conds.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
           st.conditions = conds;

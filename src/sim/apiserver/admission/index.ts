@@ -48,7 +48,7 @@ export const serviceAccount: AdmissionPlugin = {
     }
     if (spec.automountServiceAccountToken === false || (sa as { automountServiceAccountToken?: boolean }).automountServiceAccountToken === false && spec.automountServiceAccountToken === undefined) return;
     const existing = (spec.volumes ?? []).find((v) => v.name.startsWith('kube-api-access-'));
-    const volName = existing?.name ?? `kube-api-access-${ctx.rng.string(5, NAME_ALPHABET)}`;
+    const volName = existing?.name ?? `kube-api-access-${ctx.rng.stream('names').string(5, NAME_ALPHABET)}`;
     if (!existing) {
       const vol: Volume = {
         name: volName,

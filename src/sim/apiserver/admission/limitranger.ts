@@ -20,24 +20,34 @@ interface LimitItem {
 
 const q = (v: string | number | undefined) => (v === undefined ? null : quantityOf(v));
 
-/** Defaults for one container: requests ← defaultRequest, limits ← default (only where missing). */
-function applyDefaults(c: Container, item: LimitItem, set: string[]): void {
+/**
+ * Defaults for one container: requests ← defaultRequest, limits ← default (only where missing).
+ * Returns the annotation parts as mergeContainerResources writes them:
+ * "cpu, memory request for container nginx", "cpu limit for container nginx".
+ */
+function applyDefaults(c: Container, item: LimitItem, containerType: string): string[] {
   c.resources ??= {};
   const res = c.resources;
+  const setRequests: string[] = [];
+  const setLimits: string[] = [];
   for (const [r, v] of Object.entries(item.default ?? {})) {
     res.limits ??= {};
     if (res.limits[r] === undefined) {
       res.limits[r] = v;
-      set.push(`${r} limit for container ${c.name}`);
+      setLimits.push(r);
     }
   }
   for (const [r, v] of Object.entries(item.defaultRequest ?? {})) {
     res.requests ??= {};
     if (res.requests[r] === undefined) {
       res.requests[r] = v;
-      set.push(`${r} request for container ${c.name}`);
+      setRequests.push(r);
     }
   }
+  const out: string[] = [];
+  if (setRequests.length) out.push(`${setRequests.sort().join(', ')} request for ${containerType} ${c.name}`);
+  if (setLimits.length) out.push(`${setLimits.sort().join(', ')} limit for ${containerType} ${c.name}`);
+  return out;
 }
 
 function validate(c: Container, item: LimitItem, kind: string, errs: string[]): void {
@@ -79,7 +89,10 @@ export const limitRanger: AdmissionPlugin = {
     if (!items.length) return;
     const spec = a.object!.spec as PodSpec;
     const set: string[] = [];
-    for (const item of items) for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) applyDefaults(c, item, set);
+    for (const item of items) {
+      for (const c of spec.initContainers ?? []) set.push(...applyDefaults(c, item, 'init container'));
+      for (const c of spec.containers ?? []) set.push(...applyDefaults(c, item, 'container'));
+    }
     if (set.length) {
       const meta = a.object!.metadata;
       meta.annotations = { ...(meta.annotations ?? {}), 'kubernetes.io/limit-ranger': `LimitRanger plugin set: ${set.join('; ')}` };

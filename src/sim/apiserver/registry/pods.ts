@@ -34,8 +34,9 @@ export const podStrategy: Strategy = {
 
 /** ValidatePodUpdate: only images, activeDeadlineSeconds, added tolerations and a few more may change. */
 function validatePodUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
-  const a = clone(obj.spec) as PodSpec;
-  const b = clone(old.spec) as PodSpec;
+  // Compared as Go compares structs: field by field, whatever order the client sent the keys in.
+  const a = sortedKeys(obj.spec) as PodSpec;
+  const b = sortedKeys(old.spec) as PodSpec;
   const sameShape = (x: Container[] | undefined, y: Container[] | undefined) => (x?.length ?? 0) === (y?.length ?? 0);
   if (sameShape(a.containers, b.containers)) a.containers?.forEach((c, i) => (c.image = b.containers![i].image));
   if (sameShape(a.initContainers, b.initContainers)) a.initContainers?.forEach((c, i) => (c.image = b.initContainers![i].image));
@@ -79,4 +80,16 @@ function specDiff(oldSpec: PodSpec, newSpec: PodSpec): string {
   if (same) lines.push(`  \t... // ${same} identical fields`);
   lines.push('  }');
   return lines.join('\n') + '\n';
+}
+
+/** A deep copy with object keys in sorted order, so JSON.stringify compares content only. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = sortedKeys(o[k]);
+    return out;
+  }
+  return v;
 }

@@ -44,7 +44,7 @@ export class ServiceAllocators {
   allocateIP(ctx: ServerContext): string {
     const offset = 256;
     for (;;) {
-      const n = offset + ctx.rng.intn(SERVICE_CIDR_SIZE - offset - 1);
+      const n = offset + ctx.rng.stream('cluster-ips').intn(SERVICE_CIDR_SIZE - offset - 1);
       const v = SERVICE_CIDR_BASE + n;
       const ip = `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
       if (!this.ips.has(ip)) {
@@ -67,7 +67,7 @@ export class ServiceAllocators {
     const size = NODE_PORT_MAX - NODE_PORT_MIN + 1;
     const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
     for (let tries = 0; tries < size * 2; tries++) {
-      const p = NODE_PORT_MIN + offset + ctx.rng.intn(size - offset);
+      const p = NODE_PORT_MIN + offset + ctx.rng.stream('node-ports').intn(size - offset);
       if (!this.ports.has(p)) {
         this.ports.add(p);
         return p;

@@ -90,10 +90,19 @@ export const replicaSetStrategy: Strategy = {
   },
 };
 
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
 export const daemonSetStrategy: Strategy = {
   defaults: defaultDaemonSet,
+  prepareForUpdate(obj, old) {
+    // The template generation (kept in an annotation in apps/v1) moves with the pod template.
+    const prev = Number(old.metadata.annotations?.[TEMPLATE_GENERATION] ?? 1);
+    const changed = JSON.stringify((obj.spec as Obj).template) !== JSON.stringify((old.spec as Obj).template);
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: String(changed ? prev + 1 : prev) };
+  },
   prepareForCreate(obj) {
     generationOne(obj);
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: '1' };
     obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
   },
   validate(obj) {

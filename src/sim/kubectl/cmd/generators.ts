@@ -69,7 +69,7 @@ function fileAccess(ctx: KubectlContext): gen.FileAccess {
 }
 
 function randomSuffix(ctx: KubectlContext): () => string {
-  return () => ctx.server.rng.string(5, NAME_ALPHABET);
+  return () => ctx.server.rng.stream('names').string(5, NAME_ALPHABET);
 }
 
 // ---- kubectl run ------------------------------------------------------------------------------
