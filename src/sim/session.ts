@@ -14,6 +14,8 @@ import { Shell, type CommandContext, type Output } from './shell/shell.ts';
 export interface TranscriptEntry {
   command: string;
   output: Output[];
+  /** Exit status of the command line (the shell's `$?` after it). */
+  status?: number;
 }
 
 export interface SessionOptions extends ClusterOptions {
@@ -67,12 +69,17 @@ export class Session {
       else current.output.push({ ...o });
     };
     this.shell.runScript(script, (text) => {
-      if (current) this.afterCommand();
+      if (current) this.finishEntry(current);
       current = { command: text, output: [] };
       entries.push(current);
     });
-    if (current) this.afterCommand();
+    if (current) this.finishEntry(current);
     return entries;
+  }
+
+  private finishEntry(entry: TranscriptEntry) {
+    entry.status = this.shell.lastStatus;
+    this.afterCommand();
   }
 
   private afterCommand() {
