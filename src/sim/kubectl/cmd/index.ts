@@ -12,6 +12,9 @@ import { explain } from './explain.ts';
 import { version } from './version.ts';
 import { apiResources, apiVersions } from './apiresources.ts';
 import { top } from './top.ts';
+import { wait } from './wait.ts';
+import { events } from './events.ts';
+import { clusterInfo } from './clusterinfo.ts';
 import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
@@ -24,4 +27,4 @@ import { set } from './set.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top];
+export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
