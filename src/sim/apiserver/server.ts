@@ -205,12 +205,12 @@ export class ApiServer implements ServerContext {
     const meta = obj.metadata;
     const s = this.strategy(info);
     if (!meta.name && meta.generateName) {
-      meta.name = generateName(meta.generateName, this.rng);
+      meta.name = generateName(meta.generateName, this.rng.stream('names'));
     }
     const attrs: AdmissionAttributes = { operation: 'CREATE', info, namespace: meta.namespace, name: meta.name ?? '', object: obj, dryRun };
     this.runAdmit(attrs);
     // rest.BeforeCreate: system fields, PrepareForCreate, validation.
-    meta.uid = uuid(this.rng);
+    meta.uid = uuid(this.rng.stream('uids'));
     meta.creationTimestamp = this.now();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
