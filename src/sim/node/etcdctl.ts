@@ -400,7 +400,7 @@ function etcdProcess(world: NodeWorld, ctx: CommandContext): number {
   const name = p.flags.get('name') ?? 'default';
   const dataDir = p.flags.get('data-dir') ?? `${name}.etcd`;
   if (m.controlPlane || m.etcd) {
-    ctx.err(`{"level":"info","ts":"${ts}","caller":"etcdmain/etcd.go:64","msg":"Running: ","args":${JSON.stringify(['etcd', ...ctx.args])}}\n{"level":"fatal","ts":"${ts}","caller":"etcdmain/etcd.go:183","msg":"discovery failed","error":"listen tcp 127.0.0.1:2380: bind: address already in use","stacktrace":"go.etcd.io/etcd/server/v3/etcdmain.startEtcdOrProxyV2\\n\\tgo.etcd.io/etcd/server/v3/etcdmain/etcd.go:183\\ngo.etcd.io/etcd/server/v3/etcdmain.Main\\n\\tgo.etcd.io/etcd/server/v3/etcdmain/main.go:40\\nmain.main\\n\\tgo.etcd.io/etcd/server/v3/main.go:31\\nruntime.main\\n\\truntime/proc.go:283"}\n`);
+    ctx.err(`{"level":"info","ts":"${ts}","caller":"etcdmain/etcd.go:64","msg":"Running: ","args":${JSON.stringify(['etcd', ...ctx.args])}}\n{"level":"fatal","ts":"${ts}","caller":"etcdmain/etcd.go:183","msg":"discovery failed","error":"listen tcp 127.0.0.1:2379: bind: address already in use","stacktrace":"go.etcd.io/etcd/server/v3/etcdmain.startEtcdOrProxyV2\\n\\tgo.etcd.io/etcd/server/v3/etcdmain/etcd.go:183\\ngo.etcd.io/etcd/server/v3/etcdmain.Main\\n\\tgo.etcd.io/etcd/server/v3/etcdmain/main.go:40\\nmain.main\\n\\tgo.etcd.io/etcd/server/v3/main.go:31\\nruntime.main\\n\\truntime/proc.go:283"}\n`);
     return 1;
   }
   m.etcd = { pid: world.nextPid(), started: now, name, dataDir, kv: new Map(), revision: 1 };

@@ -23,7 +23,8 @@ export function systemdAgo(deltaMs: number): string {
   else if (s >= 5 * MIN) t = `${Math.floor(s / MIN)}min`;
   else if (s >= MIN) t = `${Math.floor(s / MIN)}min ${s % MIN}s`;
   else if (s >= 1) t = `${s}s`;
-  else t = `${Math.max(1, Math.floor(deltaMs))}ms`;
+  else if (deltaMs >= 1) t = `${Math.floor(deltaMs)}ms`;
+  else return 'now';
   return `${t} ago`;
 }
 
