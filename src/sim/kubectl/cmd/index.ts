@@ -24,7 +24,9 @@ import { cordon, drain, uncordon } from './drain.ts';
 import { rollout } from './rollout.ts';
 import { patch } from './patch.ts';
 import { set } from './set.ts';
+import { edit } from './edit.ts';
+import { replace } from './replace.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
+export const COMMANDS: Command[] = [create, expose, run, set, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, replace, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
