@@ -5,7 +5,7 @@
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names.ts';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -29,9 +29,9 @@ export function validateContainer(c: Container, path: string, names: Set<string>
   (c.ports ?? []).forEach((p, j) => {
     const pp = `${path}.ports[${j}]`;
     if (p.name !== undefined && p.name !== '') {
-      if (p.name.length > 15 || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])*$/.test(p.name) || !/[a-z]/.test(p.name)) {
-        errs.push(invalid(`${pp}.name`, p.name, 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)'));
-      } else if (portNames.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name));
+      const nameErrs = isValidPortName(p.name);
+      for (const m of nameErrs) errs.push(invalid(`${pp}.name`, p.name, m));
+      if (!nameErrs.length && portNames.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name));
       portNames.add(p.name);
     }
     if (p.containerPort === undefined || p.containerPort === 0) errs.push(required(`${pp}.containerPort`));

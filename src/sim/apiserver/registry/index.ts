@@ -3,7 +3,7 @@ import { defaultLimitRange, defaultNamespace, defaultSecret } from '../../api/de
 import type { KubeObject } from '../../api/object.ts';
 import { validateTaintEffect } from '../../api/validation/core.ts';
 import { invalid, required, type FieldError } from '../../api/validation/field.ts';
-import { isQualifiedName } from '../../api/validation/names.ts';
+import { isConfigMapKey, isQualifiedName } from '../../api/validation/names.ts';
 import type { ApiServer } from '../server.ts';
 import type { Strategy } from '../types.ts';
 import { podStrategy } from './pods.ts';
@@ -51,11 +51,7 @@ const nodeStrategy: Strategy = {
 
 function keysValid(data: Obj | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const k of Object.keys(data ?? {})) {
-    if (!/^[-._a-zA-Z0-9]+$/.test(k) || k.length > 253) {
-      errs.push(invalid(path, k, "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
-    }
-  }
+  for (const k of Object.keys(data ?? {})) for (const m of isConfigMapKey(k)) errs.push(invalid(path, k, m));
   return errs;
 }
 
