@@ -86,6 +86,10 @@ export class SchedulerCache implements NodeInfoLister {
     return (this.withRequiredAnti ??= this.list().filter((n) => n.podsWithRequiredAntiAffinity.length > 0));
   }
 
+  hasImageStates(): boolean {
+    return this.images.size > 0;
+  }
+
   get numNodes(): number {
     return this.nodes.size;
   }

@@ -25,6 +25,8 @@ export interface NodeInfoLister {
   havePodsWithAffinityList(): readonly NodeInfo[];
   /** Nodes with at least one pod that has required anti-affinity. */
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  /** Optional: false when no node has any image state (ImageLocality fast path). */
+  hasImageStates?(): boolean;
 }
 
 /** Informer-backed listers (all optional: without them the dependent behaviour is off). */

@@ -358,6 +358,8 @@ export class PodInfo {
   readonly hasAffinity: boolean;
   /** podWithRequiredAntiAffinity */
   readonly hasRequiredAntiAffinity: boolean;
+  /** spec.resources.requests sets cpu or memory (pod-level resources) */
+  readonly podLevelRequestsSet: boolean;
 
   constructor(pod: Pod) {
     this.pod = pod;
@@ -370,7 +372,8 @@ export class PodInfo {
     this.priority = podPriority(pod);
     this.seq = podInfoSeq++;
 
-    const fast = fastPodRequests(pod);
+    this.podLevelRequestsSet = isPodLevelRequestsSet(pod);
+    const fast = this.podLevelRequestsSet ? null : fastPodRequests(pod);
     if (fast) {
       const r = new Resource();
       r.milliCPU = fast.milliCPU;
@@ -383,8 +386,7 @@ export class PodInfo {
     } else {
       const reqs = podRequests(pod);
       this.requests = Resource.fromQuantityMap(reqs);
-      const podLevel = isPodLevelRequestsSet(pod);
-      const nonMissing = nonMissingContainerRequests(reqs, podLevel);
+      const nonMissing = nonMissingContainerRequests(reqs, this.podLevelRequestsSet);
       const non0 = podRequests(pod, { nonMissingContainerRequests: nonMissing });
       this.non0CPU = non0.get('cpu')?.milliValue() ?? 0;
       this.non0Mem = non0.get('memory')?.value() ?? 0;

@@ -60,6 +60,11 @@ export class ImageLocality implements ScorePlugin {
   }
 
   scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
+    if (this.handle.snapshot.hasImageStates?.() === false) {
+      // no node reports images: every node scores the same
+      out.fill(nodes.length ? this.score(state, pod, nodes[0]) : 0);
+      return;
+    }
     let empty = -1;
     for (let i = 0; i < nodes.length; i++) {
       const ni = nodes[i];

@@ -197,7 +197,7 @@ export interface FastRequests {
 export function fastPodRequests(pod: Pod): FastRequests | null {
   const spec = pod.spec;
   if (!spec) return null;
-  if ((spec.initContainers && spec.initContainers.length > 0) || spec.overhead || isPodLevelRequestsSet(pod)) return null;
+  if ((spec.initContainers && spec.initContainers.length > 0) || spec.overhead) return null;
   let cpu = 0;
   let mem = 0;
   let eph = 0;

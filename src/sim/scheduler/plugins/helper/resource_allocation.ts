@@ -9,7 +9,7 @@
  */
 import { Resource } from '../../framework/types.ts';
 import type { NodeInfo, PodInfo } from '../../framework/types.ts';
-import { NON_ZERO_DEFAULTS, isPodLevelRequestsSet, isScalarResourceName, podRequests } from '../../util/resources.ts';
+import { NON_ZERO_DEFAULTS, isScalarResourceName, podRequests } from '../../util/resources.ts';
 
 /** config.ResourceSpec */
 export interface ResourceSpec {
@@ -29,7 +29,7 @@ export function calculatePodResourceRequestList(pod: PodInfo, resources: readonl
   let cpu = r.milliCPU;
   let mem = r.memory;
   if (!useRequested) {
-    if (isPodLevelRequestsSet(pod.pod)) {
+    if (pod.podLevelRequestsSet) {
       // the scorer always applies both defaults, even with pod-level requests
       r = Resource.fromQuantityMap(podRequests(pod.pod, { nonMissingContainerRequests: NON_ZERO_DEFAULTS }));
       cpu = r.milliCPU;
