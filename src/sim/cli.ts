@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Session } from './session.ts';
 
 const USAGE = `Usage:
-  kubesim run FILE|- [--seed N] [--step DURATION]   run a script on a fresh cluster and print the transcript
+  kubesim run FILE|- [--seed N] [--step DURATION] [--kubernetes-version vX.Y.Z]
+                                                   run a script on a fresh cluster and print the transcript
 `;
 
 export function main(argv: string[]): number {
@@ -18,11 +19,14 @@ export function main(argv: string[]): number {
   let file: string | undefined;
   let seed = 1;
   let step: string | undefined;
+  let version: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--seed') seed = Number(rest[++i]);
     else if (a.startsWith('--seed=')) seed = Number(a.slice(7));
     else if (a === '--step') step = rest[++i];
+    else if (a === '--kubernetes-version') version = rest[++i];
+    else if (a.startsWith('--kubernetes-version=')) version = a.slice('--kubernetes-version='.length);
     else if (a.startsWith('--step=')) step = a.slice(7);
     else if (file === undefined) file = a;
     else {
@@ -45,7 +49,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`kubesim: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const session = new Session({ seed });
+  const session = new Session({ seed, ...(version ? { version } : {}) });
   if (step) session.run(`sim step ${step}`);
   process.stdout.write(Session.format(session.run(script)));
   return 0;

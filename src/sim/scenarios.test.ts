@@ -1,6 +1,6 @@
 /**
  * Scenario transcripts: every test/scenarios/**\/NAME.sh is run with `kubesim run` semantics on a fresh
- * cluster (seed from a `# seed: N` line, default 1) and must print exactly NAME.out. Each script's
+ * cluster (seed from a `# seed: N` line, default 1; Kubernetes version from `# version: vX.Y.Z`) and must print exactly NAME.out. Each script's
  * header comments cite the Kubernetes source or doc its expected output follows.
  * UPDATE_SCENARIOS=1 rewrites the .out files (review the diff before committing).
  */
@@ -27,7 +27,9 @@ for (const file of scripts(ROOT)) {
   test(`scenario ${rel}`, () => {
     const script = readFileSync(file, 'utf8');
     const seed = Number(/^#\s*seed:\s*(\d+)/m.exec(script)?.[1] ?? 1);
-    const got = Session.format(new Session({ seed }).run(script));
+    // `# version: v1.34.3` builds the cluster at that Kubernetes version (ClusterOptions.version).
+    const version = /^#\s*version:\s*(v[\d.]+)/m.exec(script)?.[1];
+    const got = Session.format(new Session({ seed, ...(version ? { version } : {}) }).run(script));
     const expectedFile = file.replace(/\.sh$/, '.out');
     if (process.env.UPDATE_SCENARIOS || !existsSync(expectedFile)) {
       writeFileSync(expectedFile, got);

@@ -5,9 +5,8 @@
  */
 import type { KubeObject } from '../api/object.ts';
 
-const v = 'v1.35.0';
-
-export function addonObjects(): KubeObject[] {
+/** `version`: the cluster's Kubernetes version (kube-proxy image); `coredns`: the CoreDNS image tag kubeadm pins for it. */
+export function addonObjects(v = 'v1.35.0', coredns = 'v1.13.1'): KubeObject[] {
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' } } },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-proxy', namespace: 'kube-system' } },
@@ -131,7 +130,7 @@ export function addonObjects(): KubeObject[] {
             containers: [
               {
                 args: ['-conf', '/etc/coredns/Corefile'],
-                image: 'registry.k8s.io/coredns/coredns:v1.13.1',
+                image: `registry.k8s.io/coredns/coredns:${coredns}`,
                 imagePullPolicy: 'IfNotPresent',
                 livenessProbe: { failureThreshold: 5, httpGet: { path: '/health', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 60, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 5 },
                 name: 'coredns',

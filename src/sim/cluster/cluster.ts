@@ -28,6 +28,7 @@ import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
 import { addonObjects } from './addons.ts';
 import { layDown } from '../node/files.ts';
+import { COREDNS, ETCD } from '../node/versions.ts';
 import { CA_PEM, writeKubeconfigs } from './kubeconfig.ts';
 import { dialKubelet } from '../kubelet/server.ts';
 import { MetricsServer } from './metricsserver.ts';
@@ -45,6 +46,11 @@ export interface ClusterOptions {
   nodes?: NodeSpecification[];
   /** Skip add-ons and heartbeats (benchmarks of thousands of nodes). */
   minimal?: boolean;
+  /**
+   * Kubernetes version the cluster is built at (default v1.35.0); 'v1.34.3' gives the minor-upgrade lab
+   * (see node/versions.ts for the releases the simulated package repositories offer).
+   */
+  version?: string;
 }
 
 export class Cluster {
@@ -58,10 +64,13 @@ export class Cluster {
   readonly scheduler: KubeScheduler;
   readonly kubelets = new Map<string, Kubelet>();
   readonly machines = new Map<string, FileSystem>();
+  /** The Kubernetes version the cluster was built at (ClusterOptions.version). */
+  readonly version: string;
   private ctx: ControllerContext;
 
   constructor(opts: ClusterOptions = {}) {
     this.clock = new Clock(CLUSTER_BIRTH);
+    this.version = opts.version ?? 'v1.35.0';
     this.rng = new Rng(opts.seed ?? 1);
     this.store = new Store();
     this.server = new ApiServer(this.store, this.clock, this.rng);
@@ -97,7 +106,7 @@ export class Cluster {
   /** Boot a default cluster and let it settle for UPTIME_AT_START_MS. */
   static create(opts: ClusterOptions = {}): Cluster {
     const c = new Cluster(opts);
-    c.boot(opts.nodes ?? defaultNodes(), !opts.minimal);
+    c.boot(opts.nodes ?? defaultNodes(c.version), !opts.minimal);
     c.clock.advance(UPTIME_AT_START_MS - (c.clock.now() - CLUSTER_BIRTH));
     // What happens from here on draws fresh streams: changes to boot do not rename the user's objects.
     c.rng.reseed((opts.seed ?? 1) + 0x5e55);
@@ -130,7 +139,7 @@ export class Cluster {
     this.clock.settle();
     if (addons) {
       this.clock.after(20_000, () => {
-        for (const o of addonObjects()) client.create(this.infoOf(o), o);
+        for (const o of addonObjects(this.version, COREDNS[this.version.replace(/^v(\d+\.\d+).*$/, '$1')])) client.create(this.infoOf(o), o);
       });
     }
   }
@@ -149,7 +158,7 @@ export class Cluster {
     fs.mkdirp('/tmp');
     const controlPlane = spec.labels['node-role.kubernetes.io/control-plane'] !== undefined;
     if (controlPlane) {
-      for (const [path, content] of Object.entries(controlPlaneManifests())) fs.write(path, content);
+      for (const [path, content] of Object.entries(controlPlaneManifests(spec.kubeletVersion, ETCD[spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1')]))) fs.write(path, content);
     }
     writeKubeconfigs(fs, spec.name, controlPlane);
     layDown(fs, spec.name, controlPlane, spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'));
@@ -163,6 +172,6 @@ export class Cluster {
   /** `sim add-node NAME --cpu N --memory Q --labels k=v`: a new worker joins. */
   addNode(name: string, opts: { cpu?: string; memoryKi?: number; labels?: Record<string, string> } = {}): Kubelet {
     const index = this.kubelets.size;
-    return this.addMachine(nodeSpec(name, index, opts));
+    return this.addMachine(nodeSpec(name, index, { ...opts, version: this.version }));
   }
 }

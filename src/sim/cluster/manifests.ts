@@ -376,11 +376,11 @@ status: {}
 `;
 }
 
-export function controlPlaneManifests(): Record<string, string> {
+export function controlPlaneManifests(version = 'v1.35.0', etcd = '3.6.6-0'): Record<string, string> {
   return {
-    '/etc/kubernetes/manifests/etcd.yaml': etcdManifest(),
-    '/etc/kubernetes/manifests/kube-apiserver.yaml': apiserverManifest(),
-    '/etc/kubernetes/manifests/kube-controller-manager.yaml': controllerManagerManifest(),
-    '/etc/kubernetes/manifests/kube-scheduler.yaml': schedulerManifest(),
+    '/etc/kubernetes/manifests/etcd.yaml': etcdManifest(etcd),
+    '/etc/kubernetes/manifests/kube-apiserver.yaml': apiserverManifest(version),
+    '/etc/kubernetes/manifests/kube-controller-manager.yaml': controllerManagerManifest(version),
+    '/etc/kubernetes/manifests/kube-scheduler.yaml': schedulerManifest(version),
   };
 }

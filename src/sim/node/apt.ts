@@ -74,7 +74,7 @@ function update(world: NodeWorld, m: MachineState, ctx: CommandContext, friendly
     if (m.lists === repo) out += `Hit:${++n} ${CDN}/v${repo}/deb  InRelease\n`;
     else {
       out += `Get:${++n} ${CDN}/v${repo}/deb  InRelease [1,227 B]\nGet:${++n} ${CDN}/v${repo}/deb  Packages [${repo === '1.35' ? '4,339' : '8,855'} B]\n`;
-      out += `Fetched ${repo === '1.35' ? '5,566' : '10.1 k'}B in 0s (${repo === '1.35' ? '18.2 k' : '22.3 k'}B/s)\n`;
+      out += `Fetched ${repo === '1.35' ? '5,566 B' : '10.1 kB'} in 0s (${repo === '1.35' ? '18.2' : '22.3'} kB/s)\n`;
     }
   }
   m.lists = repo;
