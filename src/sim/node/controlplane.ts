@@ -321,10 +321,10 @@ export class ControlPlaneSupervisor {
     // The default scheduler follows its static pod and its --config.
     const sched = cluster.scheduler;
     if (up && schedC) {
-      const cfg = this.schedulerConfig(cp.kubelet, schedC);
-      const sig = JSON.stringify(cfg.profiles ?? null) + schedC.id;
+      const sig = schedC.id;
       if (sig !== this.schedulerSig) {
         this.schedulerSig = sig;
+        const cfg = this.schedulerConfig(cp.kubelet, schedC);
         sched.configure(cfg.profiles ?? [{ schedulerName: 'default-scheduler' }]);
       }
       if (!sched.running) sched.resume();
@@ -360,8 +360,19 @@ export class ControlPlaneSupervisor {
     }
   }
 
-  /** Profiles of a kube-scheduler container: its --config file as the container sees it. */
+  /** Profiles of a kube-scheduler container: its --config file as the container sees it (read once per container). */
+  private configs = new Map<string, SchedulerConfigResult>();
   private schedulerConfig(kubelet: { containerFile(pod: never, c: never, p: string): string | undefined }, c: RuntimeContainer): SchedulerConfigResult {
+    let r = this.configs.get(c.id);
+    if (!r) {
+      if (this.configs.size > 64) this.configs.clear();
+      r = this.readSchedulerConfig(kubelet, c);
+      this.configs.set(c.id, r);
+    }
+    return r;
+  }
+
+  private readSchedulerConfig(kubelet: { containerFile(pod: never, c: never, p: string): string | undefined }, c: RuntimeContainer): SchedulerConfigResult {
     const { flags } = parseComponentFlags(c.argv.slice(1));
     const path = flags.get('config');
     if (!path) return {};
