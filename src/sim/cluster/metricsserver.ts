@@ -67,12 +67,13 @@ export class MetricsServer {
   available(): boolean {
     const dep = this.client.get(res('deployments', 'apps'), 'kube-system', 'metrics-server');
     if (!dep) return false;
-    const tpl = ((dep.spec as Obj)?.template?.spec ?? {}) as Obj;
-    const args: string[] = [...(tpl.containers?.[0]?.args ?? []), ...(tpl.containers?.[0]?.command ?? [])];
-    if (!args.some((a) => a === '--kubelet-insecure-tls' || a === '--kubelet-insecure-tls=true')) return false;
     const selector = ((dep.spec as Obj)?.selector?.matchLabels ?? {}) as Record<string, string>;
     const pods = this.client.list(res('pods'), 'kube-system').filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v));
     return pods.some((p) => {
+      // Each pod scrapes with its own flags: without --kubelet-insecure-tls it never gets data.
+      const c = ((p.spec as Obj)?.containers ?? [])[0] ?? {};
+      const args: string[] = [...(c.command ?? []), ...(c.args ?? [])];
+      if (!args.some((a) => a === '--kubelet-insecure-tls' || a === '--kubelet-insecure-tls=true')) return false;
       const running = ((p.status as Obj)?.containerStatuses ?? []).find((c: Obj) => c.state?.running);
       return running && this.now() - Date.parse(running.state.running.startedAt) >= READY_AFTER_MS;
     });

@@ -29,7 +29,7 @@ export const exec: Command = {
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'quiet', short: 'q', type: 'bool' },
     FILENAME_FLAG,
-    { name: 'pod-running-timeout', type: 'string', default: '1m0s' },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
   ],
   run(ctx, args, flags, dashAt) {
     const quiet = flags.bool('quiet');

@@ -113,10 +113,10 @@ export const logs: Command = {
     { name: 'tail', type: 'int', default: -1 },
     { name: 'ignore-errors', type: 'bool' },
     { name: 'since-time', type: 'string' },
-    { name: 'since', type: 'string', default: '0s' },
+    { name: 'since', type: 'duration', default: '0s' },
     { name: 'container', short: 'c', type: 'string' },
     { name: 'insecure-skip-tls-verify-backend', type: 'bool' },
-    { name: 'pod-running-timeout', type: 'string', default: '20s' },
+    { name: 'pod-running-timeout', type: 'duration', default: '20s' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'max-log-requests', type: 'int', default: 5 },
     { name: 'prefix', type: 'bool' },
@@ -131,8 +131,7 @@ export const logs: Command = {
     if (args.length > 2) throw usageError(USAGE);
     const timeoutMs = podRunningTimeout(flags.str('pod-running-timeout'));
     const sinceRaw = flags.str('since');
-    const since = parseGoDuration(sinceRaw);
-    if (since === undefined) throw new CmdError(`invalid argument "${sinceRaw}" for "--since" flag: time: invalid duration "${sinceRaw}"`);
+    const since = parseGoDuration(sinceRaw) ?? 0;
     const query: Record<string, string> = {};
     if (flags.bool('follow')) query.follow = 'true';
     if (flags.bool('previous')) query.previous = 'true';
@@ -160,6 +159,8 @@ export const logs: Command = {
 
     // Run
     const o: Options = { container, allContainers: flags.bool('all-containers'), allPods: flags.bool('all-pods'), query, timeoutMs };
+    // --all-pods prefixes every line with its source (as kubectl v1.33.1 does).
+    const prefix = flags.bool('prefix') || o.allPods;
     const requests = requestsFor(ctx, object, o, o.allPods);
     if (flags.bool('follow') && requests.length > 1 && requests.length > flags.int('max-log-requests')) {
       throw new CmdError(`you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${flags.int('max-log-requests')}, use --max-log-requests to increase the limit`);
@@ -176,7 +177,7 @@ export const logs: Command = {
         }
         throw e;
       }
-      if (flags.bool('prefix')) {
+      if (prefix) {
         const prefix = `[pod/${r.pod.metadata.name}/${r.container}] `;
         text = text.split(/(?<=\n)/).filter(Boolean).map((l) => prefix + l).join('');
       }

@@ -124,13 +124,12 @@ export const wait: Command = {
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'local', type: 'bool' },
-    { name: 'timeout', type: 'string', default: '30s' },
+    { name: 'timeout', type: 'duration', default: '30s' },
     { name: 'for', type: 'string' },
   ],
   run(ctx, args, flags) {
     const rawTimeout = flags.str('timeout');
-    const parsed = parseGoDuration(rawTimeout);
-    if (parsed === undefined) throw new CmdError(`invalid argument "${rawTimeout}" for "--timeout" flag: time: invalid duration "${rawTimeout}"`);
+    const parsed = parseGoDuration(rawTimeout) ?? 30_000;
     const cond = conditionFor(flags.str('for'));
     const timeout = parsed < 0 ? WEEK_MS : parsed;
     const all = flags.bool('all-namespaces');
