@@ -23,7 +23,7 @@ const DESCRIPTION = 'kubelet.service - kubelet: The Kubernetes Node Agent';
 /** The kubelet's argv as systemd starts it (drop-in ExecStart with the env files expanded). */
 export function kubeletCommand(m: MachineState): string[] {
   const env: Record<string, string> = {};
-  const dropin = m.fs.read(KUBELET_DROPIN) ?? '';
+  const dropin = loadedDropin(m);
   for (const line of dropin.split('\n')) {
     const e = /^Environment="([A-Z_]+)=(.*)"\s*$/.exec(line.trim());
     if (e) env[e[1]] = e[2];
@@ -39,6 +39,12 @@ export function kubeletCommand(m: MachineState): string[] {
   return expanded.split(/\s+/).filter(Boolean);
 }
 
+/** The drop-in as systemd loaded it (at boot or the last daemon-reload). */
+function loadedDropin(m: MachineState): string {
+  m.unit.dropin ??= m.fs.read(KUBELET_DROPIN) ?? '';
+  return m.unit.dropin;
+}
+
 /** Why the kubelet would exit at start, as it logs it (run.go "command failed"). */
 function startError(m: MachineState): string | undefined {
   const argv = kubeletCommand(m);
@@ -49,7 +55,11 @@ function startError(m: MachineState): string | undefined {
     if (text === undefined) return `failed to load kubelet config file, path: ${cfg}, error: failed to load Kubelet config file ${cfg}, error failed to read kubelet config file "${cfg}", error: open ${cfg}: no such file or directory`;
     const r = yamlToJSON(text);
     if (!r.ok) return `failed to load kubelet config file, path: ${cfg}, error: failed to load Kubelet config file ${cfg}, error failed to decode: ${r.error}`;
+    const ca = ((r.value as Record<string, any>)?.authentication?.x509?.clientCAFile ?? '') as string; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (ca && m.fs.read(ca) === undefined) return `failed to construct kubelet dependencies: unable to load client CA file ${ca}: open ${ca}: no such file or directory`;
   }
+  const exe = argv[0];
+  if (exe && !['/usr/bin/kubelet', 'kubelet'].includes(exe)) return `exec:${exe}`;
   return undefined;
 }
 
@@ -62,6 +72,11 @@ export function startKubelet(world: NodeWorld, m: MachineState): void {
   if (err) {
     m.unit.active = false;
     m.unit.failed = err;
+    // Restart=always, RestartSec=10: systemd tries again until it works or the unit is stopped.
+    const pid = m.unit.pid;
+    world.cluster.clock.after(10_000, () => {
+      if (m.unit.failed && m.unit.pid === pid) startKubelet(world, m);
+    });
     return;
   }
   m.unit.failed = undefined;
@@ -89,7 +104,7 @@ function status(world: NodeWorld, m: MachineState, ctx: CommandContext): number 
   const u = m.unit;
   const host = m.name;
   const head = [
-    `${u.active ? '●' : '○'} ${DESCRIPTION}`,
+    `${u.active || u.failed ? '●' : '○'} ${DESCRIPTION}`,
     `     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; ${u.enabled ? 'enabled' : 'disabled'}; preset: enabled)`,
     '    Drop-In: /usr/lib/systemd/system/kubelet.service.d',
     '             └─10-kubeadm.conf',
@@ -122,8 +137,8 @@ function status(world: NodeWorld, m: MachineState, ctx: CommandContext): number 
         ...head,
         `     Active: activating (auto-restart) (Result: exit-code) since ${systemdTime(u.since)}; ${systemdAgo(now - u.since)}`,
         '       Docs: https://kubernetes.io/docs/',
-        `    Process: ${u.pid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=1/FAILURE)`,
-        `   Main PID: ${u.pid} (code=exited, status=1/FAILURE)`,
+        `    Process: ${u.pid} ExecStart=${execLine(m)} (code=exited, status=${u.failed.startsWith('exec:') ? '203/EXEC' : '1/FAILURE'})`,
+        `   Main PID: ${u.pid} (code=exited, status=${u.failed.startsWith('exec:') ? '203/EXEC' : '1/FAILURE'})`,
         '        CPU: 61ms',
         '',
         ...failJournal(m, u.since, u.pid),
@@ -165,8 +180,18 @@ function startupJournal(m: MachineState, at: number, pid: number): string[] {
   ];
 }
 
+/** The ExecStart line of the drop-in as written (systemctl shows it unexpanded). */
+function execLine(m: MachineState): string {
+  const dropin = m.fs.read(KUBELET_DROPIN) ?? '';
+  return [...dropin.split('\n')].reverse().find((l) => /^ExecStart=\S/.test(l.trim()))?.trim().slice('ExecStart='.length) ?? '/usr/bin/kubelet';
+}
+
 function failJournal(m: MachineState, at: number, pid: number): string[] {
   const j = (line: string) => `${journalTime(at)} ${m.name} ${line}`;
+  if (m.unit.failed?.startsWith('exec:')) {
+    const exe = m.unit.failed.slice(5);
+    return [j(`(kubelet)[${pid}]: kubelet.service: Unable to locate executable '${exe}': No such file or directory`), j(`(kubelet)[${pid}]: kubelet.service: Failed at step EXEC spawning ${exe}: No such file or directory`), j('systemd[1]: kubelet.service: Main process exited, code=exited, status=203/EXEC'), j("systemd[1]: kubelet.service: Failed with result 'exit-code'.")];
+  }
   return [
     j(`kubelet[${pid}]: ${klogLine('E', at + 60, pid, 'run.go:72', `"command failed" err=${JSON.stringify(m.unit.failed ?? '')}`)}`),
     j('systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE'),
@@ -186,7 +211,10 @@ export function systemctl(world: NodeWorld, ctx: CommandContext): number {
     return 1;
   }
   if (verb === 'daemon-reload') {
-    if (m) m.unit.needsReload = false;
+    if (m) {
+      m.unit.needsReload = false;
+      m.unit.dropin = m.fs.read(KUBELET_DROPIN) ?? '';
+    }
     return 0;
   }
   if (!units.length) {
@@ -215,11 +243,13 @@ export function systemctl(world: NodeWorld, ctx: CommandContext): number {
         break;
       case 'stop':
         stopKubelet(world, m);
+        m.unit.failed = undefined;
         break;
       case 'start':
         if (!m.unit.active) startKubelet(world, m);
         break;
       case 'restart':
+        if ((m.fs.read(KUBELET_DROPIN) ?? '') !== loadedDropin(m)) ctx.err("Warning: The unit file, source configuration file or drop-ins of kubelet.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n");
         stopKubelet(world, m);
         startKubelet(world, m);
         break;

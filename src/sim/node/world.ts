@@ -31,6 +31,8 @@ export interface KubeletUnit {
   failed?: string;
   stoppedAt?: number;
   ranFrom?: number;
+  /** 10-kubeadm.conf as systemd loaded it (daemon-reload reloads it). */
+  dropin?: string;
 }
 
 /** A standalone `etcd` started from a shell (the notes' first etcd steps). */
