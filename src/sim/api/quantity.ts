@@ -124,10 +124,10 @@ export class Quantity {
     return [this.mantissa * pow10(this.scale - s), other.mantissa * pow10(other.scale - s), s];
   }
 
-  /** Quantity.Add — the result keeps the receiver's format (like Go when the receiver is non-zero). */
+  /** Quantity.Add — the receiver's format, or the other's when the receiver is zero (as in Go). */
   add(other: Quantity): Quantity {
     const [a, b, s] = this.aligned(other);
-    const format = this.isZero() && this.format === 'DecimalSI' ? other.format : this.format;
+    const format = this.isZero() ? other.format : this.format;
     return new Quantity(a + b, s, format);
   }
 
