@@ -287,7 +287,7 @@ export function dialError(server: string, machine: string, apiserverUp: boolean)
   const [, scheme, host, portStr] = m;
   const port = portStr ?? (scheme === 'https' ? '443' : '80');
   const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : HOSTS[host];
-  if (!ip) return { refused: false, dial: `dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving` };
+  if (!ip) return { refused: false, dial: `dial tcp: lookup ${host} on 127.0.0.53:53: no such host` };
   const local = ip === '127.0.0.1';
   const onControlPlane = machine === 'controlplane';
   const isApiServerHost = ip === '172.30.1.2' || (local && onControlPlane);

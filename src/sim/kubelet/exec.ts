@@ -81,6 +81,9 @@ const MISSING: Record<string, string[]> = {
   'docker.io/library/ubuntu': ['ps', 'free', 'ping', 'nslookup', 'wget', 'curl'],
 };
 
+/** Tools of every image that has a shell, beyond what the catalogue lists. */
+const BASE_TOOLS = ['grep', 'wc', 'head', 'tail', 'cat', 'ls', 'echo', 'env', 'printenv', 'id', 'pwd', 'uname', 'date', 'sleep', 'true', 'false', 'mkdir', 'touch', 'hostname', 'whoami'];
+
 /** Where a binary lives, for `which`-style lookups and absolute paths. */
 const BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
@@ -263,7 +266,9 @@ export class ContainerProcess {
   private hasBinary(name: string): boolean {
     const base = name.split('/').pop()!;
     if (MISSING[this.repo]?.includes(base)) return false;
-    return !!this.ctx.image?.binaries.some((b) => b === name || b.split('/').pop() === base);
+    if (this.ctx.image?.binaries.some((b) => b === name || b.split('/').pop() === base)) return true;
+    // Every image with a shell (Debian coreutils/grep, busybox applets) has the basic text tools.
+    return !!this.ctx.image?.binaries.includes('sh') && BASE_TOOLS.includes(base);
   }
 
   // ---- files ----
