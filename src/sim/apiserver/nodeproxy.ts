@@ -147,6 +147,9 @@ export function podExec(pod: KubeObject, query: Query, input: string | undefined
   const conn = dial(spec.nodeName);
   if ('dialError' in conn) throw proxyError(`https://${conn.address}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${opts.container}`, conn.dialError);
   const r = conn.exec(pod, opts);
+  // kube-apiserver (≥1.30) translates the client's WebSocket stream to SPDY towards the kubelet
+  // (StreamTranslator); a refused upgrade reaches the client as an InternalError.
+  if (!r.ok && r.status.code === 404) throw errors.internalError(`unable to upgrade connection: ${r.status.message}`);
   if (!r.ok) throw new errors.ApiError(r.status);
   return r.value;
 }

@@ -7,6 +7,8 @@
  *   (`exec [POD] [COMMAND] is not supported anymore…`, checked with kubectl v1.33.1).
  * - `-t` needs a terminal: scripts and run buttons have none, so `-it` prints
  *   `Unable to use a TTY - input is not a terminal or the right kind of file` and runs without one.
+ * - A container that is not running: `error: Internal error occurred: unable to upgrade connection:
+ *   container not found ("web")` (kube-apiserver's stream translation, as recent transcripts show).
  * - A non-zero exit is `command terminated with exit code N` and kubectl exits with N
  *   (client-go remotecommand CodeExitError; cmdutil.CheckErr prints it without a prefix).
  */
@@ -77,10 +79,10 @@ export const exec: Command = {
     try {
       stream = call(ctx, res('pods'), { verb: 'create', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'exec', query, body: stdin ? ctx.stdin : undefined }) as ExecStream;
     } catch (e) {
+      // Stream errors come back over the (WebSocket) stream, not as an API response: kubectl prints
+      // them as `error: Internal error occurred: …` (e.g. `… unable to upgrade connection: container
+      // not found ("web")` for a container that is not running).
       if (e instanceof ApiError && e.status.reason === 'InternalError') throw new CmdError(e.status.message ?? '');
-      if (e instanceof ApiError && e.status.code === 404 && e.status.reason === 'NotFound' && /^container not found/.test(e.status.message ?? '')) {
-        throw new CmdError(`unable to upgrade connection: ${e.status.message}`);
-      }
       throw e;
     }
     if (stream.stdout) ctx.out(stream.stdout);
