@@ -298,6 +298,11 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
         out(`Snapshot saved at ${rest[1]}\nServer version ${ETCD_VERSION}\n`);
         return 0;
       }
+      const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+      if (!m.fs.isDir(parent)) {
+        ctx.err(`Error: could not open ${rest[1]}.part (open ${rest[1]}.part: no such file or directory)\n`);
+        return 1;
+      }
       const data = world.capture();
       const took = 40 + Math.floor(data.sizeBytes / 100_000);
       clock.advance(took);
