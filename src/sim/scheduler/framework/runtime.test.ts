@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CycleState } from './cycle_state.ts';
+import type { FilterTraceEntry } from './runtime.ts';
 import { DefaultPlugins, newFramework } from './registry.ts';
 import { NodeInfo, PodInfo } from './types.ts';
 import { Snapshot } from './snapshot.ts';
@@ -35,7 +36,7 @@ test('RunFilterPlugins stops at the first failure: a cordoned, tainted, too-smal
   const state = new CycleState();
   const pod = new PodInfo(makePod('p', { cpu: '2' }));
   fw.runPreFilterPlugins(state, pod);
-  const trace: { plugin: string; code: number; reasons: readonly string[] }[] = [];
+  const trace: FilterTraceEntry[] = [];
   const s = fw.runFilterPlugins(state, pod, ni, trace);
   assert.equal(s?.plugin, 'NodeUnschedulable');
   assert.deepEqual(s?.reasons, ['node(s) were unschedulable']);

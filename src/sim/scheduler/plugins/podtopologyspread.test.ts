@@ -3,7 +3,8 @@
 // expected scores copied from there), v1.35.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { ErrReasonConstraintsNotMatch, ErrReasonNodeLabelNotMatch, New } from './podtopologyspread.ts';
 import { CycleState } from '../framework/cycle_state.ts';
 import { PodInfo } from '../framework/types.ts';

@@ -1,0 +1,155 @@
+// Scheduling queue behaviour after pkg/scheduler/backend/queue/scheduling_queue_test.go and
+// backoff_queue_test.go (v1.35): PrioritySort order, backoff 1s doubling to 10s
+// (DefaultPodInitialBackoffDuration / DefaultPodMaxBackoffDuration), queueing hints deciding which
+// events move which unschedulable pods, the 5-minute leftover flush, scheduling gates (PreEnqueue),
+// in-flight events, SchedulerPopFromBackoffQ.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newFramework } from './framework/registry.ts';
+import { SchedulingQueue } from './queue.ts';
+import { makeNode, makePod } from './testing/wrappers.ts';
+
+function setup(opts: { popFromBackoffQ?: boolean } = {}) {
+  const clock = { t: 1_000_000, now() { return this.t; } };
+  const q = new SchedulingQueue({ clock, framework: newFramework(), ...opts });
+  return { clock, q };
+}
+
+test('activeQ: higher priority first, then earlier timestamp (queuesort/priority_sort.go)', () => {
+  const { clock, q } = setup();
+  q.add(makePod('low-early', { priority: 0 }));
+  clock.t += 1;
+  q.add(makePod('high', { priority: 100 }));
+  clock.t += 1;
+  q.add(makePod('low-late', { priority: 0 }));
+  const order = [q.pop(), q.pop(), q.pop()].map((p) => p?.podInfo.name);
+  assert.deepEqual(order, ['high', 'low-early', 'low-late']);
+  assert.equal(q.pop(), null);
+});
+
+test('backoff: 1s, 2s, 4s, 8s, then 10s (backoff_queue.go calculateBackoffDuration)', () => {
+  const { q } = setup();
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 10].map((n) => q.backoffDuration(n)), [1000, 2000, 4000, 8000, 10000, 10000, 10000]);
+  assert.equal(q.backoffDuration(0), 0);
+});
+
+test('an Unschedulable pod waits in unschedulablePods until a relevant event (queueing hints)', () => {
+  const { clock, q } = setup();
+  q.add(makePod('big', { cpu: '4' }));
+  const qp = q.pop()!;
+  assert.equal(qp.attempts, 1);
+  assert.equal(q.addUnschedulableIfNotPresent(qp, { unschedulablePlugins: ['NodeResourcesFit'] }), 'Unschedulable');
+  // a node too small for it: NodeResourcesFit's hint says QueueSkip
+  q.nodeAdded(makeNode('small', { cpu: '2' }));
+  assert.equal(q.get('default', 'big')?.queue, 'Unschedulable');
+  // a node it fits: Queue → still backing off (1s) → backoffQ
+  q.nodeAdded(makeNode('large', { cpu: '8' }));
+  assert.equal(q.get('default', 'big')?.queue, 'Backoff');
+  assert.equal(q.nextBackoffCompletion(), clock.t + 1000);
+  clock.t += 1000;
+  assert.equal(q.flushBackoffQCompleted(), 1);
+  assert.equal(q.get('default', 'big')?.queue, 'Active');
+});
+
+test('an event after the backoff has passed moves the pod straight to the activeQ', () => {
+  const { clock, q } = setup();
+  q.add(makePod('t'));
+  const qp = q.pop()!;
+  q.addUnschedulableIfNotPresent(qp, { unschedulablePlugins: ['TaintToleration'] });
+  clock.t += 5000;
+  const tainted = makeNode('n', { taints: [{ key: 'k', effect: 'NoSchedule' }] });
+  const clean = makeNode('n');
+  q.nodeUpdated(clean, tainted); // taint added: no help
+  assert.equal(q.get('default', 't')?.queue, 'Unschedulable');
+  q.nodeUpdated(tainted, clean); // taint removed
+  assert.equal(q.get('default', 't')?.queue, 'Active');
+});
+
+test('uncordon requeues pods rejected by NodeUnschedulable; events of no interest are ignored', () => {
+  const { clock, q } = setup();
+  q.add(makePod('p'));
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeUnschedulable'] });
+  clock.t += 2000;
+  const cordoned = makeNode('n', { unschedulable: true });
+  q.nodeUpdated(cordoned, makeNode('n', { unschedulable: true, labels: { a: 'b' } }));
+  assert.equal(q.get('default', 'p')?.queue, 'Unschedulable');
+  q.nodeUpdated(cordoned, makeNode('n'));
+  assert.equal(q.get('default', 'p')?.queue, 'Active');
+});
+
+test('a deleted assigned pod may free resources (NodeResourcesFit Pod/Delete hint)', () => {
+  const { clock, q } = setup();
+  q.add(makePod('big', { cpu: '2' }));
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeResourcesFit'] });
+  clock.t += 2000;
+  q.assignedPodDeleted(makePod('other', { nodeName: 'node01', cpu: '1' }));
+  assert.equal(q.get('default', 'big')?.queue, 'Active');
+});
+
+test('unschedulable pods are retried after 5 minutes anyway (flushUnschedulablePodsLeftover)', () => {
+  const { clock, q } = setup();
+  q.add(makePod('p'));
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeAffinity'] });
+  clock.t += 5 * 60 * 1000;
+  q.flushUnschedulablePodsLeftover();
+  assert.equal(q.get('default', 'p')?.queue, 'Unschedulable');
+  clock.t += 1;
+  q.flushUnschedulablePodsLeftover();
+  assert.equal(q.get('default', 'p')?.queue, 'Active');
+});
+
+test('scheduling gates keep a pod out of the activeQ until they are removed (SchedulingGates PreEnqueue)', () => {
+  const { q } = setup();
+  const gated = makePod('g', { schedulingGates: [{ name: 'example.com/wait' }] });
+  q.add(gated);
+  assert.equal(q.pop(), null);
+  const where = q.get('default', 'g')!;
+  assert.equal(where.queue, 'Unschedulable');
+  assert.equal(where.info.gatingPlugin, 'SchedulingGates');
+  assert.equal(where.info.gatingStatus?.message(), 'waiting for scheduling gates: [example.com/wait]');
+  q.update(gated, makePod('g'));
+  assert.equal(q.get('default', 'g')?.queue, 'Active');
+});
+
+test('events seen while a pod is in flight are replayed when it comes back', () => {
+  const { clock, q } = setup();
+  q.add(makePod('big', { cpu: '4' }));
+  const qp = q.pop()!;
+  q.nodeAdded(makeNode('large', { cpu: '8' })); // during the cycle
+  clock.t += 10;
+  assert.equal(q.addUnschedulableIfNotPresent(qp, { unschedulablePlugins: ['NodeResourcesFit'] }), 'Backoff');
+});
+
+test('with an empty activeQ, pop takes from the backoffQ (SchedulerPopFromBackoffQ); without it, it waits', () => {
+  for (const pop of [true, false]) {
+    const { q } = setup({ popFromBackoffQ: pop });
+    q.add(makePod('p', { cpu: '4' }));
+    q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeResourcesFit'] });
+    q.nodeAdded(makeNode('large', { cpu: '8' }));
+    assert.equal(q.get('default', 'p')?.queue, 'Backoff');
+    assert.equal(q.pop()?.podInfo.name ?? null, pop ? 'p' : null, `popFromBackoffQ=${pop}`);
+  }
+});
+
+test('a failure without rejecting plugins (an error) goes to the error backoff', () => {
+  const { clock, q } = setup();
+  q.add(makePod('p'));
+  const qp = q.pop()!;
+  assert.equal(q.addUnschedulableIfNotPresent(qp, {}), 'Backoff');
+  assert.equal(qp.consecutiveErrorsCount, 1);
+  assert.equal(q.pop(), null, 'error backoff is not popped early');
+  clock.t += 1000;
+  q.flushBackoffQCompleted();
+  assert.equal(q.pop()?.podInfo.name, 'p');
+});
+
+test('delete removes a pending pod; pendingPods summarises the queues', () => {
+  const { q } = setup();
+  q.add(makePod('a'));
+  q.add(makePod('b'));
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeAffinity'] });
+  assert.equal(q.pendingPods().summary, 'activeQ:1; backoffQ:0; unschedulablePods:1');
+  q.delete(makePod('a'));
+  q.delete(makePod('b'));
+  assert.equal(q.length, 0);
+});
