@@ -98,9 +98,23 @@ function validateContainer(pod: KubeObject, container: string): string {
   return container;
 }
 
-function proxyError(url: string, dial: string): errors.ApiError {
-  // The dial failure surfaces as an error without a reason: kubectl prints `Error from server: …`.
-  return new errors.ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Get "${url}": ${dial}`, code: 500 });
+/** A failure to reach the kubelet, without a reason: kubectl prints `Error from server: <message>`. */
+function proxyError(message: string): errors.ApiError {
+  return new errors.ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 });
+}
+
+/** LogLocation's kubelet URL query: url.Values.Encode() (keys sorted). */
+function logQuery(o: PodLogOptions, raw: Query): string {
+  const p: [string, string][] = [];
+  if (o.follow) p.push(['follow', 'true']);
+  if (o.limitBytes !== undefined) p.push(['limitBytes', String(o.limitBytes)]);
+  if (o.previous) p.push(['previous', 'true']);
+  if (o.sinceSeconds !== undefined) p.push(['sinceSeconds', String(o.sinceSeconds)]);
+  const st = one(raw, 'sinceTime');
+  if (st) p.push(['sinceTime', encodeURIComponent(st)]);
+  if (o.tailLines !== undefined) p.push(['tailLines', String(o.tailLines)]);
+  if (o.timestamps) p.push(['timestamps', 'true']);
+  return p.length ? '?' + p.map(([k, v]) => `${k}=${v}`).join('&') : '';
 }
 
 /** GET pods/{name}/log */
@@ -122,7 +136,8 @@ export function podLog(pod: KubeObject, query: Query, dial: NodeDialer): string 
   // A pod without a node has no logs yet: LogLocation returns no location and the stream is empty.
   if (!spec.nodeName) return '';
   const conn = dial(spec.nodeName);
-  if ('dialError' in conn) throw proxyError(`https://${conn.address}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${opts.container}`, conn.dialError);
+  // The log stream is a plain GET to the kubelet (rest.LocationStreamer): Go reports the URL.
+  if ('dialError' in conn) throw proxyError(`Get "https://${conn.address}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${opts.container}${logQuery(opts, query)}": ${conn.dialError}`);
   const r = conn.containerLogs(pod, opts);
   if (!r.ok) throw new errors.ApiError(r.status);
   return r.value;
@@ -145,7 +160,8 @@ export function podExec(pod: KubeObject, query: Query, input: string | undefined
   const spec = (pod.spec ?? {}) as PodSpecLike;
   if (!spec.nodeName) throw errors.badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
   const conn = dial(spec.nodeName);
-  if ('dialError' in conn) throw proxyError(`https://${conn.address}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${opts.container}`, conn.dialError);
+  // exec goes through the upgrade-aware proxy: "error dialing backend: …".
+  if ('dialError' in conn) throw proxyError(`error dialing backend: ${conn.dialError}`);
   const r = conn.exec(pod, opts);
   // kube-apiserver (≥1.30) translates the client's WebSocket stream to SPDY towards the kubelet
   // (StreamTranslator); a refused upgrade reaches the client as an InternalError.
