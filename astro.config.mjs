@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import pagefindIndex from './src/search/pagefind-integration.mjs';
+import { runnableBlocks } from './src/lib/remark-runnable.ts';
 
 /**
  * @astrojs/mdx marks every compiled MDX module with the directive "use astro:head-inject", which
@@ -22,6 +24,8 @@ export default defineConfig({
   // pagefindIndex: the search index, written to <outDir>/pagefind/ after every build.
   integrations: [mdx(), pagefindIndex()],
   markdown: {
+    // Sätteri (Astro 7's Markdown/MDX processor) with one mdast step: runnable code blocks.
+    processor: satteri({ mdastPlugins: [runnableBlocks()] }),
     shikiConfig: {
       // The "-default" GitHub themes: every token colour meets WCAG AA (4.5:1) on the theme's own
       // background (plain github-dark's comment grey does not).

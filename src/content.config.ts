@@ -22,6 +22,11 @@ const notes = defineCollection({
     summary: z.string().min(1),
     /** English terms, kubectl names and spelling variants, indexed by search. */
     terms: z.array(z.string()).default([]),
+    /**
+     * The page scenario: shell lines (kubectl, sim …) run on the page's fresh cluster before any of
+     * its code blocks, so every block makes sense alone (src/lib/run, runnable notes).
+     */
+    setup: z.string().optional(),
   }),
 });
 
