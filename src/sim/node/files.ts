@@ -143,6 +143,8 @@ export function layDown(fs: FileSystem, node: string, controlPlane: boolean, min
   put('/etc/kubernetes/pki/ca.crt', pem('CERTIFICATE', 'kubernetes-ca'));
   fs.mkdirp('/etc/kubernetes/manifests');
   fs.mkdirp('/var/log/pods');
+  // The usual top-level directories of an Ubuntu machine (backups go to /opt in most guides).
+  for (const d of ['/opt', '/home', '/mnt', '/srv', '/usr/local/bin', '/var/tmp', '/var/backups']) fs.mkdirp(d);
   if (!controlPlane) return;
   for (const c of CONTROL_PLANE_PKI) {
     put(`/etc/kubernetes/pki/${c}.crt`, pem('CERTIFICATE', c));
