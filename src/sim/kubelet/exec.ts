@@ -611,12 +611,20 @@ export class ContainerProcess {
       let names = entries;
       if (opts.has('a')) names = ['.', '..', ...names];
       if (opts.has('l')) {
-        out += `total ${names.length * 4}\n`;
-        for (const n of names) {
+        const rows = names.map((n) => {
           const full = normalize(`${p}/${n}`);
           const dir = n === '.' || n === '..' || !!this.dirEntries(full);
-          const size = dir ? 4096 : (this.readFile(full).content?.length ?? 0);
-          out += `${dir ? 'drwxr-xr-x' : '-rw-r--r--'}    ${dir ? 2 : 1} root     root     ${String(size).padStart(8)} ${lsDate(this.ctx.startedAt)} ${n}\n`;
+          return { n, dir, links: dir ? 2 : 1, size: dir ? 4096 : new TextEncoder().encode(this.readFile(full).content ?? '').length };
+        });
+        out += `total ${rows.reduce((t, r) => t + Math.max(4, Math.ceil(r.size / 4096) * 4), 0)}\n`;
+        // GNU coreutils aligns columns to the widest entry; busybox uses fixed widths.
+        const lw = Math.max(...rows.map((r) => String(r.links).length));
+        const sw = Math.max(...rows.map((r) => String(r.size).length));
+        for (const r of rows) {
+          const mode = r.dir ? 'drwxr-xr-x' : '-rw-r--r--';
+          out += isBusybox
+            ? `${mode}    ${r.links} root     root     ${String(r.size).padStart(8)} ${lsDate(this.ctx.startedAt)} ${r.n}\n`
+            : `${mode} ${String(r.links).padStart(lw)} root root ${String(r.size).padStart(sw)} ${lsDate(this.ctx.startedAt)} ${r.n}\n`;
         }
       } else out += names.map((n) => n + '\n').join('');
     });
@@ -705,7 +713,7 @@ export class ContainerProcess {
         let input = stdin;
         let last: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
         for (const cmd of pipeline) {
-          const words = shellWords(cmd, (v) => (v === '?' ? String(status) : this.env.get(v) ?? ''));
+          const words = shellWords(cmd, (v) => (v === '?' ? String(status) : this.env.get(v) ?? ''), (sub) => this.shell(sub, '').stdout);
           if (!words.length) continue;
           if (words[0] === 'exit') return { stdout: stdout + last.stdout, stderr, exitCode: Number(words[1] ?? status) || 0 };
           if (words[0] === 'export' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
@@ -751,9 +759,27 @@ function splitList(line: string): { pipeline: string[]; op: ';' | '&&' | '||' }[
   let pipeline: string[] = [];
   let op: ';' | '&&' | '||' = ';';
   let q: string | undefined;
+  let depth = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (q) {
+    if (q === "'" || (q === '"' && c !== '$' && c !== ')')) {
+      if (c === q) q = undefined;
+      cur += c;
+      continue;
+    }
+    if (c === '$' && line[i + 1] === '(') {
+      depth++;
+      cur += '$(';
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      cur += c;
+      continue;
+    }
+    if (q === '"') {
       if (c === q) q = undefined;
       cur += c;
       continue;
@@ -787,12 +813,22 @@ function splitList(line: string): { pipeline: string[]; op: ';' | '&&' | '||' }[
 }
 
 /** Words of one simple command with quote removal and parameter expansion. */
-function shellWords(cmd: string, lookup: (name: string) => string): string[] {
+function shellWords(cmd: string, lookup: (name: string) => string, subst: (script: string) => string = () => ''): string[] {
   const words: string[] = [];
   let cur = '';
   let has = false;
   let q: string | undefined;
   const expand = (s: string, i: number): [string, number] => {
+    if (s[i + 1] === '(') {
+      // $(command): its output, trailing newlines removed.
+      let depth = 0;
+      let j = i + 1;
+      for (; j < s.length; j++) {
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')' && --depth === 0) break;
+      }
+      return [subst(s.slice(i + 2, j)).replace(/\n+$/, ''), j];
+    }
     if (s[i + 1] === '{') {
       const end = s.indexOf('}', i);
       return [lookup(s.slice(i + 2, end)), end];

@@ -53,6 +53,12 @@ kubectl exec web -- cat /etc/hosts
 kubectl exec web -- ls /etc/app
 kubectl exec web -- cat /etc/app/APP_COLOR
 echo
+kubectl exec web -- ls -l /etc/nginx/conf.d
+kubectl exec -i web -- sh <<'SCRIPT'
+echo "$APP_MODE mode on $(hostname)"
+grep -c localhost /etc/hosts
+SCRIPT
+kubectl exec -it web -- sh
 kubectl exec web -- ls /var/run/secrets/kubernetes.io/serviceaccount
 kubectl exec web -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace
 echo
@@ -85,3 +91,6 @@ YAML
 kubectl apply -f pending.yaml
 kubectl exec pending -- ls
 kubectl exec deploy/coredns -n kube-system -- ls
+kubectl run once --image=busybox --restart=Never -- echo done
+sim advance 5s
+kubectl exec once -- ls
