@@ -4,16 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { Session } from './session.ts';
+import { SERVE_USAGE, serveMain, simMain } from './serve/command.ts';
 
 const USAGE = `Usage:
   kubesim run FILE|- [--seed N] [--step DURATION] [--kubernetes-version vX.Y.Z]
                                                    run a script on a fresh cluster and print the transcript
 `;
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd === 'serve') return serveMain(rest);
+  if (cmd === 'sim') return simMain(rest);
   if (cmd !== 'run') {
-    process.stderr.write(USAGE);
+    process.stderr.write(USAGE + SERVE_USAGE.replace(/^Usage:\n/, ''));
     return cmd === undefined || cmd === '--help' || cmd === '-h' ? 0 : 2;
   }
   let file: string | undefined;

@@ -31,6 +31,18 @@ export interface WatchEvent {
 
 export type WatchHandler = (ev: WatchEvent) => void;
 
+/**
+ * metadata.managedFields bookkeeping and server-side apply (k8s.io/apiserver fieldmanager), installed
+ * by `kubesim serve` (src/sim/serve/fieldmanager.ts). Without it objects carry no managedFields and
+ * apply patches are merged as strategic merge patches.
+ */
+export interface FieldManagerHook {
+  /** A create/update is about to be stored: record the request's field manager. */
+  track(info: ResourceInfo, obj: KubeObject, old: KubeObject | undefined, req: ApiRequest | undefined): void;
+  /** patchType 'apply': the object to store (live object merged with the configuration); throws conflicts. */
+  apply(info: ResourceInfo, live: KubeObject | undefined, config: unknown, req: ApiRequest): KubeObject;
+}
+
 export class ApiServer implements ServerContext {
   readonly store: Store;
   readonly clock: Clock;
@@ -100,13 +112,24 @@ export class ApiServer implements ServerContext {
     };
   }
 
+  private fieldManager?: FieldManagerHook;
+  /** The request being served (for the field manager); nested calls restore the outer one. */
+  private current?: ApiRequest;
+  setFieldManager(f: FieldManagerHook): void {
+    this.fieldManager = f;
+  }
+
   handle(req: ApiRequest): ApiResponse {
+    const outer = this.current;
+    this.current = req;
     try {
       return this.route(req);
     } catch (e) {
       if (e instanceof ApiError) return { code: e.status.code, body: e.status };
       const msg = e instanceof Error ? e.message : String(e);
       return { code: 500, body: errors.internalError(msg).status };
+    } finally {
+      this.current = outer;
     }
   }
 
@@ -225,6 +248,7 @@ export class ApiServer implements ServerContext {
       if (meta.generateName && !obj.metadata.name?.length) throw errors.alreadyExists(info.group, info.resource, meta.name!);
       throw errors.alreadyExists(info.group, info.resource, meta.name!);
     }
+    this.fieldManager?.track(info, obj, undefined, this.current);
     if (dryRun) {
       meta.uid = meta.uid ?? '';
       return { code: 201, body: obj };
@@ -319,6 +343,7 @@ export class ApiServer implements ServerContext {
       if (errs.length) throw errors.invalid(info.group, info.kind, meta.name!, errs);
     }
     this.runValidate(attrs);
+    this.fieldManager?.track(info, obj, old, this.current);
     if (opts.dryRun) return { code: 200, body: obj };
     // An update that changes nothing does not bump the resourceVersion (etcd is not written).
     meta.resourceVersion = old.metadata.resourceVersion;
@@ -335,6 +360,7 @@ export class ApiServer implements ServerContext {
   }
 
   private patch(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
+    if (req.patchType === 'apply' && this.fieldManager) return this.serverSideApply(info, ns, req, this.fieldManager);
     const old = this.mustGet(info, ns, req.name!);
     let patched: unknown;
     try {
@@ -346,6 +372,24 @@ export class ApiServer implements ServerContext {
     const obj = this.decode(info, patched, req);
     obj.metadata.namespace = old.metadata.namespace;
     obj.metadata.name = old.metadata.name;
+    delete obj.metadata.resourceVersion;
+    return this.updateObject(info, obj, { subresource: req.subresource, dryRun: !!req.dryRun });
+  }
+
+  /** PATCH application/apply-patch+yaml: creates the object when it does not exist yet. */
+  private serverSideApply(info: ResourceInfo, ns: string | undefined, req: ApiRequest, fm: FieldManagerHook): ApiResponse {
+    const live = this.read(info, ns, req.name!);
+    const obj = this.decode(info, fm.apply(info, live, req.body, req), req);
+    if (!live) {
+      if (info.namespaced) {
+        if (obj.metadata.namespace && obj.metadata.namespace !== ns) throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        obj.metadata.namespace = ns;
+      }
+      obj.metadata.name = req.name;
+      return this.createObject(info, obj, !!req.dryRun);
+    }
+    obj.metadata.namespace = live.metadata.namespace;
+    obj.metadata.name = live.metadata.name;
     delete obj.metadata.resourceVersion;
     return this.updateObject(info, obj, { subresource: req.subresource, dryRun: !!req.dryRun });
   }
