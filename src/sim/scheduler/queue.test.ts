@@ -153,3 +153,19 @@ test('delete removes a pending pod; pendingPods summarises the queues', () => {
   q.delete(makePod('b'));
   assert.equal(q.length, 0);
 });
+
+test('the queue ignores assigned pods and other schedulers\u2019 pods, and is the framework\u2019s nominator', () => {
+  const { q } = setup();
+  q.add(makePod('bound', { nodeName: 'node01' }));
+  const other = makePod('other');
+  other.spec!.schedulerName = 'my-scheduler';
+  q.add(other);
+  assert.equal(q.length, 0);
+  q.add(makePod('pre'));
+  const qp = q.pop()!;
+  q.addUnschedulableIfNotPresent(qp, { unschedulablePlugins: ['NodeResourcesFit'], nominatedNodeName: 'node01' });
+  assert.deepEqual(q.nominatedPodsForNode('node01').map((p) => p.name), ['pre']);
+  assert.equal(q.hasNominatedPods(), true);
+  q.delete(makePod('pre'));
+  assert.equal(q.hasNominatedPods(), false);
+});

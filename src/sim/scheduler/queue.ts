@@ -35,7 +35,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { PodInfo } from './framework/types.ts';
 import { ActionType, EventUnschedulableTimeout, QueueingHint, isWildCard, matchClusterEvents } from './framework/interface.ts';
-import type { ClusterEvent, ClusterEventWithHint, QueueSortPlugin, QueuedPodInfoLike } from './framework/interface.ts';
+import type { ClusterEvent, ClusterEventWithHint, PodNominator, QueueSortPlugin, QueuedPodInfoLike } from './framework/interface.ts';
 import { EventAssignedPodAdd, EventAssignedPodDelete, EventNodeAdd, EventNodeDelete, nodeSchedulingPropertiesChange, podSchedulingPropertiesChange } from './framework/events.ts';
 import type { Framework } from './framework/runtime.ts';
 import type { Status } from './framework/types.ts';
@@ -208,7 +208,7 @@ interface RecordedEvent {
   newObj: unknown;
 }
 
-export class SchedulingQueue {
+export class SchedulingQueue implements PodNominator {
   private readonly clock: Clock;
   private readonly framework: Framework;
   private readonly initialBackoff: number;
@@ -225,6 +225,9 @@ export class SchedulingQueue {
   /** plugin → the events it registered, with hints */
   private readonly hints: Map<string, ClusterEventWithHint[]>;
   private schedulingCycle = 0;
+  /** nominator: node → pods nominated to it (status.nominatedNodeName), by key */
+  private readonly nominated = new Map<string, Map<string, PodInfo>>();
+  private readonly nominatedNodeOf = new Map<string, string>();
 
   constructor(opts: SchedulingQueueOptions) {
     this.clock = opts.clock;
@@ -244,6 +247,44 @@ export class SchedulingQueue {
     };
     this.backoffQ = new Heap(keyOf, backoffLess);
     this.errorBackoffQ = new Heap(keyOf, backoffLess);
+    // the queue is the framework's PodNominator (Go: PriorityQueue embeds the nominator)
+    if (!opts.framework.handle.nominator) opts.framework.handle.nominator = this;
+  }
+
+  // ----- nominator (nominator.go)
+
+  /** AddNominatedPod: record (or with null/"" clear) the node a pod is nominated to. */
+  addNominatedPod(pi: PodInfo, nodeName: string | null): void {
+    this.deleteNominatedPodIfExists(pi.key);
+    const nn = nodeName ?? pi.pod.status?.nominatedNodeName ?? '';
+    if (!nn) return;
+    let m = this.nominated.get(nn);
+    if (!m) this.nominated.set(nn, (m = new Map()));
+    m.set(pi.key, pi);
+    this.nominatedNodeOf.set(pi.key, nn);
+  }
+
+  deleteNominatedPodIfExists(key: string): void {
+    const nn = this.nominatedNodeOf.get(key);
+    if (nn === undefined) return;
+    this.nominatedNodeOf.delete(key);
+    const m = this.nominated.get(nn);
+    m?.delete(key);
+    if (m && m.size === 0) this.nominated.delete(nn);
+  }
+
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
+    const m = this.nominated.get(nodeName);
+    return m ? [...m.values()] : [];
+  }
+
+  hasNominatedPods(): boolean {
+    return this.nominated.size > 0;
+  }
+
+  /** Pods the scheduler does not queue: assigned ones and those of another scheduler. */
+  private responsibleFor(pod: Pod): boolean {
+    return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === this.framework.profileName;
   }
 
   private lessActive(a: QueuedPodInfo, b: QueuedPodInfo): boolean {
@@ -363,9 +404,12 @@ export class SchedulingQueue {
 
   // ----- public API
 
-  /** Add: a new unscheduled pod. */
+  /** Add: a new unscheduled pod (assigned pods and other schedulers' pods are ignored). */
   add(pod: Pod | PodInfo): void {
-    this.moveToActiveQ(this.newQueuedPodInfo(pod), false);
+    const p = pod instanceof PodInfo ? pod.pod : pod;
+    if (!this.responsibleFor(p)) return;
+    const q = this.newQueuedPodInfo(pod);
+    if (this.moveToActiveQ(q, false)) this.addNominatedPod(q.podInfo, null);
   }
 
   /**
@@ -398,7 +442,16 @@ export class SchedulingQueue {
    * plugins that rejected it (ScheduleFailure.unschedulablePlugins / pendingPlugins); empty sets
    * mean an error (then the error backoff applies). Returns the queue it went to.
    */
-  addUnschedulableIfNotPresent(q: QueuedPodInfo, rejection: { unschedulablePlugins?: Iterable<string>; pendingPlugins?: Iterable<string> } = {}, updatedPod?: Pod): QueueName | null {
+  addUnschedulableIfNotPresent(
+    q: QueuedPodInfo,
+    rejection: { unschedulablePlugins?: Iterable<string>; pendingPlugins?: Iterable<string>; nominatedNodeName?: string | null } = {},
+    updatedPod?: Pod,
+  ): QueueName | null {
+    // handleSchedulingFailure → AddNominatedPod with the PostFilter's nominating info
+    if (rejection.nominatedNodeName !== undefined && rejection.nominatedNodeName !== null) {
+      if (rejection.nominatedNodeName === '') this.deleteNominatedPodIfExists(keyOf(q));
+      else this.addNominatedPod(q.podInfo, rejection.nominatedNodeName);
+    }
     const k = keyOf(q);
     const events = this.inFlight.get(k) ?? [];
     this.inFlight.delete(k);
@@ -432,9 +485,14 @@ export class SchedulingQueue {
     return this.requeue(q, strategy);
   }
 
-  /** Update: an unscheduled pod changed. */
+  /** Update: an unscheduled pod changed (a pod that got bound is deleted from the queue). */
   update(oldPod: Pod | null, newPod: Pod): void {
     const k = podKey(newPod);
+    if (!this.responsibleFor(newPod)) {
+      this.delete(newPod);
+      return;
+    }
+    if (newPod.status?.nominatedNodeName) this.addNominatedPod(new PodInfo(newPod), newPod.status.nominatedNodeName);
     if (this.inFlight.has(k)) {
       if (oldPod) for (const e of podSchedulingPropertiesChange(newPod, oldPod)) this.inFlight.get(k)!.push({ event: e, oldObj: oldPod, newObj: newPod });
       return;
@@ -464,6 +522,7 @@ export class SchedulingQueue {
   /** Delete: an unscheduled pod is gone (deleted, or bound elsewhere). */
   delete(pod: Pod | string): void {
     const k = typeof pod === 'string' ? pod : podKey(pod);
+    this.deleteNominatedPodIfExists(k);
     this.activeQ.delete(k);
     this.removeEverywhere(k);
     this.inFlight.delete(k);

@@ -15,6 +15,7 @@ import { newFramework } from './framework/registry.ts';
 import { SchedulingAlgorithm, numFeasibleNodesToFind, selectHost, truncateMessage } from './schedule.ts';
 import type { ScheduleOutcome } from './schedule.ts';
 import { cacheWith, fixedRng, labCluster, makeNode, makePod } from './testing/wrappers.ts';
+import { PodInfo } from './framework/types.ts';
 import type { Node } from 'kubernetes-types/core/v1';
 
 function run(nodes: Node[], assigned: Pod[], pod: Pod, rng = fixedRng(), record = false): ScheduleOutcome {
@@ -225,4 +226,26 @@ test('round robin: nextStartNodeIndex advances by the processed nodes', () => {
   // 200 nodes → 100 to find; all fit, so 100 processed
   assert.equal(o.ok && o.feasibleNodes, 100);
   assert.equal(algo.nextStartNodeIndex, 100);
+});
+
+test('a PreFilter rejection replaces the histogram (types.go FitError: PreFilterMsg)', () => {
+  const pod = makePod('conflict', {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node01'] }, { key: 'metadata.name', operator: 'In', values: ['node02'] }] }],
+        },
+      },
+    },
+  });
+  assert.equal(message(run(labCluster(), [], pod)), '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.');
+});
+
+test('pods nominated to a node (after preemption) count against it for lower-priority pods', () => {
+  const rng = fixedRng();
+  const cache = cacheWith(labCluster());
+  const nominated = new PodInfo(makePod('nominated', { cpu: '1500m', priority: 100 }));
+  const fw = newFramework({ rng, nominator: { nominatedPodsForNode: (n) => (n === 'node01' ? [nominated] : []), hasNominatedPods: () => true } });
+  const o = new SchedulingAlgorithm(fw, { rng }).schedule(makePod('p', { cpu: '1', priority: 0 }), cache);
+  assert.equal(o.ok && o.node, 'node02');
 });

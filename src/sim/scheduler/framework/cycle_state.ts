@@ -29,12 +29,14 @@ export function stateKeyName(k: StateKey): string {
   return keyNames[k] ?? `#${k}`;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class CycleState {
   private data: (StateData | undefined)[] = [];
   /** Filter plugins whose PreFilter returned Skip (Go: SkipFilterPlugins). */
-  skipFilterPlugins: Set<string> = new Set();
+  skipFilterPlugins: ReadonlySet<string> = NONE;
   /** Score plugins whose PreScore returned Skip (Go: SkipScorePlugins). */
-  skipScorePlugins: Set<string> = new Set();
+  skipScorePlugins: ReadonlySet<string> = NONE;
 
   read<T extends StateData>(key: StateKey): T | undefined {
     return this.data[key] as T | undefined;

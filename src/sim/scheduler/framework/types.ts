@@ -228,7 +228,13 @@ function newAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
   return new AffinityTerm(namespaces, selector, term.topologyKey, nsSelector);
 }
 
+const NO_TERMS: AffinityTerm[] = [];
+const NO_WEIGHTED_TERMS: WeightedAffinityTerm[] = [];
+const NO_PORTS: HostPort[] = [];
+const NO_ERRORS: string[] = [];
+
 function getAffinityTerms(pod: Pod, terms: readonly PodAffinityTerm[] | undefined, errs: string[]): AffinityTerm[] {
+  if (!terms || terms.length === 0) return NO_TERMS;
   const out: AffinityTerm[] = [];
   for (const t of terms ?? []) {
     try {
@@ -242,6 +248,7 @@ function getAffinityTerms(pod: Pod, terms: readonly PodAffinityTerm[] | undefine
 }
 
 function getWeightedAffinityTerms(pod: Pod, terms: readonly WeightedPodAffinityTerm[] | undefined, errs: string[]): WeightedAffinityTerm[] {
+  if (!terms || terms.length === 0) return NO_WEIGHTED_TERMS;
   const out: WeightedAffinityTerm[] = [];
   for (const t of terms ?? []) {
     try {
@@ -391,15 +398,24 @@ export class PodInfo {
       this.non0CPU = non0.get('cpu')?.milliValue() ?? 0;
       this.non0Mem = non0.get('memory')?.value() ?? 0;
     }
-    this.hostPorts = getHostPorts(pod);
+    const ports = getHostPorts(pod);
+    this.hostPorts = ports.length ? ports : NO_PORTS;
 
-    const errs: string[] = [];
     const aff = pod.spec?.affinity;
-    this.requiredAffinityTerms = getAffinityTerms(pod, aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errs);
-    this.requiredAntiAffinityTerms = getAffinityTerms(pod, aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errs);
-    this.preferredAffinityTerms = getWeightedAffinityTerms(pod, aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errs);
-    this.preferredAntiAffinityTerms = getWeightedAffinityTerms(pod, aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errs);
-    this.parseErrors = errs;
+    if (aff && (aff.podAffinity || aff.podAntiAffinity)) {
+      const errs: string[] = [];
+      this.requiredAffinityTerms = getAffinityTerms(pod, aff.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errs);
+      this.requiredAntiAffinityTerms = getAffinityTerms(pod, aff.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, errs);
+      this.preferredAffinityTerms = getWeightedAffinityTerms(pod, aff.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errs);
+      this.preferredAntiAffinityTerms = getWeightedAffinityTerms(pod, aff.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, errs);
+      this.parseErrors = errs.length ? errs : NO_ERRORS;
+    } else {
+      this.requiredAffinityTerms = NO_TERMS;
+      this.requiredAntiAffinityTerms = NO_TERMS;
+      this.preferredAffinityTerms = NO_WEIGHTED_TERMS;
+      this.preferredAntiAffinityTerms = NO_WEIGHTED_TERMS;
+      this.parseErrors = NO_ERRORS;
+    }
     this.hasAffinity = !!aff && (aff.podAffinity != null || aff.podAntiAffinity != null);
     this.hasRequiredAntiAffinity = (aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length !== 0;
   }
