@@ -67,6 +67,13 @@ function equalIgnoreHash(a: Obj, b: Obj): boolean {
   return stableJson(templateWithoutHash(a)) === stableJson(templateWithoutHash(b));
 }
 
+/** deploymentutil.DeploymentProgressing: more updated/ready/available replicas, or fewer old ones. */
+function deploymentProgressing(old: Obj, cur: { replicas: number; updatedReplicas: number; readyReplicas: number; availableReplicas: number }): boolean {
+  const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);
+  const newOld = cur.replicas - cur.updatedReplicas;
+  return cur.updatedReplicas > (old.updatedReplicas ?? 0) || newOld < oldOld || cur.readyReplicas > (old.readyReplicas ?? 0) || cur.availableReplicas > (old.availableReplicas ?? 0);
+}
+
 const replicasOf = (rs: KubeObject) => ((rs.spec as Obj).replicas as number) ?? 0;
 const revisionOf = (rs: KubeObject) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
 
@@ -301,6 +308,20 @@ export class DeploymentController extends Controller {
     for (const rs of old.slice(0, old.length - limit)) this.ctx.client.delete(RS(), rs.metadata.namespace, rs.metadata.name!);
   }
 
+  private requeued = new Map<string, number>();
+
+  /** One pending re-sync per deployment at the earliest needed time (requeueStuckDeployment). */
+  private requeueAt(key: string, afterMs: number) {
+    const at = this.ctx.clock.now() + Math.max(0, afterMs);
+    const pending = this.requeued.get(key);
+    if (pending !== undefined && pending <= at && pending > this.ctx.clock.now()) return;
+    this.requeued.set(key, at);
+    this.ctx.clock.after(Math.max(0, afterMs), () => {
+      if (this.requeued.get(key) === at) this.requeued.delete(key);
+      this.enqueue(key);
+    });
+  }
+
   private updateStatus(d: Obj, rsList: KubeObject[]) {
     const now = this.ctx.server.now();
     const newRS = rsList.find((rs) => equalIgnoreHash((rs.spec as Obj).template, d.spec.template));
@@ -332,11 +353,27 @@ export class DeploymentController extends Controller {
         if (d.spec.paused) setCond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused');
         else if (newRS) {
           const prog = conds.find((c) => c.type === 'Progressing');
+          const progressing = deploymentProgressing(prev, { replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available });
           if (complete) setCond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRS.metadata.name}" has successfully progressed.`);
           else if (!prog || prog.reason === 'NewReplicaSetAvailable' || prog.reason === 'DeploymentResumed') {
             setCond('Progressing', 'True', prog ? 'ReplicaSetUpdated' : 'NewReplicaSetCreated', prog ? `ReplicaSet "${newRS.metadata.name}" is progressing.` : `Created new replica set "${newRS.metadata.name}"`);
           } else if (prog.reason !== 'ReplicaSetUpdated' || prog.message !== `ReplicaSet "${newRS.metadata.name}" is progressing.`) {
-            setCond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS.metadata.name}" is progressing.`);
+            if (prog.reason !== 'ProgressDeadlineExceeded' || progressing) setCond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS.metadata.name}" is progressing.`);
+          } else if (progressing) {
+            // syncRolloutStatus: any progress moves lastUpdateTime, the base of the deadline.
+            prog.lastUpdateTime = now;
+          }
+          // DeploymentTimedOut: no progress for progressDeadlineSeconds since lastUpdateTime.
+          const cur = conds.find((c) => c.type === 'Progressing');
+          const deadline = d.spec.progressDeadlineSeconds;
+          if (!complete && cur && (cur.reason === 'ReplicaSetUpdated' || cur.reason === 'NewReplicaSetCreated')) {
+            if (typeof deadline === 'number' && Date.parse(cur.lastUpdateTime) + deadline * 1000 < this.ctx.clock.now()) {
+              setCond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${newRS.metadata.name}" has timed out progressing.`);
+            } else if (typeof deadline === 'number') {
+              // requeueStuckDeployment
+              const after = Date.parse(cur.lastUpdateTime) + deadline * 1000 - this.ctx.clock.now() + 1000;
+              this.requeueAt(keyOf(d as KubeObject), after);
+            }
           }
         }
         // Available first, then Progressing, as the controller orders them.
