@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { SECTION_IDS } from './sections.ts';
+import { sheetLoader } from './lib/sheet/loader.ts';
 
 /**
  * One MDX file per numbered topic of the source notes (plus the two exam-tip lists).
@@ -30,4 +31,27 @@ const notes = defineCollection({
   }),
 });
 
-export const collections = { notes };
+/**
+ * The cheat sheets ("all" and one per section), built from the notes' `sheet` blocks at build time
+ * (src/lib/sheet): rendered by the notes' own Markdown pipeline, outputs captured from the simulator.
+ */
+const sheets = defineCollection({
+  loader: sheetLoader(),
+  schema: z.object({
+    title: z.string(),
+    /** The sheet page's scenario (the setups of the notes it takes blocks from). */
+    setup: z.string(),
+    sections: z.array(
+      z.object({
+        id: z.enum(SECTION_IDS),
+        title: z.string(),
+        notes: z.array(z.object({ slug: z.string(), title: z.string(), href: z.string() })),
+      }),
+    ),
+    items: z.number(),
+    commands: z.number(),
+    manifests: z.number(),
+  }),
+});
+
+export const collections = { notes, sheets };
