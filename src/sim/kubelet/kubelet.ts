@@ -597,7 +597,10 @@ export class Kubelet {
       else if (!w) this.deps.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
       return;
     }
-    if (w) return;
+    if (w) {
+      if (!isStatic) this.imagesChanged(w, pod);
+      return;
+    }
     const spec = pod.spec as NonNullable<Pod['spec']>;
     w = {
       uid,
@@ -623,6 +626,53 @@ export class Kubelet {
         this.advance(worker);
       }),
     );
+  }
+
+  /**
+   * A container's image was changed on a live pod (`kubectl set image pod/…`, `kubectl edit`; the
+   * image is the one mutable container field). The kubelet sees a changed container hash
+   * (kuberuntime_manager.go computePodActions: "Container %s definition changed") and kills the
+   * container — event Killing "Container X definition changed, will be restarted" — then starts it
+   * again with the new image; a container still waiting (ErrImagePull, ImagePullBackOff) just tries
+   * the new image at once. A finished init container is not run again.
+   */
+  private imagesChanged(w: PodWorker, pod: KubeObject): void {
+    if (w.phase === 'terminating' || w.phase === 'done') return;
+    const spec = pod.spec as NonNullable<Pod['spec']>;
+    for (const r of w.runs) {
+      const c = (r.init ? spec.initContainers : spec.containers)?.find((x) => x.name === r.name);
+      if (!c || c.image === r.spec.image) continue;
+      r.spec = c;
+      r.status.image = c.image!;
+      if (r.init && r.status.state?.terminated?.exitCode === 0) continue;
+      r.timer?.cancel();
+      r.timer = undefined;
+      r.pullBackoffMs = BACKOFF_INITIAL_MS;
+      const wasRunning = !!r.status.state?.running;
+      r.status.ready = false;
+      r.status.started = false;
+      const start = () => {
+        r.status.state = { waiting: { reason: 'ContainerCreating' } };
+        this.writeStatus(w);
+        if ((w.phase === 'running' && !r.init) || (w.phase === 'init' && r.init)) this.startContainer(w, r);
+      };
+      if (!wasRunning) {
+        start();
+        continue;
+      }
+      this.event(w, r, 'Normal', 'Killing', `Container ${r.name} definition changed, will be restarted`);
+      // Servers stop on SIGTERM; a shell or sleep as PID 1 ignores it and is killed at the deadline.
+      const quick = r.behaviour?.kind === 'run' && r.behaviour.cpuMilli > 0;
+      const grace = ((spec.terminationGracePeriodSeconds ?? 30) as number) * 1000;
+      const startedAt = r.status.state?.running?.startedAt;
+      r.timer = this.deps.clock.after(quick ? Math.min(grace, 300) : grace, () => {
+        r.timer = undefined;
+        r.status.lastState = { terminated: { containerID: r.status.containerID, exitCode: quick ? 0 : 137, reason: quick ? 'Completed' : 'Error', startedAt, finishedAt: this.deps.server.now() } };
+        r.status.restartCount = (r.status.restartCount ?? 0) + 1;
+        start();
+      });
+      this.writeStatus(w);
+    }
   }
 
   private newRun(c: Container, init: boolean): ContainerRun {
