@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -15,6 +16,25 @@ import { runnableBlocks } from './src/lib/remark-runnable.ts';
 function onwarn(warning, warn) {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
   warn(warning);
+}
+
+/**
+ * src/sim/api/schema/explain.ts imports the field descriptions (~375 KB) that only `kubectl explain`
+ * prints. In the browser bundle that import resolves to a stand-in the simulator worker fills on
+ * demand (src/components/run/descriptions-lazy.ts), so the simulator chunk stays small. Only the
+ * browser code imports the simulator through Vite; Node (tests, kubesim) keeps the plain import.
+ * @returns {import('vite').Plugin}
+ */
+function lazyDescriptions() {
+  const standIn = fileURLToPath(new URL('./src/components/run/descriptions-lazy.ts', import.meta.url));
+  return {
+    name: 'kubenote:lazy-descriptions',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.endsWith('/generated/descriptions.json') && importer?.replace(/\\/g, '/').endsWith('/api/schema/explain.ts')) return standIn;
+      return null;
+    },
+  };
 }
 
 // Static site: everything heavy happens at build time (MDX, shiki, pagefind).
@@ -35,6 +55,6 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'always' },
-  vite: { build: { rolldownOptions: { onwarn } } },
+  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
   devToolbar: { enabled: false },
 });

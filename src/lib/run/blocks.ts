@@ -238,3 +238,35 @@ export function blockFromDataset(d: Record<string, string | undefined>, code: st
   if (kind === 'manifest') b.file = d.file && /^[\w./-]+$/.test(d.file) ? d.file : `block-${n}.yaml`;
   return b;
 }
+
+/**
+ * One step of running a block on a cluster: lay down the page's files that are missing, write the
+ * block's own file, run the script. The page runtime logs these steps (a session is its steps,
+ * replayed), so a step carries everything it needs and nothing about the page.
+ */
+export interface Step {
+  /** Files written only when absent (the page's files, see `pageFiles`). */
+  lay: { path: string; content: string }[];
+  /** Files written always (the block's own manifest). */
+  write: { path: string; content: string }[];
+  script: string;
+  /** The block this step runs (for the UI). */
+  n?: number;
+  /** A prerequisite of the block the learner ran. */
+  pre?: boolean;
+}
+
+/**
+ * The steps of running `action` on `block` on a cluster where the blocks in `done` have run: its
+ * prerequisites first (page order), then the block. `codeOf` gives each block's current text.
+ */
+export function stepsFor(blocks: readonly BlockSpec[], block: BlockSpec, action: Action, done: ReadonlySet<number>, codeOf: (b: BlockSpec) => string = (b) => b.code): { steps: Step[]; unknown: string[] } {
+  const { order, unknown } = prerequisites(blocks, block, done);
+  const one = (b: BlockSpec, a: Action, pre: boolean): Step => {
+    const plan = planFor(b, a, codeOf(b));
+    const step: Step = { lay: pageFiles(blocks, b, codeOf), write: plan.files, script: plan.script, n: b.n };
+    if (pre) step.pre = true;
+    return step;
+  };
+  return { steps: [...order.map((d) => one(d, d.action, true)), one(block, action, false)], unknown };
+}

@@ -4,7 +4,7 @@
  * and the simulator still loads only where it is used.
  */
 import type { Session } from '../../sim/session.ts';
-import { pageFiles, planFor, prerequisites, type Action, type BlockSpec } from './blocks.ts';
+import { planFor, stepsFor, type Action, type BlockSpec, type Step } from './blocks.ts';
 import type { RunEntry } from './outcome.ts';
 
 /** The page's cluster seed: the same page always starts from the same cluster. */
@@ -28,25 +28,28 @@ function resolve(path: string, cwd: string): string {
   return '/' + out.join('/');
 }
 
-/**
- * Writes the page's manifest files (see `pageFiles`) that are not on the control plane yet, in the
- * home directory, as a learner who follows the page has them.
- */
-export function writeMissingFiles(session: Session, files: readonly { path: string; content: string }[]): void {
-  const fs = session.cluster.machines.get('controlplane');
-  if (!fs) return;
-  for (const f of files) {
-    const path = resolve(f.path, '/root');
-    if (!fs.exists(path)) fs.write(path, f.content);
-  }
-}
-
 /** Runs `action` of a block with the given code (the original or the learner's edit). */
 export function runBlock(session: Session, block: Pick<BlockSpec, 'kind' | 'file' | 'then'>, action: Action, code: string): RunEntry[] {
   const plan = planFor(block, action, code);
   const shell = session.shell;
   for (const f of plan.files) shell.fs.write(resolve(f.path, shell.cwd), f.content);
   return session.run(plan.script);
+}
+
+/** Homes of relative paths in steps: the control plane's root home, where the shell starts. */
+const HOME = '/root';
+
+/** Runs one step (see `stepsFor`) and returns its transcript. */
+export function execStep(session: Session, step: Step): RunEntry[] {
+  const fs = session.cluster.machines.get('controlplane');
+  if (fs) {
+    for (const f of step.lay) {
+      const path = resolve(f.path, HOME);
+      if (!fs.exists(path)) fs.write(path, f.content);
+    }
+    for (const f of step.write) fs.write(resolve(f.path, HOME), f.content);
+  }
+  return session.run(step.script);
 }
 
 export interface BlockRun {
@@ -58,9 +61,9 @@ export interface BlockRun {
 }
 
 /**
- * Runs a block of a page the way the page runtime does: the page's files are laid down, the
- * block's prerequisites that have not run on this cluster yet run first (in page order), then the
- * block. `done` (block numbers already run on this cluster) is updated.
+ * Runs a block of a page the way the page runtime does (the same steps): the page's files are laid
+ * down, the block's prerequisites that have not run on this cluster yet run first (in page order),
+ * then the block. `done` (block numbers already run on this cluster) is updated.
  */
 export function runOnPage(
   session: Session,
@@ -69,16 +72,14 @@ export function runOnPage(
   action: Action,
   opts: { done: Set<number>; codeOf?: (b: BlockSpec) => string },
 ): BlockRun {
-  const codeOf = opts.codeOf ?? ((b: BlockSpec) => b.code);
-  const { order, unknown } = prerequisites(blocks, block, opts.done);
+  const { steps, unknown } = stepsFor(blocks, block, action, opts.done, opts.codeOf);
   const before: BlockRun['before'] = [];
-  for (const dep of order) {
-    writeMissingFiles(session, pageFiles(blocks, dep, codeOf));
-    before.push({ n: dep.n, entries: runBlock(session, dep, dep.action, codeOf(dep)) });
-    opts.done.add(dep.n);
+  let entries: RunEntry[] = [];
+  for (const step of steps) {
+    const out = execStep(session, step);
+    if (step.n !== undefined) opts.done.add(step.n);
+    if (step.pre) before.push({ n: step.n!, entries: out });
+    else entries = out;
   }
-  writeMissingFiles(session, pageFiles(blocks, block, codeOf));
-  const entries = runBlock(session, block, action, codeOf(block));
-  opts.done.add(block.n);
   return { before, entries, unknown };
 }

@@ -1,0 +1,115 @@
+/**
+ * The simulator side of the page runtime: one Session, driven by operations (src/lib/run/state.ts),
+ * answering the questions the page asks (cluster view, describe/YAML, scheduling explanation,
+ * completion, files). DOM-free; runs in the Web Worker (sim.worker.ts) and in Node tests.
+ */
+import { Session } from '../../sim/session.ts';
+import { res } from '../../sim/apiserver/client.ts';
+import { execStep } from '../../lib/run/runner.ts';
+import type { RunEntry } from '../../lib/run/outcome.ts';
+import type { Op } from '../../lib/run/state.ts';
+import { clusterView, type ClusterView } from '../../lib/run/cluster-view.ts';
+import { explain, type Explanation } from '../../lib/run/explain.ts';
+import { complete, type Completion } from './complete.ts';
+
+export interface OpResult {
+  entries: RunEntry[];
+  /** The shell prompt after the op (ssh changes it). */
+  prompt: string;
+}
+
+const KINDS: Record<string, { resource: string; group: string; namespaced: boolean }> = {
+  pod: { resource: 'pods', group: '', namespaced: true },
+  node: { resource: 'nodes', group: '', namespaced: false },
+  service: { resource: 'services', group: '', namespaced: true },
+};
+
+const safeName = (s: string) => /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(s);
+
+export class Host {
+  session: Session;
+  /** Store revision of the last view sent (nothing changed → no new view). */
+  private viewRevision = -1;
+  private viewNow = -1;
+
+  constructor(seed: number, setup: string) {
+    this.session = new Session({ seed });
+    if (setup) this.session.run(setup);
+  }
+
+  apply(op: Op): OpResult {
+    const s = this.session;
+    let entries: RunEntry[] = [];
+    switch (op.t) {
+      case 's':
+        entries = execStep(s, { lay: op.lay, write: op.write, script: op.s });
+        break;
+      case 'r':
+        entries = s.run(op.s);
+        break;
+      case 'a':
+        s.cluster.clock.advance(op.ms);
+        break;
+      case 'w': {
+        const shell = s.shell;
+        const path = op.path.startsWith('/') ? op.path : `${shell.cwd.replace(/\/$/, '')}/${op.path}`;
+        shell.fs.write(path, op.content);
+        break;
+      }
+    }
+    return { entries, prompt: s.shell.prompt() };
+  }
+
+  /** The cluster view, or null when nothing changed since the last one. */
+  view(force = false): ClusterView | null {
+    const rev = this.session.cluster.store.revision();
+    const now = this.session.cluster.clock.now();
+    if (!force && rev === this.viewRevision && Math.floor(now / 1000) === Math.floor(this.viewNow / 1000)) return null;
+    this.viewRevision = rev;
+    this.viewNow = now;
+    return clusterView(this.session);
+  }
+
+  now(): number {
+    return this.session.cluster.clock.now();
+  }
+
+  prompt(): string {
+    return this.session.shell.prompt();
+  }
+
+  /** `kubectl describe` and `kubectl get -o yaml` of one object, read-only. */
+  inspect(kind: string, ns: string, name: string): { describe: string; yaml: string } {
+    const k = KINDS[kind];
+    if (!k || !safeName(name) || (ns && !safeName(ns))) return { describe: '', yaml: '' };
+    const nsFlag = k.namespaced ? ` -n ${ns || 'default'}` : '';
+    const text = (script: string) =>
+      this.session
+        .run(script)
+        .flatMap((e) => e.output.map((o) => o.text))
+        .join('');
+    return { describe: text(`kubectl describe ${kind} ${name}${nsFlag}`), yaml: text(`kubectl get ${kind} ${name}${nsFlag} -o yaml`) };
+  }
+
+  /** The scheduler's decision for a pod, explained; null when the scheduler has not decided yet. */
+  explain(uid: string): Explanation | null {
+    const record = this.session.cluster.scheduler.decisions.get(uid);
+    return record ? explain(record) : null;
+  }
+
+  /** The FailedScheduling message of a pod (its PodScheduled condition), if any. */
+  pendingMessage(ns: string, name: string): string {
+    const pod = this.session.cluster.client.get(res('pods'), ns, name) as { status?: { conditions?: { type: string; reason?: string; message?: string }[] } } | undefined;
+    return pod?.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')?.message ?? '';
+  }
+
+  complete(line: string): Completion {
+    return complete(this.session, line);
+  }
+
+  readFile(path: string): string | null {
+    const shell = this.session.shell;
+    const abs = path.startsWith('/') ? path : `${shell.cwd.replace(/\/$/, '')}/${path}`;
+    return shell.fs.read(abs) ?? null;
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * The page's cluster as the page sees it: a simulator worker driven by a log of operations that is
+ * saved after every change and replayed on load (a session is its log). All changes go through one
+ * queue, so the log order is the order the worker ran them. A request the worker does not answer in
+ * time (a YAML bomb, a runaway loop) ends the worker; the session is rebuilt from the log without
+ * that request, and the page says so.
+ */
+import type { ClusterView } from '../../lib/run/cluster-view.ts';
+import { KEY, LIMITS, newSession, pushOp, readSession, type Op, type SavedSession } from '../../lib/run/state.ts';
+import { fnv1a } from '../../lib/run/blocks.ts';
+import { seedOf } from '../../lib/run/runner.ts';
+import type { FromWorker, Replies, Request } from './protocol.ts';
+import type { OpResult } from './host.ts';
+
+export type Mode = 'page' | 'lab';
+export const LAB_SEED = seedOf('kubenote-my-lab');
+const MODE_KEY = KEY + 'mode';
+
+/** How long a request may take before the worker is considered stuck (ms). */
+export const TIMEOUT_MS = 8000;
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  timer: number;
+  type: string;
+}
+
+export class StuckError extends Error {}
+
+export function readMode(): Mode {
+  try {
+    return localStorage.getItem(MODE_KEY) === 'lab' ? 'lab' : 'page';
+  } catch {
+    return 'page';
+  }
+}
+
+export class Lab {
+  readonly slug: string;
+  readonly pageSetup: string;
+  mode: Mode;
+  saved: SavedSession;
+  view: ClusterView | null = null;
+  now = 0;
+  prompt = 'controlplane:~# ';
+  /** Boot and replay times of the last (re)start, ms. */
+  timings = { bootMs: 0, replayMs: 0, startMs: 0 };
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private saveTimer = 0;
+  private listeners = { view: new Set<(v: ClusterView) => void>(), notice: new Set<(text: string) => void>(), progress: new Set<(done: number, total: number) => void>(), state: new Set<() => void>() };
+
+  constructor(slug: string, pageSetup: string) {
+    this.slug = slug;
+    this.pageSetup = pageSetup;
+    this.mode = readMode();
+    this.saved = this.load();
+  }
+
+  get seed(): number {
+    return this.mode === 'lab' ? LAB_SEED : seedOf(this.slug);
+  }
+  get setup(): string {
+    return this.mode === 'lab' ? '' : this.pageSetup;
+  }
+  get storageKey(): string {
+    return this.mode === 'lab' ? KEY + 'lab' : KEY + 'page:' + this.slug;
+  }
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  on<K extends keyof Lab['listeners']>(kind: K, fn: Parameters<Lab['listeners'][K]['add']>[0]): void {
+    (this.listeners[kind] as Set<typeof fn>).add(fn);
+  }
+
+  notice(text: string): void {
+    for (const f of this.listeners.notice) f(text);
+  }
+
+  private emitState() {
+    for (const f of this.listeners.state) f();
+  }
+
+  /** The saved session of the current mode, or a new one (with a notice when the saved one was unusable). */
+  private load(): SavedSession {
+    const setupHash = fnv1a(this.setup);
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(this.storageKey);
+    } catch {
+      /* storage blocked: the session just is not kept */
+    }
+    const r = readSession(raw, { seed: this.seed, setup: setupHash });
+    if (r.ok) return r.session;
+    if (r.reason !== 'missing') {
+      try {
+        localStorage.removeItem(this.storageKey);
+      } catch {
+        /* ignore */
+      }
+      queueMicrotask(() =>
+        this.notice(
+          r.reason === 'changed'
+            ? '페이지의 시나리오가 바뀌어 저장된 실습 상태를 새로 시작했습니다.'
+            : r.reason === 'version'
+              ? '이전 버전에서 저장된 실습 상태라 새로 시작했습니다.'
+              : '저장된 실습 상태가 손상되어 읽을 수 없었습니다. 새 클러스터로 시작합니다.',
+        ),
+      );
+    }
+    return newSession(this.seed, setupHash);
+  }
+
+  save(now = false): void {
+    clearTimeout(this.saveTimer);
+    const write = () => {
+      try {
+        const json = JSON.stringify(this.saved);
+        if (json.length > LIMITS.totalBytes) {
+          this.notice('실습 기록이 너무 커서 더 저장하지 않습니다. 초기화하면 다시 저장됩니다.');
+          return;
+        }
+        localStorage.setItem(this.storageKey, json);
+      } catch {
+        this.notice('브라우저 저장 공간을 쓸 수 없어 실습 상태를 저장하지 못했습니다.');
+      }
+    };
+    if (now) write();
+    else this.saveTimer = window.setTimeout(write, 250);
+  }
+
+  /** Starts the worker and the session (boot + replay), once. */
+  start(): Promise<void> {
+    this.ready ??= this.boot();
+    return this.ready;
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-sim' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      this.fail(new StuckError(ev.message || 'worker error'));
+    };
+    return w;
+  }
+
+  private async boot(): Promise<void> {
+    const t0 = performance.now();
+    this.worker = this.spawn();
+    const r = await this.send('init', { type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops });
+    this.timings = { bootMs: r.bootMs, replayMs: r.replayMs, startMs: performance.now() - t0 };
+    this.now = r.now;
+    this.prompt = r.prompt;
+    if (r.failedAt !== null) {
+      this.saved.ops = this.saved.ops.slice(0, r.failedAt);
+      this.save(true);
+      this.notice(`저장된 실습 기록을 다시 실행하다 오류가 나서 그 앞까지만 복원했습니다 (${r.error ?? ''}).`);
+    }
+    this.emitState();
+  }
+
+  private receive(m: FromWorker) {
+    if ('type' in m) {
+      if (m.type === 'view') {
+        this.view = m.view;
+        this.now = m.now;
+        for (const f of this.listeners.view) f(m.view);
+      } else if (m.type === 'progress') {
+        this.now = m.now;
+        const p = this.pending.get(m.id);
+        if (p) {
+          clearTimeout(p.timer);
+          p.timer = window.setTimeout(() => this.timeout(m.id), TIMEOUT_MS);
+        }
+        for (const f of this.listeners.progress) f(m.done, m.total);
+      }
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    clearTimeout(p.timer);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(m.error));
+  }
+
+  private send<T extends Request['type']>(type: T, req: Extract<Request, { type: T }>): Promise<Replies[T]> {
+    const w = this.worker;
+    if (!w) return Promise.reject(new Error('not started'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, type, timer: window.setTimeout(() => this.timeout(id), type === 'init' ? TIMEOUT_MS * 3 : TIMEOUT_MS) });
+      w.postMessage({ ...req, id });
+    });
+  }
+
+  private timeout(id: number) {
+    if (!this.pending.has(id)) return;
+    this.fail(new StuckError('timeout'));
+  }
+
+  /** The worker is stuck or dead: reject everything in flight and rebuild from the log. */
+  private fail(e: Error) {
+    this.worker?.terminate();
+    this.worker = null;
+    const inFlight = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of inFlight) {
+      clearTimeout(p.timer);
+      p.reject(e);
+    }
+    this.notice('시뮬레이터가 응답하지 않아 멈췄습니다(너무 큰 입력이나 끝나지 않는 작업). 클러스터는 그 직전 상태로 다시 만들었습니다.');
+    this.ready = null;
+    void this.start().catch(() => this.notice('클러스터를 다시 만들지 못했습니다. 초기화해 보세요.'));
+  }
+
+  /** Runs a change after the changes before it; the log records it once the worker has run it. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs operations (a block's steps, a terminal line, a saved file) and logs them. */
+  run(ops: Op[]): Promise<OpResult[]> {
+    return this.serial(async () => {
+      await this.start();
+      const r = await this.send('ops', { type: 'ops', ops });
+      for (const op of ops) pushOp(this.saved.ops, op);
+      if (this.saved.ops.length > LIMITS.ops) this.notice('실습 기록이 너무 길어졌습니다. 초기화하면 새로 기록합니다.');
+      this.save();
+      this.prompt = r.results[r.results.length - 1]?.prompt ?? this.prompt;
+      return r.results;
+    });
+  }
+
+  /** Moves simulated time; long jumps report progress and can be cancelled. */
+  advance(ms: number, chunk = ms): { done: Promise<number>; cancel(): void } {
+    let id = 0;
+    const done = this.serial(async () => {
+      await this.start();
+      id = this.nextId; // the id send() is about to use
+      const r = await this.send('advance', { type: 'advance', ms, chunk });
+      if (r.advanced > 0) pushOp(this.saved.ops, { t: 'a', ms: r.advanced });
+      this.now = r.now;
+      this.save();
+      return r.advanced;
+    });
+    return {
+      done,
+      cancel: () => {
+        if (id && this.worker) this.worker.postMessage({ type: 'cancel', target: id, id: this.nextId++ });
+      },
+    };
+  }
+
+  /** A question that changes nothing (view, describe, explanation, completion, a file). */
+  async ask<R extends Extract<Request, { type: 'view' | 'inspect' | 'explain' | 'complete' | 'read' }>>(req: R): Promise<Replies[R['type']]> {
+    await this.start();
+    return this.send(req.type, req as never) as Promise<Replies[R['type']]>;
+  }
+
+  private dropWorker() {
+    this.worker?.terminate();
+    this.worker = null;
+    const inFlight = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of inFlight) {
+      clearTimeout(p.timer);
+      p.reject(new Error('reset'));
+    }
+    this.ready = null;
+    this.view = null;
+  }
+
+  /** A fresh cluster for the current mode (the log, the outputs and the block marks are dropped). */
+  async reset(): Promise<void> {
+    await this.serial(async () => {
+      this.dropWorker();
+      this.saved = newSession(this.seed, fnv1a(this.setup));
+      this.save(true);
+    });
+    this.emitState();
+    await this.start();
+  }
+
+  /** Switches between the page's own cluster and "my lab"; the other session stays saved. */
+  async switchMode(mode: Mode): Promise<void> {
+    if (mode === this.mode) return;
+    await this.serial(async () => {
+      this.save(true);
+      this.dropWorker();
+      this.mode = mode;
+      try {
+        localStorage.setItem(MODE_KEY, mode);
+      } catch {
+        /* ignore */
+      }
+      this.saved = this.load();
+    });
+    this.emitState();
+    await this.start();
+  }
+
+  /** Replaces the current session with a shared one (its mode decides which). */
+  async adopt(mode: Mode, ops: Op[], done: Record<string, number[]>): Promise<void> {
+    await this.serial(async () => {
+      this.dropWorker();
+      this.mode = mode;
+      try {
+        localStorage.setItem(MODE_KEY, mode);
+      } catch {
+        /* ignore */
+      }
+      this.saved = { ...newSession(this.seed, fnv1a(this.setup)), ops, done };
+      this.save(true);
+    });
+    this.emitState();
+    await this.start();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * What a reading page loads for runnable notes: small custom elements that add run controls to the
+ * build-time <run-block>s and the page bar, and load the run UI and the simulator (runtime.ts, the
+ * worker) only when the learner uses them — or when there is saved work or a share link to show.
+ * The first click answers at once ("불러오는 중…"); a pointer over or focus on a control starts the
+ * load ahead of the click.
+ */
+type Runtime = typeof import('./runtime.ts');
+
+let runtime: Promise<Runtime> | null = null;
+let loaded = false;
+const load = () =>
+  (runtime ??= import('./runtime.ts').then((m) => {
+    loaded = true;
+    return m;
+  }));
+
+const FAILED = '실행 도구를 불러오지 못했습니다. 새로 고침해 보세요.';
+
+function button(text: string, act: string, label?: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'run-btn';
+  b.dataset.act = act;
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  return b;
+}
+
+function warm() {
+  load().then((m) => m.warm(), () => undefined);
+}
+
+class RunBlock extends HTMLElement {
+  connectedCallback() {
+    if (this.querySelector(':scope > .run-bar')) return;
+    const d = this.dataset;
+    const bar = document.createElement('div');
+    bar.className = 'run-bar';
+    const file = d.file ?? '';
+    if (d.kind === 'manifest') {
+      const primary = d.action === 'create' || d.action === 'delete' ? d.action : 'apply';
+      for (const a of ['apply', 'create', 'delete']) {
+        const b = button(a === primary ? `▶ ${a}` : a, a, `kubectl ${a} -f ${file} 실행`);
+        if (a === primary) b.classList.add('run-primary');
+        bar.append(b);
+      }
+    } else {
+      const b = button('▶ 실행', 'run', `블록 ${d.n} 명령 실행`);
+      b.classList.add('run-primary');
+      bar.append(b);
+    }
+    const edit = button('편집', 'edit');
+    edit.setAttribute('aria-expanded', 'false');
+    const reset = button('원래대로', 'reset');
+    reset.hidden = true;
+    const status = document.createElement('span');
+    status.className = 'run-status';
+    status.setAttribute('role', 'status');
+    bar.append(edit, reset, status);
+    this.append(bar);
+    bar.addEventListener('pointerenter', warm, { once: true });
+    bar.addEventListener('focusin', warm, { once: true });
+    bar.addEventListener('click', (ev) => {
+      const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');
+      if (!b) return;
+      const act = b.dataset.act!;
+      if (!loaded && act !== 'edit' && act !== 'reset') {
+        // Feedback within the frame of the click, before any code has loaded.
+        this.dataset.state = 'loading';
+        status.textContent = '실행 준비 중…';
+      }
+      load().then(
+        (m) => m.blockAction(this, act),
+        () => {
+          status.textContent = FAILED;
+        },
+      );
+    });
+  }
+}
+
+class RunPage extends HTMLElement {
+  connectedCallback() {
+    if (this.querySelector(':scope > .run-page-bar')) return;
+    const bar = document.createElement('div');
+    bar.className = 'run-page-bar';
+    const text = document.createElement('span');
+    text.textContent = '이 페이지의 예제는 브라우저 안의 쿠버네티스 클러스터에서 실행됩니다.';
+    const cluster = button('클러스터 보기', 'cluster');
+    const term = button('터미널 열기', 'terminal');
+    bar.append(text, cluster, term);
+    this.prepend(bar);
+    bar.addEventListener('pointerenter', warm, { once: true });
+    bar.addEventListener('focusin', warm, { once: true });
+    bar.addEventListener('click', (ev) => {
+      const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');
+      if (!b) return;
+      load().then(
+        (m) => m.openDock(b.dataset.act === 'terminal' ? 'terminal' : 'cluster'),
+        () => (text.textContent = FAILED),
+      );
+    });
+    // Saved work or a share link: bring the run UI up when the page is idle.
+    const slug = this.dataset.slug ?? '';
+    let saved = location.hash.startsWith('#run=');
+    try {
+      const ls = localStorage;
+      const lab = ls.getItem('kubenote:v1:mode') === 'lab';
+      saved ||= !!ls.getItem('kubenote:v1:edits:' + slug) || (lab ? (ls.getItem('kubenote:v1:lab') ?? '').includes(`"${slug}#`) : !!ls.getItem('kubenote:v1:page:' + slug));
+    } catch {
+      /* storage blocked */
+    }
+    if (saved) {
+      const go = () => load().then((m) => m.init(), () => undefined);
+      if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
+      else setTimeout(go, 200);
+    }
+  }
+}
+
+customElements.define('run-block', RunBlock);
+customElements.define('run-page', RunPage);
