@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTLSServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { parseQuery, type ExecResult, type HttpRequest, type HttpResponse } from './types.ts';
 import { channelMessage, closeFrame, ERROR, PROTOCOLS, StdinCollector, STDERR, STDOUT } from './websocket.ts';
@@ -21,6 +22,8 @@ export interface Backend {
 export interface ListenOptions {
   port: number;
   host?: string;
+  /** Serve HTTPS with this key pair (PEM). */
+  tls?: { key: string; cert: string };
   /** Called for each request (logging). */
   log?: (line: string) => void;
 }
@@ -100,6 +103,33 @@ function rawResponse(socket: Duplex, r: HttpResponse) {
   socket.end(`HTTP/1.1 ${r.status} ${reason}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n` + body.toString('utf8'));
 }
 
+function isKubeletFailure(r: HttpResponse): boolean {
+  try {
+    return r.status >= 500 && (JSON.parse(String(r.body)) as { reason?: string }).reason === 'InternalError';
+  } catch {
+    return false;
+  }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * stdout, stderr, then the status. The model hands back each stream whole; a short pause between
+ * them keeps kubectl's two copying goroutines from racing, so a terminal shows them in that order.
+ */
+async function writeResult(socket: Duplex, result: ExecResult, tty: boolean) {
+  if (result.stdout) socket.write(channelMessage(STDOUT, result.stdout));
+  if (result.stdout && result.stderr) await pause(30);
+  if (result.stderr) socket.write(channelMessage(tty ? STDOUT : STDERR, result.stderr));
+  if (result.stdout || result.stderr) await pause(30);
+  socket.write(channelMessage(ERROR, JSON.stringify(result.status)));
+  socket.write(closeFrame());
+  socket.end();
+}
+
+/** Exec requests refused before the upgrade, by URL (kubectl retries them over SPDY). */
+const refusedExecs = new Map<string, HttpResponse>();
+
 /** kube-apiserver's answer to an exec stream: 101 + channels, or the Status before upgrading. */
 async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, head: Buffer) {
   const r = toRequest(req, Buffer.alloc(0));
@@ -107,9 +137,10 @@ async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, h
   const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
   const protocol = PROTOCOLS.find((p) => offered.includes(p));
   if (!isWebSocket || !protocol) {
-    // SPDY/3.1 (kubectl's fallback) is not spoken: answer with the validation error if there is one.
-    const out = await backend.exec(r, undefined);
-    rawResponse(socket, out.ok ? { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'kubesim serve speaks the WebSocket streaming protocol (v5.channel.k8s.io) only', reason: 'BadRequest', code: 400 }) } : out.response);
+    // SPDY/3.1 is not spoken. kubectl falls back to it only after a WebSocket upgrade was refused with a
+    // Status; answer the same Status again (without running anything twice).
+    const refused = refusedExecs.get(req.url ?? '');
+    rawResponse(socket, refused ?? { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'kubesim serve speaks the WebSocket streaming protocol (v5.channel.k8s.io) only', reason: 'BadRequest', code: 400 }) });
     return;
   }
   const wantsStdin = ['1', 'true'].includes(r.query.stdin?.[0] ?? '');
@@ -119,29 +150,30 @@ async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, h
     if (!out.ok) {
       const body = typeof out.response.body === 'string' ? out.response.body : '';
       socket.write(channelMessage(ERROR, body));
-    } else {
-      const tty = ['1', 'true'].includes(r.query.tty?.[0] ?? '');
-      if (out.result.stdout) socket.write(channelMessage(STDOUT, out.result.stdout));
-      if (out.result.stderr) socket.write(channelMessage(tty ? STDOUT : STDERR, out.result.stderr));
-      socket.write(channelMessage(ERROR, JSON.stringify(out.result.status)));
-    }
-    socket.write(closeFrame());
-    socket.end();
+      socket.write(closeFrame());
+      socket.end();
+    } else await writeResult(socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
   };
   if (!wantsStdin) {
     // Validate before upgrading: a bad container or pod is an HTTP error (kubectl prints the Status).
     const out = await backend.exec(r, undefined);
-    if (!out.ok) {
+    // Refused by the API server itself (validation, no route to the kubelet): an HTTP error before the
+    // upgrade. Failures inside the kubelet (reason InternalError) come on the error channel after it.
+    if (!out.ok && !isKubeletFailure(out.response)) {
+      refusedExecs.set(req.url ?? '', out.response);
+      if (refusedExecs.size > 100) refusedExecs.delete(refusedExecs.keys().next().value!);
       rawResponse(socket, out.response);
       return;
     }
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
-    const tty = ['1', 'true'].includes(r.query.tty?.[0] ?? '');
-    if (out.result.stdout) socket.write(channelMessage(STDOUT, out.result.stdout));
-    if (out.result.stderr) socket.write(channelMessage(tty ? STDOUT : STDERR, out.result.stderr));
-    socket.write(channelMessage(ERROR, JSON.stringify(out.result.status)));
-    socket.write(closeFrame());
-    socket.end();
+    if (!out.ok) {
+      // The API server upgraded and proxied to the kubelet, which failed: the Status comes on the error channel.
+      socket.write(channelMessage(ERROR, typeof out.response.body === 'string' ? out.response.body : ''));
+      socket.write(closeFrame());
+      socket.end();
+      return;
+    }
+    await writeResult(socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
     return;
   }
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
@@ -170,7 +202,7 @@ export function listen(backend: Backend, opts: ListenOptions): Promise<RunningSe
   const host = opts.host ?? '127.0.0.1';
   const openStreams = new Set<() => void>();
   const sockets = new Set<Duplex>();
-  const server = createServer(async (req, res) => {
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const body = await readBody(req);
       const r = toRequest(req, body);
@@ -183,7 +215,8 @@ export function listen(backend: Backend, opts: ListenOptions): Promise<RunningSe
         res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(e instanceof Error ? e.message : e), reason: 'InternalError', code: 500 }));
       } else res.end();
     }
-  });
+  };
+  const server: Server = opts.tls ? createTLSServer({ key: opts.tls.key, cert: opts.tls.cert }, onRequest) : createServer(onRequest);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -206,7 +239,7 @@ export function listen(backend: Backend, opts: ListenOptions): Promise<RunningSe
       resolve({
         server,
         port,
-        url: `http://${host}:${port}`,
+        url: `${opts.tls ? 'https' : 'http'}://${host}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             for (const f of [...openStreams]) f();

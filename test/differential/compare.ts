@@ -1,0 +1,101 @@
+/**
+ * Runs one scenario both ways and compares: the simulator's own transcript and the one made with the
+ * real kubectl against `kubesim serve` on the same seed, both normalised by ./normalize.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from '../../src/sim/session.ts';
+import { runWithRealKubectl } from './harness.ts';
+import { normalize, rules, type Rule, type VersionFacts } from './normalize.ts';
+
+export const SCENARIOS = new URL('../scenarios/', import.meta.url).pathname;
+
+export function scenarioFiles(dir = SCENARIOS): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...scenarioFiles(p));
+    else if (name.endsWith('.sh')) out.push(p);
+  }
+  return out;
+}
+
+function flatten(o: Record<string, unknown>, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v && typeof v === 'object') Object.assign(out, flatten(v as Record<string, unknown>, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = String(v);
+  }
+  return out;
+}
+
+/** Client build metadata of both clients (for the `kubectl version` rule). */
+export function versionFacts(kubectl: string): VersionFacts {
+  const real = flatten(JSON.parse(execFileSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' })));
+  const simOut = Session.format(new Session({ seed: 1 }).run('kubectl version --client -o json')).replace(/^\$ .*\n/, '');
+  const sim = flatten(JSON.parse(simOut));
+  // minor "33" vs "35" would also hit unrelated text: replace it only as the JSON/YAML field.
+  const pick = (f: Record<string, string>) => ({
+    gitVersion: f['clientVersion.gitVersion'],
+    gitCommit: f['clientVersion.gitCommit'],
+    buildDate: f['clientVersion.buildDate'],
+    goVersion: f['clientVersion.goVersion'],
+    minorJSON: `"minor": "${f['clientVersion.minor']}"`,
+    minorYAML: `minor: "${f['clientVersion.minor']}"`,
+    kustomize: f.kustomizeVersion,
+  });
+  return { real: pick(real), sim: pick(sim) };
+}
+
+export interface Outcome {
+  name: string;
+  identical: boolean;
+  sim: string;
+  real: string;
+  ms: number;
+}
+
+export async function compareScenario(file: string, kubectl: string, rs: Rule[]): Promise<Outcome> {
+  const script = readFileSync(file, 'utf8');
+  const seed = Number(/^#\s*seed:\s*(\d+)/m.exec(script)?.[1] ?? 1);
+  const version = /^#\s*version:\s*(v[\d.]+)/m.exec(script)?.[1];
+  const t0 = performance.now();
+  const real = normalize(await runWithRealKubectl(script, { seed, version, kubectl }), 'real', rs);
+  const sim = normalize(Session.format(new Session({ seed, ...(version ? { version } : {}) }).run(script)), 'sim', rs);
+  return { name: file.slice(SCENARIOS.length), identical: sim === real, sim, real, ms: Math.round(performance.now() - t0) };
+}
+
+/** A small line diff (LCS) for reports: `-` simulator, `+` real kubectl, with 2 lines of context. */
+export function lineDiff(a: string, b: string, maxLines = 80): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const n = x.length;
+  const m = y.length;
+  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = x[i] === y[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const ops: [string, string][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      ops.push([' ', x[i++]]);
+      j++;
+    } else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) ops.push(['+', y[j++]]);
+    else ops.push(['-', x[i++]]);
+  }
+  const keep = new Set<number>();
+  ops.forEach(([op], k) => {
+    if (op !== ' ') for (let d = -2; d <= 2; d++) keep.add(k + d);
+  });
+  const out: string[] = [];
+  let last = -1;
+  for (const k of [...keep].filter((k) => k >= 0 && k < ops.length).sort((p, q) => p - q)) {
+    if (last >= 0 && k > last + 1) out.push('…');
+    out.push(`${ops[k][0]} ${ops[k][1]}`);
+    last = k;
+  }
+  return out.slice(0, maxLines).join('\n') + (out.length > maxLines ? `\n… (${out.length - maxLines} more lines)` : '');
+}
+
+export { rules };

@@ -1,0 +1,228 @@
+/**
+ * The only differences the differential suite forgives between the simulator's kubectl (which follows
+ * kubectl v1.35) and a real kubectl v1.33 talking to `kubesim serve`. Each rule names what differs,
+ * why, and its source; everything else must be identical. Transcripts are split into command blocks
+ * (`$ command` + output) so rules apply only where they belong.
+ *
+ * `sim` = the simulator's own transcript, `real` = the one made with the real binary.
+ */
+
+export interface Rule {
+  name: string;
+  why: string;
+  /** Applied to the output of one command (`cmd` is the command line without `$ `). */
+  sim?: (out: string, cmd: string) => string;
+  real?: (out: string, cmd: string) => string;
+  both?: (out: string, cmd: string) => string;
+}
+
+/** duration.HumanDuration forms (apimachinery pkg/util/duration). */
+const AGE = String.raw`(?:\d+y\d+d|\d+y|\d+d\d+h|\d+d|\d+h\d+m|\d+h|\d+m\d+s|\d+m|\d+s|<invalid>|<unknown>)`;
+const AGE_CELL = new RegExp(`${AGE}(?: \\(x\\d+ over ${AGE}\\))?`);
+
+const isCmd = (cmd: string, ...words: string[]) => {
+  const parts = cmd.split(/\s+/).filter((w) => !w.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  return parts[0] === 'kubectl' && words.every((w, i) => parts[i + 1] === w);
+};
+
+/** Lines of the table that follows a header line matching `header`, up to a line `stop` says ends it. */
+function mapTable(out: string, header: RegExp, row: (line: string) => string, stop: (line: string) => boolean): string {
+  const lines = out.split('\n');
+  let inTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (header.test(l)) {
+      inTable = true;
+      lines[i] = collapse(l);
+      continue;
+    }
+    if (!inTable) continue;
+    if (/^\s*-+(\s+-+)*\s*$/.test(l)) {
+      lines[i] = collapse(l);
+      continue;
+    }
+    if (stop(l)) {
+      inTable = false;
+      continue;
+    }
+    lines[i] = row(l);
+  }
+  return lines.join('\n');
+}
+
+function collapse(l: string): string {
+  return l.replace(/(\S) {2,}/g, '$1 ').replace(/ +$/, '');
+}
+
+/** Rows of tabwriter tables whose order is Go map iteration order (random in kubectl). */
+function sortRows(out: string, header: RegExp, rowStart: RegExp): string {
+  const lines = out.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!header.test(lines[i])) continue;
+    let j = i + 1;
+    if (j < lines.length && /^\s*-+(\s+-+)*\s*$/.test(lines[j])) j++;
+    let k = j;
+    while (k < lines.length && rowStart.test(lines[k])) k++;
+    const rows = lines.slice(j, k).sort();
+    lines.splice(j, rows.length, ...rows);
+    i = k - 1;
+  }
+  return lines.join('\n');
+}
+
+/** describe configmap/secret `Data` entries (`key:\n----\nvalue\n\n`), sorted by key. */
+function sortDataEntries(out: string): string {
+  const lines = out.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== 'Data' || lines[i + 1] !== '====') continue;
+    const start = i + 2;
+    let end = start;
+    while (end < lines.length && !(lines[end] === 'BinaryData' && lines[end + 1] === '====') && !lines[end].startsWith('Events:')) end++;
+    const entries: { key: string; lines: string[] }[] = [];
+    let pre: string[] = [];
+    for (let k = start; k < end; k++) {
+      if (/^.*:$/.test(lines[k]) && lines[k + 1] === '----') entries.push({ key: lines[k], lines: [lines[k]] });
+      else if (entries.length) entries[entries.length - 1].lines.push(lines[k]);
+      else pre.push(lines[k]);
+    }
+    if (entries.length < 2) continue;
+    // Each entry ends with the value's newline and one blank line; normalise the split points.
+    const texts = entries.map((e) => e.lines.join('\n').replace(/\n*$/, ''));
+    const sorted = entries.map((e, k) => ({ key: e.key, text: texts[k] })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const trailing = entries[entries.length - 1].lines.join('\n').match(/\n*$/)![0];
+    const body = sorted.map((e) => e.text).join('\n\n') + trailing;
+    lines.splice(start, end - start, ...pre, ...body.split('\n'));
+    pre = [];
+    i = start;
+  }
+  return lines.join('\n');
+}
+
+export interface VersionFacts {
+  sim: Record<string, string>;
+  real: Record<string, string>;
+}
+
+export function rules(versions: VersionFacts): Rule[] {
+  return [
+    {
+      name: 'delete message namespace suffix',
+      why: 'kubectl v1.34+ prints `pod "x" deleted from default namespace`; v1.33 prints `pod "x" deleted` (kubectl commit 2fa4a24, "show namespace on delete", first tag kubernetes-1.34.0; k8s-fidelity.md table).',
+      sim: (out) => out.replace(/ deleted from \S+ namespace/g, ' deleted'),
+    },
+    {
+      name: 'creationTimestamp: null',
+      why: 'kubectl v1.33 prints `creationTimestamp: null` for objects built on the client (--dry-run=client -o yaml/json); v1.34+ omits it (apimachinery commit 503b989, `omitzero`; k8s-fidelity.md table).',
+      real: (out) => {
+        const lines = out.split('\n');
+        const kept: string[] = [];
+        for (let i = 0; i < lines.length; i++) {
+          const l = lines[i];
+          if (/^\s*creationTimestamp: null$/.test(l)) continue;
+          if (/^\s*"creationTimestamp": null,?$/.test(l)) {
+            if (!l.endsWith(',') && kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(/,$/, '');
+            continue;
+          }
+          kept.push(l);
+        }
+        return kept.join('\n');
+      },
+    },
+    {
+      name: 'client build metadata',
+      why: '`kubectl version` reports the client binary itself (v1.33.1, Kustomize v5.6.0, its commit, build date, Go version) and warns about the v1.33/v1.35 skew; the simulator is a v1.35.0 client (kubectl pkg/cmd/version/version.go).',
+      real: (out, cmd) => {
+        if (!isCmd(cmd, 'version')) return out;
+        let t = out.replace(/^WARNING: version difference between client .*\n?/m, '');
+        for (const [k, v] of Object.entries(versions.real)) if (v && versions.sim[k] && v !== versions.sim[k]) t = t.split(v).join(versions.sim[k]);
+        return t;
+      },
+    },
+    {
+      name: 'client-side ages',
+      why: 'kubectl describe (event Age, "(xN over …)", node pod ages) and kubectl events (LAST SEEN) compute ages on the client from the machine clock (describe.go translateTimestampSince, events.go), which a Go binary cannot be made to read from the simulated clock; the cells are replaced by <age> and the tables re-spaced. Ages printed by the server (kubectl get) are compared as they are.',
+      both: (out, cmd) => {
+        if (isCmd(cmd, 'describe')) {
+          const eventAge = new RegExp(`^(\\s+\\S+\\s+\\S+\\s+)${AGE_CELL.source}`);
+          let t = mapTable(out, /^\s*Type\s+Reason\s+Age\s+From\s+Message/, (l) => collapse(l.replace(eventAge, '$1<age>')), (l) => !/^\s{2}\S/.test(l));
+          t = mapTable(t, /^\s*Namespace\s+Name\s+CPU Requests\s+CPU Limits\s+Memory Requests\s+Memory Limits\s+Age/, (l) => collapse(l.replace(new RegExp(`${AGE}\\s*$`), '<age>')), (l) => !/^\s{2}\S/.test(l));
+          return t;
+        }
+        if (isCmd(cmd, 'events')) {
+          const t = mapTable(out, /^LAST SEEN\s+TYPE/, (l) => collapse(l.replace(new RegExp(`^${AGE_CELL.source}`), '<age>')), () => false);
+          return mapTable(t, /^NAMESPACE\s+LAST SEEN\s+TYPE/, (l) => collapse(l.replace(new RegExp(`^(\\S+\\s+)${AGE_CELL.source}`), '$1<age>')), () => false);
+        }
+        return out;
+      },
+    },
+    {
+      name: 'event message fieldPath prefix',
+      why: 'kubectl v1.35 describe prefixes event messages with the involved object\'s fieldPath (`spec.containers{c}: Pulling image …`, kubectl PR #133627); v1.33 prints the message alone.',
+      sim: (out, cmd) => (isCmd(cmd, 'describe') ? out.replace(/spec\.(?:initContainers|containers|ephemeralContainers)\{[^}]*\}: /g, '') : out),
+    },
+    {
+      name: 'klog header',
+      why: 'klog lines (`E0115 09:15:00.000381    1368 memcache.go:265] …`) carry the machine\'s wall clock and the process id (k8s.io/klog/v2 header format).',
+      both: (out) => out.replace(/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, '$10000 00:00:00.000000 PID '),
+    },
+    {
+      name: 'map iteration order in describe limitrange',
+      why: 'describeLimitRangeSpec ranges over Go maps of resource names, so real kubectl prints the rows of one type in random order (kubectl pkg/describe/describe.go); rows are sorted on both sides.',
+      both: (out, cmd) => (isCmd(cmd, 'describe') ? sortRows(out, /^\s*Type\s+Resource\s+Min\s+Max\s+Default Request/, /^\s*(Container|Pod|PersistentVolumeClaim)\s/) : out),
+    },
+    {
+      name: 'map iteration order in describe configmap',
+      why: 'kubectl v1.33 describeConfigMap ranges over the Data map (random order); v1.34+ sorts the keys (kubectl pkg/describe/describe.go); entries are sorted on both sides.',
+      both: (out, cmd) => (isCmd(cmd, 'describe') ? sortDataEntries(out) : out),
+    },
+    {
+      name: 'parallel evictions in drain',
+      why: 'kubectl drain evicts the pods in parallel, one goroutine each (kubectl pkg/drain/drain.go evictPods), so the order of its `evicting pod …` and `pod/… evicted` lines is not defined; each group is sorted on both sides.',
+      both: (out, cmd) => {
+        if (!isCmd(cmd, 'drain')) return out;
+        const lines = out.split('\n');
+        const idx = lines.map((l, k) => (/^evicting pod |^pod\/\S+ evicted$|^error when evicting /.test(l) ? k : -1)).filter((k) => k >= 0);
+        if (idx.length < 2) return out;
+        const group = idx.map((k) => lines[k]);
+        const evicting = group.filter((l) => l.startsWith('evicting pod ')).sort();
+        const rest = group.filter((l) => !l.startsWith('evicting pod ')).sort();
+        const ordered = [...evicting, ...rest];
+        idx.forEach((k, n) => (lines[k] = ordered[n]));
+        return lines.join('\n');
+      },
+    },
+    {
+      name: 'container not valid: list of containers',
+      why: 'kubectl after v1.33 appends ` out of: a, b, c (init)` to `container X is not valid for pod P` (kubectl pkg/cmd/util/podcmd/podcmd.go FindOrDefaultContainerByName).',
+      sim: (out) => out.replace(/(container \S+ is not valid for pod \S+) out of: .*$/gm, '$1'),
+    },
+  ];
+}
+
+/** Split a transcript into command blocks: [command line, output]. */
+export function blocks(transcript: string): { cmd: string; out: string }[] {
+  const out: { cmd: string; out: string }[] = [];
+  let cur: { cmd: string; out: string } = { cmd: '', out: '' };
+  for (const line of transcript.split(/(?<=\n)/)) {
+    if (line.startsWith('$ ')) {
+      out.push(cur);
+      cur = { cmd: line.slice(2).replace(/\n$/, ''), out: '' };
+    } else cur.out += line;
+  }
+  out.push(cur);
+  return out.filter((b, i) => i > 0 || b.out);
+}
+
+export function normalize(transcript: string, side: 'sim' | 'real', rs: Rule[]): string {
+  return blocks(transcript)
+    .map(({ cmd, out }) => {
+      let t = out;
+      for (const r of rs) {
+        const f = side === 'sim' ? r.sim : r.real;
+        if (f) t = f(t, cmd);
+        if (r.both) t = r.both(t, cmd);
+      }
+      return (cmd ? `$ ${cmd}\n` : '') + t;
+    })
+    .join('');
+}

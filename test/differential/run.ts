@@ -1,0 +1,39 @@
+/**
+ * `npx node test/differential/run.ts [SCENARIO.sh …] [--report FILE]`: runs scenarios both ways (the
+ * simulator's kubectl, and real kubectl against `kubesim serve`) and prints per-scenario identity,
+ * the identical share and every remaining difference. Exit status 0 when nothing could be compared.
+ */
+import { writeFileSync } from 'node:fs';
+import { compareScenario, lineDiff, rules, scenarioFiles, versionFacts } from './compare.ts';
+import { findRealKubectl } from './harness.ts';
+import { KNOWN } from './known.ts';
+
+const args = process.argv.slice(2);
+const ri = args.indexOf('--report');
+const reportFile = ri >= 0 ? args.splice(ri, 2)[1] : undefined;
+const kubectl = findRealKubectl();
+if (!kubectl) {
+  console.log('differential: no real kubectl found (set KUBECTL_REAL=/path/to/kubectl); nothing compared');
+  process.exit(0);
+}
+const rs = rules(versionFacts(kubectl.path));
+const files = args.length ? args.map((a) => new URL(a, `file://${process.cwd()}/`).pathname) : scenarioFiles();
+let identical = 0;
+const lines: string[] = [`# Differential run: simulator kubectl vs real kubectl ${kubectl.version} against kubesim serve`, ''];
+for (const f of files) {
+  const o = await compareScenario(f, kubectl.path, rs);
+  if (o.identical) identical++;
+  const known = KNOWN[o.name];
+  const status = o.identical ? 'identical' : known ? 'known difference' : 'DIFFERENT';
+  console.log(`${status.padEnd(17)} ${o.name} (${o.ms} ms)`);
+  lines.push(`- \`${o.name}\`: ${status}${known && !o.identical ? ` — ${known}` : ''}`);
+  if (!o.identical) {
+    const d = lineDiff(o.sim, o.real);
+    console.log(d.replace(/^/gm, '    '));
+    lines.push('', '```diff', d, '```', '');
+  }
+}
+const pct = ((identical / files.length) * 100).toFixed(1);
+console.log(`\n${identical}/${files.length} scenarios identical (${pct} %)`);
+lines.push('', `${identical}/${files.length} identical (${pct} %)`);
+if (reportFile) writeFileSync(reportFile, lines.join('\n') + '\n');
