@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefindIndex from './src/search/pagefind-integration.mjs';
+import sheetPdf from './src/lib/sheet/pdf-integration.mjs';
 import { runnableBlocks } from './src/lib/remark-runnable.ts';
 
 /**
@@ -42,7 +43,8 @@ export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
   // pagefindIndex: the search index, written to <outDir>/pagefind/ after every build.
-  integrations: [mdx(), pagefindIndex()],
+  // sheetPdf: the all-in-one cheat sheet as PDF (A4, Letter), written to <outDir>/sheets/ after every build.
+  integrations: [mdx(), pagefindIndex(), sheetPdf()],
   markdown: {
     // Sätteri (Astro 7's Markdown/MDX processor) with one mdast step: runnable code blocks.
     processor: satteri({ mdastPlugins: [runnableBlocks()] }),

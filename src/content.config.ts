@@ -39,8 +39,6 @@ const sheets = defineCollection({
   loader: sheetLoader(),
   schema: z.object({
     title: z.string(),
-    /** The sheet page's scenario (the setups of the notes it takes blocks from). */
-    setup: z.string(),
     sections: z.array(
       z.object({
         id: z.enum(SECTION_IDS),

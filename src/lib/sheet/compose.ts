@@ -9,7 +9,7 @@
  * file it reads — that is not marked is pulled onto the sheet too, so every block runs there as it
  * runs on its note.
  */
-import { findBlock, isManifest, pageFiles, prerequisites, type BlockSpec } from '../run/blocks.ts';
+import { classify, findBlock, isManifest, pageFiles, prerequisites, type BlockSpec } from '../run/blocks.ts';
 import { parseMeta } from '../run/meta.ts';
 import type { RunEntry } from '../run/outcome.ts';
 import { SECTIONS, type SectionId } from '../../sections.ts';
@@ -18,7 +18,8 @@ import type { SheetId } from './links.ts';
 
 export type { SheetId };
 
-export type ItemKind = 'generator' | 'command' | 'manifest';
+/** `setup`: a note's scenario (front-matter `setup`) as a block its items need; shown on screen, not printed. */
+export type ItemKind = 'generator' | 'command' | 'manifest' | 'setup';
 
 export interface SheetItem {
   /** "tips-1#3": note slug and the block's number on its note. */
@@ -56,8 +57,6 @@ export interface Sheet {
   title: string;
   /** Sections in sheet order (the exam tips first). */
   sections: SheetSection[];
-  /** The sheet page's scenario: the setups of every note it takes blocks from. */
-  setup: string;
 }
 
 /** Sheet order of the sections: the exam tips first, then the course order. */
@@ -85,6 +84,8 @@ export function markProblems(notes: readonly NoteSource[]): string[] {
 }
 
 const fileNameIn = (code: string, file: string) => new RegExp(`(^|[\\s=/'"])${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s'";|])`, 'm').test(code);
+
+export const SETUP_CAPTION = '준비: 이 노트의 블록보다 먼저 실행되는 시나리오 (인쇄에는 나오지 않음)';
 
 /**
  * Every sheet item of the notes, in course order: the marked blocks, plus the blocks they need and the
@@ -121,6 +122,22 @@ export function collectItems(notes: readonly NoteSource[]): SheetItem[] {
         for (const d of deps) if (!wanted.has(d)) (wanted.add(d), (changed = true));
       }
     }
+    // A note's scenario becomes a block of its own that the note's items need: on a sheet every block
+    // still runs as on its note, and notes with different scenarios share one sheet page.
+    if (wanted.size && note.setup.trim()) {
+      const code = note.setup.trim();
+      items.push({
+        key: `${note.slug}#setup`,
+        id: `${note.slug}-setup`,
+        slug: note.slug,
+        section: note.section,
+        fence: { lang: 'sh', meta: '', code, sheet: null, before: '', heading: '', line: 0 },
+        block: classify('sh', '', code, 0)!,
+        kind: 'setup',
+        caption: SETUP_CAPTION,
+        marked: false,
+      });
+    }
     note.fences.forEach((f, i) => {
       const b = note.blockOf[i];
       if (!b || !wanted.has(b.n)) return;
@@ -145,7 +162,6 @@ export function composeSheet(id: SheetId, notes: readonly NoteSource[], items: r
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const sectionIds = id === 'all' ? SHEET_SECTION_ORDER : [id];
   const sections: SheetSection[] = [];
-  const setups: string[] = [];
   for (const sid of sectionIds) {
     const s = SECTIONS.find((x) => x.id === sid)!;
     const groups: SheetNote[] = [];
@@ -155,14 +171,13 @@ export function composeSheet(id: SheetId, notes: readonly NoteSource[], items: r
         const note = bySlug.get(item.slug)!;
         g = { slug: note.slug, title: note.title, href: `/notes/${note.slug}/`, items: [] };
         groups.push(g);
-        if (note.setup.trim() && !setups.includes(note.setup.trim())) setups.push(note.setup.trim());
       }
       g.items.push(item);
     }
     if (groups.length) sections.push({ id: sid, title: s.title, notes: groups });
   }
   const title = id === 'all' ? 'CKA 치트 시트' : `CKA 치트 시트: ${SECTIONS.find((s) => s.id === id)!.title}`;
-  return { id, title, sections, setup: setups.join('\n') };
+  return { id, title, sections };
 }
 
 /** Every sheet: the all-in-one and one per section that has items. */
@@ -179,15 +194,17 @@ export const sheetItems = (sheet: Sheet): SheetItem[] => sheet.sections.flatMap(
 const quote = (v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 /** The fence meta of an item on the sheet: its note's meta with `needs` and `id` rewritten to sheet ids. */
-export function sheetMeta(item: SheetItem, note: Pick<NoteSource, 'blocks'>): string {
+export function sheetMeta(item: SheetItem, note: Pick<NoteSource, 'blocks' | 'setup'>): string {
   const { attrs } = parseMeta(item.fence.meta);
   const out: string[] = [`id=${quote(item.id)}`];
   for (const k of ['title', 'action', 'expect', 'error', 'output', 'then'] as const) if (attrs[k] !== undefined) out.push(`${k}=${quote(attrs[k])}`);
+  if (item.kind === 'setup') return out.join(' ');
   const needs = item.block.needs.map((ref) => {
     const dep = findBlock(note.blocks, ref);
     if (!dep) throw new Error(`${item.key}: needs "${ref}" names no block on its note`);
     return `${item.slug}-${dep.n}`;
   });
+  if (note.setup.trim()) needs.unshift(`${item.slug}-setup`);
   if (needs.length) out.push(`needs=${quote(needs.join(' '))}`);
   return out.join(' ');
 }
@@ -230,13 +247,14 @@ export interface MarkdownOptions {
 export function sheetMarkdown(sheet: Sheet, opts: MarkdownOptions): string {
   const bySlug = new Map(opts.notes.map((n) => [n.slug, n]));
   const out: string[] = [];
-  out.push('---', `title: ${JSON.stringify(sheet.title)}`, `setup: ${JSON.stringify(sheet.setup)}`, '---', '');
+  out.push('---', `title: ${JSON.stringify(sheet.title)}`, '---', '');
   for (const s of sheet.sections) {
     out.push(`<section class="sheet-section" data-section="${s.id}" aria-labelledby="sheet-${s.id}">`, '');
     s.notes.forEach((g, gi) => {
       out.push(`<div class="sheet-note" data-note="${g.slug}">`, '');
       g.items.forEach((item, i) => {
-        out.push(`<div class="sheet-item${item.marked ? '' : ' sheet-item-needed'}" data-kind="${item.kind}" data-key="${item.key}">`, '');
+        const cls = item.kind === 'setup' ? ' sheet-item-setup' : item.marked ? '' : ' sheet-item-needed';
+        out.push(`<div class="sheet-item${cls}" data-kind="${item.kind}" data-key="${item.key}">`, '');
         // Headings ride with the first item under them, so a heading never ends a column.
         if (gi === 0 && i === 0) out.push(`<h2 class="sheet-section-title" id="sheet-${s.id}">${escapeHtml(s.title)}</h2>`, '');
         if (i === 0) out.push(`<h3 class="sheet-note-title"><a href="${g.href}">${escapeHtml(g.title)}</a></h3>`, '');
@@ -245,7 +263,7 @@ export function sheetMarkdown(sheet: Sheet, opts: MarkdownOptions): string {
         out.push(fence(item.block.code, `${item.block.lang} ${sheetMeta(item, bySlug.get(item.slug)!)}`), '');
         const entries = opts.outputs.get(item.key);
         const text = entries ? shownOutput(item, outputText(entries)) : '';
-        if (item.kind !== 'manifest' && text) {
+        if ((item.kind === 'command' || item.kind === 'generator') && text) {
           // Generated YAML is highlighted as YAML but never runnable itself (`norun`).
           const info = item.kind === 'generator' && isManifest(text) ? 'yaml norun' : 'text';
           out.push('<div class="sheet-output">', '', fence(text, info), '', '</div>', '');

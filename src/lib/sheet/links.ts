@@ -14,3 +14,6 @@ export const SHEET_PDFS = [
 /** Sheet order: the all-in-one, the exam tips, then the course order. */
 export const SHEET_ORDER: readonly string[] = ['all', 'exam-tips', 'architecture', 'scheduling', 'logging-monitoring', 'lifecycle', 'maintenance'];
 export const sheetOrder = (id: string) => SHEET_ORDER.indexOf(id);
+
+/** The sheet page's run slug: its cluster seed and saved-work key (src/components/run/RunPage.astro). */
+export const sheetSlug = (id: string) => `sheet-${id}`;

@@ -38,10 +38,9 @@ export function sheetLoader(): Loader {
             id,
             data: {
               title: sheet.title,
-              setup: sheet.setup,
               sections: sheet.sections.map((s) => ({ id: s.id, title: s.title, notes: s.notes.map((n) => ({ slug: n.slug, title: n.title, href: n.href })) })),
               items: list.length,
-              commands: list.filter((i) => i.kind !== 'manifest').length,
+              commands: list.filter((i) => i.kind === 'command' || i.kind === 'generator').length,
               manifests: list.filter((i) => i.kind === 'manifest').length,
             },
           });

@@ -17,7 +17,7 @@ import type { SheetItem } from './compose.ts';
 export function captureJobs(notes: readonly NoteSource[], items: readonly SheetItem[]): CaptureJob[] {
   const jobs: CaptureJob[] = [];
   for (const note of notes) {
-    const ns = items.filter((i) => i.slug === note.slug).map((i) => i.block.n);
+    const ns = items.filter((i) => i.slug === note.slug && i.kind !== 'setup').map((i) => i.block.n);
     if (ns.length) jobs.push({ slug: note.slug, setup: note.setup, blocks: note.blocks, items: ns });
   }
   return jobs;
