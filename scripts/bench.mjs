@@ -49,3 +49,9 @@ pages built        ${routes.length} (content pages: ${notes.length})
 total gz, max      ${maxW ? `${maxW.totalGz.toLocaleString('en-US')} B (${kb(maxW.totalGz)} KB) ${maxW.route}` : '-'}
 total gz, median   ${median(totals).toLocaleString('en-US')} B (${kb(median(totals))} KB)
 budget             ${BUDGET_GZIP.toLocaleString('en-US')} B gzip per content page: ${over.length === 0 ? 'all pages within' : `${over.length} over: ${over.map((w) => w.route).join(', ')}`}`);
+
+const { benchSearch } = await import('./bench-search.mjs');
+await benchSearch(dist);
+
+const { benchSim } = await import('./bench-sim.mjs');
+benchSim();

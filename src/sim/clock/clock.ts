@@ -18,7 +18,7 @@ export interface TimerHandle {
 }
 
 /** Upper bound on tasks run by one settle(): a controller loop that never converges is a bug, not a hang. */
-const MAX_TASKS_PER_SETTLE = 2_000_000;
+const MAX_TASKS_PER_SETTLE = 20_000_000;
 
 export class Clock {
   private nowMs: number;

@@ -23,6 +23,7 @@ import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
 import { ReplicaSetController } from '../controllers/replicaset.ts';
 import { ServiceAccountController } from '../controllers/serviceaccount.ts';
 import { ResourceQuotaController } from '../controllers/resourcequota.ts';
+import { EventTTL } from '../controllers/eventttl.ts';
 import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
@@ -44,8 +45,10 @@ export const UPTIME_AT_START_MS = 15 * 60_000;
 export interface ClusterOptions {
   seed?: number;
   nodes?: NodeSpecification[];
-  /** Skip add-ons and heartbeats (benchmarks of thousands of nodes). */
+  /** Skip add-ons (benchmarks of thousands of nodes). */
   minimal?: boolean;
+  /** kube-controller-manager client QPS (default 20, as --kube-api-qps). */
+  controllerQps?: number;
   /**
    * Kubernetes version the cluster is built at (default v1.35.0); 'v1.34.3' gives the minor-upgrade lab
    * (see node/versions.ts for the releases the simulated package repositories offer).
@@ -87,7 +90,7 @@ export class Cluster {
     const metrics = new MetricsServer(this.client, this.kubelets);
     this.server.registerAggregatedAPI('metrics.k8s.io', (req) => metrics.handle(req));
     this.recorder = new EventRecorder(this.client);
-    this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder, limiter: new RateLimiter(this.clock) };
+    this.ctx = { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder, limiter: new RateLimiter(this.clock, opts.controllerQps ?? 20, Math.max(30, Math.ceil((opts.controllerQps ?? 20) * 1.5))) };
     this.controllers.push(
       new NamespaceController(this.ctx),
       new ServiceAccountController(this.ctx),
@@ -99,6 +102,7 @@ export class Cluster {
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
       new ResourceQuotaController(this.ctx),
+      new EventTTL(this.ctx),
     );
     this.scheduler = new KubeScheduler(this.ctx);
   }
@@ -134,7 +138,8 @@ export class Cluster {
     nodes.forEach((spec, i) => {
       const start = () => this.addMachine(spec);
       if (i === 0) start();
-      else this.clock.after(30_000 + i * 30_000, start);
+      // Workers join one after another (kubeadm join); big benchmark clusters join within ten minutes.
+      else this.clock.after(Math.min(30_000, 600_000 / nodes.length) * (i + 1), start);
     });
     this.clock.settle();
     if (addons) {

@@ -50,6 +50,10 @@ export class KubeScheduler {
   private scheduled = false;
   /** The last decision for each pod (by uid): what the UI explains. */
   readonly decisions = new Map<string, DecisionRecord>();
+  /** Decision records kept (oldest dropped): the UI explains recent pods, not a 50,000-pod history. */
+  static readonly MAX_DECISIONS = 500;
+  /** Full per-node records only below this cluster size; large clusters record winners only. */
+  static readonly RECORD_MAX_NODES = 200;
   /** False while the scheduler's static pod is not running. */
   running = true;
 
@@ -239,8 +243,11 @@ export class KubeScheduler {
     const schedulerName = p.spec?.schedulerName ?? 'default-scheduler';
     const algorithm = this.profiles.get(schedulerName);
     if (!algorithm) return;
-    const outcome = algorithm.schedule(p, this.cache, { record: true });
-    if (outcome.record) this.decisions.set(pod.metadata.uid!, outcome.record);
+    const outcome = algorithm.schedule(p, this.cache, { record: this.cache.list().length <= KubeScheduler.RECORD_MAX_NODES });
+    if (outcome.record) {
+      this.decisions.set(pod.metadata.uid!, outcome.record);
+      if (this.decisions.size > KubeScheduler.MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!);
+    }
     const source = { component: schedulerName };
     if (outcome.ok) {
       this.cache.assumePod(p, outcome.node);
