@@ -164,7 +164,7 @@ export function explain(record: DecisionRecord): Explanation {
     else if (record.scoringSkipped === 'nominated-node') summary.push('선점으로 지명된 노드(nominatedNodeName)를 먼저 검사해 통과했으므로 바로 골랐습니다.');
     else if (record.maxScore !== null) {
       summary.push(`점수는 플러그인마다 0–100으로 정규화한 값에 가중치를 곱해 더합니다. 가장 높은 점수는 ${record.maxScore}점입니다.`);
-      if (record.ties.length > 1) summary.push(`${record.ties.join(', ')}가 ${record.maxScore}점으로 동점이어서, 스케줄러가 그중 하나를 무작위로(저수지 샘플링) 골랐습니다: ${record.winner}.`);
+      if (record.ties.length > 1) summary.push(`${record.ties.join(', ')}: ${record.maxScore}점으로 동점이라 스케줄러가 그중 하나를 무작위로(저수지 샘플링) 골랐습니다 → ${record.winner}.`);
     }
   } else {
     summary.push(`노드 ${record.numAllNodes}개 중 어느 노드도 필터를 통과하지 못해 파드는 Pending으로 남습니다. 스케줄러는 클러스터가 바뀌면(노드 추가, 테인트 삭제, 파드 삭제 등) 다시 시도합니다.`);

@@ -94,8 +94,9 @@ export function readSession(raw: string | null, expect: { seed: number; setup: s
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
-  if (!data || typeof data !== 'object') return { ok: false, reason: 'corrupt' };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'corrupt' };
   const d = data as Record<string, unknown>;
+  if (typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
   if (d.v !== STATE_VERSION) return { ok: false, reason: 'version' };
   if (typeof d.seed !== 'number' || !isStr(d.setup) || !Array.isArray(d.ops) || !d.done || typeof d.done !== 'object' || !d.outputs || typeof d.outputs !== 'object') return { ok: false, reason: 'corrupt' };
   if (d.ops.length > LIMITS.ops || !d.ops.every(validOp)) return { ok: false, reason: 'corrupt' };

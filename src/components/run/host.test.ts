@@ -1,0 +1,87 @@
+/**
+ * The worker side of the page runtime, in Node: operations run, the log replays to the same
+ * cluster (a session is its log), the view, the explanation and completion answer.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Host } from './host.ts';
+import { pushOp, type Op } from '../../lib/run/state.ts';
+import { classify, stepsFor } from '../../lib/run/blocks.ts';
+import { stepOp } from '../../lib/run/state.ts';
+
+const big = `kubectl run big --image=nginx --overrides='{"spec":{"containers":[{"name":"big","image":"nginx","resources":{"requests":{"cpu":"5"}}}]}}'`;
+
+function script(): Op[] {
+  const pod = classify('yaml', 'title="web.yaml"', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    note: "<img src=x onerror=alert(1)>"\nspec:\n  containers:\n  - name: web\n    image: nginx', 1)!;
+  const ops: Op[] = stepsFor([pod], pod, 'apply', new Set()).steps.map(stepOp);
+  for (let i = 0; i < 6; i++) pushOp(ops, { t: 'a', ms: 500 });
+  ops.push({ t: 'r', s: big });
+  ops.push({ t: 'w', path: 'notes.txt', content: 'hello\n' });
+  pushOp(ops, { t: 'a', ms: 30_000 });
+  return ops;
+}
+
+test('a session is its log: replaying the ops gives the same cluster, merged time steps or not', () => {
+  const a = new Host(11, 'kubectl create namespace dev');
+  for (const op of script()) a.apply(op);
+  const b = new Host(11, 'kubectl create namespace dev');
+  // The same ops with the time advance split in small steps.
+  for (const op of script()) {
+    if (op.t === 'a') for (let done = 0; done < op.ms; done += 500) b.apply({ t: 'a', ms: Math.min(500, op.ms - done) });
+    else b.apply(op);
+  }
+  const strip = (h: Host) => JSON.stringify(h.view(true));
+  assert.equal(strip(a), strip(b));
+  assert.equal(a.now(), b.now());
+  assert.equal(a.readFile('notes.txt'), 'hello\n');
+});
+
+test('view: the pod on its node, the unschedulable one in the queue, text kept as text', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  const v = h.view(true)!;
+  const web = v.nodes.flatMap((n) => n.podList).find((p) => p.name === 'web');
+  assert.ok(web?.node.startsWith('node0'), 'web is on a worker');
+  assert.equal(web?.status, 'Running');
+  assert.deepEqual(v.pending.map((p) => p.name), ['big']);
+  assert.equal(h.view(), null, 'nothing changed: no new view');
+  assert.ok(v.namespaces.includes('default'));
+});
+
+test('explain: the Pending pod gets the table and the FailedScheduling message read out', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  const big = h.view(true)!.pending[0];
+  const e = h.explain(big.uid)!;
+  assert.equal(e.winner, null);
+  assert.ok(e.rows.every((r) => !r.feasible));
+  assert.ok(e.rows.some((r) => r.filters.some((f) => f.plugin === 'NodeResourcesFit' && f.result === 'fail')));
+  assert.match(h.pendingMessage('default', 'big'), /^0\/3 nodes are available: .*Insufficient cpu/);
+  assert.ok(e.message?.parts.some((p) => /CPU가 모자랍니다/.test(p.ko)));
+  const web = h.view(true)!.nodes.flatMap((n) => n.podList).find((p) => p.name === 'web')!;
+  assert.equal(h.explain(web.uid)!.winner, web.node);
+});
+
+test('inspect: describe and YAML of a pod; names that are not names are refused', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  const r = h.inspect('pod', 'default', 'web');
+  assert.match(r.describe, /^Name:\s+web/m);
+  assert.match(r.yaml, /^kind: Pod/m);
+  assert.deepEqual(h.inspect('pod', 'default', 'web; rm -rf /'), { describe: '', yaml: '' });
+  assert.deepEqual(h.inspect('secret', 'default', 'x'), { describe: '', yaml: '' });
+});
+
+test('complete: verbs, resource types, names, flags, files', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  h.apply({ t: 'r', s: 'alias k=kubectl' });
+  const c = (l: string) => h.complete(l).candidates;
+  assert.deepEqual(c('kubectl ge'), ['get']);
+  assert.ok(c('kubectl get ').includes('pods'));
+  assert.deepEqual(c('k get pods '), ['big', 'web']);
+  assert.deepEqual(c('kubectl describe node node0'), ['node01', 'node02']);
+  assert.ok(c('kubectl get pods --all').includes('--all-namespaces'));
+  assert.deepEqual(c('cat no'), ['notes.txt']);
+  assert.deepEqual(c('sim fail-node node02'), ['node02']);
+});
