@@ -8,7 +8,8 @@ import { serve } from '../scripts/lib/static-server.mjs';
 import { builtRoutes as routesIn, readRoute } from '../scripts/lib/routes.mjs';
 import { ensureChromium, CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
 
-export const DIST = join(import.meta.dirname, '..', 'dist');
+/** The built site; KUBENOTE_DIST points the tests at another build (e.g. `astro build --outDir`). */
+export const DIST = process.env.KUBENOTE_DIST ?? join(import.meta.dirname, '..', 'dist');
 
 /** Every page the build produced, as URL paths: "/", "/notes/31-…/", "/404.html". */
 export function builtRoutes(dist = DIST): string[] {
