@@ -66,8 +66,21 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Decode one kubeconfig file (clientcmd.Load). */
+/** Parsed kubeconfig texts: every kubectl call reads the file, which rarely changes. */
+const parsedCache = new Map<string, Kubeconfig>();
+
+/** Decode one kubeconfig file (clientcmd.Load). Callers get a fresh copy (they may edit it). */
 export function parseKubeconfig(text: string, path: string): Kubeconfig {
+  const key = `${path}\u0000${text}`;
+  const hit = parsedCache.get(key);
+  if (hit) return structuredClone(hit);
+  const parsed = parseKubeconfigUncached(text, path);
+  if (parsedCache.size > 64) parsedCache.clear();
+  parsedCache.set(key, parsed);
+  return structuredClone(parsed);
+}
+
+function parseKubeconfigUncached(text: string, path: string): Kubeconfig {
   const r = yamlToJSON(text);
   if (!r.ok) throw new KubeconfigError(`error loading config file "${path}": ${r.error}`);
   const v = r.value;

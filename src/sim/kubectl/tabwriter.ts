@@ -30,5 +30,11 @@ export function tabwrite(rows: string[][], opts: { minWidth?: number; padding?: 
 
 /** Go's tabwriter counts runes (UTF-8 characters), not display columns. */
 function displayWidth(s: string): number {
-  return [...s].length;
+  // Count code points without allocating: surrogate pairs are one rune.
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
