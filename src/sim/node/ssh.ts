@@ -57,10 +57,24 @@ export function ssh(world: NodeWorld, ctx: CommandContext): number {
   ctx.shell.pushHost({ name, fs: m.fs, user: 'root', home: '/root' });
   if (remote.length) {
     // `ssh node01 'command'`: run it there and come back.
+    // Its output is ssh's output: it goes through this command's pipes and redirections.
     let status = 0;
+    // (ctx.out of an unpiped command writes to the shell's sink: the original one while forwarding.)
+    const sink = ctx.shell.sink;
+    const forward = (o: { stream: string; text: string }) => {
+      ctx.shell.sink = sink;
+      try {
+        if (o.stream === 'stdout') ctx.out(o.text);
+        else ctx.err(o.text);
+      } finally {
+        ctx.shell.sink = forward;
+      }
+    };
+    ctx.shell.sink = forward;
     try {
       status = ctx.shell.runLine(remote.join(' '));
     } finally {
+      ctx.shell.sink = sink;
       ctx.shell.popHost();
     }
     return status;

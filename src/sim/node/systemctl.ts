@@ -258,11 +258,18 @@ export function systemctl(world: NodeWorld, ctx: CommandContext): number {
         rc = m.unit.active ? 0 : 3;
         break;
       case 'enable':
+        if (!m.unit.enabled) ctx.err('Created symlink /etc/systemd/system/multi-user.target.wants/kubelet.service → /usr/lib/systemd/system/kubelet.service.\n');
         m.unit.enabled = true;
+        // `enable --now` also starts the unit (systemctl(1)).
+        if (ctx.args.includes('--now') && !m.unit.active) startKubelet(world, m);
         break;
       case 'disable':
         if (m.unit.enabled) ctx.err('Removed "/etc/systemd/system/multi-user.target.wants/kubelet.service".\n');
         m.unit.enabled = false;
+        if (ctx.args.includes('--now')) {
+          stopKubelet(world, m);
+          m.unit.failed = undefined;
+        }
         break;
       case 'is-enabled':
         ctx.out(m.unit.enabled ? 'enabled\n' : 'disabled\n');

@@ -411,6 +411,8 @@ const sed: CommandFn = (ctx) => {
     else if (!exprs.length && !a.startsWith('-')) exprs.push(a);
     else files.push(a);
   }
+  // A script holds several commands separated by `;` or newlines (`s|a|b|; s|c|d|`).
+  const cmds = exprs.flatMap(splitSedScript);
   const apply = (text: string): string | null => {
     const ls = lines(text);
     const out: string[] = [];
@@ -418,7 +420,7 @@ const sed: CommandFn = (ctx) => {
       let line = ls[n];
       let deleted = false;
       let printed = false;
-      for (const e of exprs) {
+      for (const e of cmds) {
         const m = /^(?:(\d+)|\/((?:[^/\\]|\\.)*)\/)?\s*([sdp])(.*)$/.exec(e);
         if (!m) return null;
         const [, addrLine, addrRe, op, restExpr] = m;
@@ -474,6 +476,44 @@ const sed: CommandFn = (ctx) => {
   }
   return 0;
 };
+
+/**
+ * The commands of a sed script: split at `;` and newlines outside an address regex and outside the
+ * pattern and replacement of an `s` command (GNU sed compile.c reads them one after another).
+ */
+export function splitSedScript(script: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = script.length;
+  while (i < n) {
+    while (i < n && /[\s;]/.test(script[i])) i++;
+    if (i >= n) break;
+    const start = i;
+    if (/\d/.test(script[i])) while (i < n && /\d/.test(script[i])) i++;
+    else if (script[i] === '/') {
+      i++;
+      while (i < n && script[i] !== '/') i += script[i] === '\\' ? 2 : 1;
+      i++;
+    }
+    while (i < n && script[i] === ' ') i++;
+    const op = script[i++];
+    if (op === 's' && i < n) {
+      const delim = script[i++];
+      let seen = 0;
+      while (i < n && seen < 2) {
+        if (script[i] === '\\') i += 2;
+        else {
+          if (script[i] === delim) seen++;
+          i++;
+        }
+      }
+    }
+    // Flags (or anything else) up to the end of the command; a bad tail fails the command's parse.
+    while (i < n && script[i] !== ';' && script[i] !== '\n') i++;
+    out.push(script.slice(start, i).trim());
+  }
+  return out;
+}
 
 /** GNU sed replacement text: & is the match, \1-\9 groups, \n newline, \t tab, \& and \\ literal. */
 function sedReplacement(rep: string, m: string[]): string {
