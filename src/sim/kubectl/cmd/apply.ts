@@ -14,20 +14,26 @@ import { VALIDATE_FLAG, fieldValidation } from './create.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** The annotation value: the applied object (without the annotation itself) as compact JSON + "\n". */
-export function lastAppliedOf(obj: KubeObject): string {
+/**
+ * The annotation value: the applied object (without the annotation itself) as compact JSON + "\n".
+ * kubectl sets the annotation on the object and encodes it with the key emptied
+ * (pkg/util/apply.go GetModifiedConfiguration), so `"annotations":{}` is part of it even when the
+ * manifest had none, and so is the namespace the builder put on it (checked against kubectl v1.33.1).
+ */
+export function lastAppliedOf(obj: KubeObject, namespace?: string): string {
   const c = clone(obj);
-  if (c.metadata?.annotations) {
-    delete c.metadata.annotations[LAST_APPLIED];
-    if (!Object.keys(c.metadata.annotations).length) delete c.metadata.annotations;
-  }
+  c.metadata = { ...(c.metadata ?? {}) };
+  const annotations = { ...(c.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  c.metadata.annotations = annotations;
+  if (namespace && !c.metadata.namespace) c.metadata.namespace = namespace;
   return marshalJSON(c) + '\n';
 }
 
-export function withLastApplied(obj: KubeObject): KubeObject {
+export function withLastApplied(obj: KubeObject, namespace?: string): KubeObject {
   const c = clone(obj);
   c.metadata = { ...(c.metadata ?? {}) };
-  c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj) };
+  c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj, namespace) };
   return c;
 }
 
@@ -51,7 +57,9 @@ export const apply: Command = {
         const name = t.object!.metadata?.name;
         if (!name) throw new CmdError(`error when retrieving current configuration of:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${source}": resource name may not be empty`);
         const current = ctx.server.read(t.info, ns, name);
-        const desired = serverSide ? clone(t.object!) : withLastApplied(t.object!);
+        const desired = serverSide ? clone(t.object!) : withLastApplied(t.object!, t.info.namespaced ? ns : undefined);
+        // The builder puts the namespace on the object it read (resource.Builder DefaultNamespace).
+        if (!serverSide && t.info.namespaced && ns && !desired.metadata.namespace) desired.metadata.namespace = ns;
         if (!current) {
           if (dryRun === 'client') {
             printObjects(ctx, [desired], flags, serverSide ? 'serverside-applied' : 'created', dryRun);
@@ -78,7 +86,8 @@ export const apply: Command = {
         }
         const patch = threeWayPatch(originalObj, desired, current);
         if (isEmptyPatch(patch)) {
-          printObjects(ctx, [current], flags, 'unchanged', dryRun);
+          // --server-side always sends the apply patch: there is no `unchanged` (apply.go applyOneObject).
+          printObjects(ctx, [current], flags, serverSide ? 'serverside-applied' : 'unchanged', dryRun);
           continue;
         }
         if (dryRun === 'client') {

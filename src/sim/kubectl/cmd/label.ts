@@ -190,12 +190,15 @@ export function mergeBodies(a: object | undefined, b: object | undefined, rv: st
   return Object.keys(meta).length ? { metadata: meta } : undefined;
 }
 
-/** label.go labelFunc: the --overwrite check, then set and remove. */
+/**
+ * label.go labelFunc: the --overwrite check (validateNoOverwrites: only a *different* value needs
+ * --overwrite; the same value is no change, `not labeled`), then set and remove.
+ */
 function labelFunc(obj: KubeObject, overwrite: boolean, rv: string, add: Map<string, string>, remove: string[]): void {
   const labels = obj.metadata.labels ?? {};
   if (!overwrite) {
     const errs: string[] = [];
-    for (const k of [...add.keys()].sort()) if (k in labels) errs.push(`'${k}' already has a value (${labels[k]}), and --overwrite is false`);
+    for (const k of [...add.keys()].sort()) if (k in labels && labels[k] !== add.get(k)) errs.push(`'${k}' already has a value (${labels[k]}), and --overwrite is false`);
     if (errs.length) throw aggregate(errs.map((e) => new CmdError(e)));
   }
   const next = { ...labels };

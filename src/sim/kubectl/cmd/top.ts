@@ -12,7 +12,7 @@
  * without metrics), `No resources found in ns namespace.` (stderr, no pods at all).
  */
 import type { KubeObject } from '../../api/object.ts';
-import { quantityOf } from '../../api/quantity.ts';
+import { quantityOf, type Quantity } from '../../api/quantity.ts';
 import { res } from '../../apiserver/client.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import type { ApiRequest } from '../../apiserver/types.ts';
@@ -157,17 +157,22 @@ const topPod: Command = {
     const containers = flags.bool('containers');
     const rows: string[][] = [];
     if (!flags.bool('no-headers')) rows.push([...(all ? ['NAMESPACE'] : []), ...(containers ? ['POD'] : []), 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
-    let totalCpu = 0;
-    let totalMem = 0;
+    // metricsutil: a pod's usage and the --sum total add the exact quantities and are rounded (MilliValue) once.
+    const zero = () => quantityOf('0')!;
+    const exact = (m: Obj, field: 'cpu' | 'memory') => (m.containers as Obj[]).reduce<Quantity>((q, c) => q.add(quantityOf(c.usage?.[field]) ?? zero()), zero());
+    let totalCpuQ = zero();
+    let totalMemQ = zero();
     for (const m of metrics) {
       const pre = all ? [m.metadata.namespace] : [];
-      totalCpu += sum(m, cpuOf);
-      totalMem += sum(m, memOf);
+      totalCpuQ = totalCpuQ.add(exact(m, 'cpu'));
+      totalMemQ = totalMemQ.add(exact(m, 'memory'));
       if (containers) {
         const cs = [...(m.containers as Obj[])].sort((a, b) => (sortBy === 'cpu' ? cpuOf(b.usage) - cpuOf(a.usage) : sortBy === 'memory' ? memOf(b.usage) - memOf(a.usage) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const c of cs) rows.push([...pre, m.metadata.name, c.name, cpuCell(cpuOf(c.usage ?? {})), memCell(memOf(c.usage ?? {}))]);
-      } else rows.push([...pre, m.metadata.name, cpuCell(sum(m, cpuOf)), memCell(sum(m, memOf))]);
+      } else rows.push([...pre, m.metadata.name, cpuCell(exact(m, 'cpu').milliValue()), memCell(exact(m, 'memory').value())]);
     }
+    const totalCpu = totalCpuQ.milliValue();
+    const totalMem = totalMemQ.value();
     if (flags.bool('sum')) {
       const width = 3 + (all ? 1 : 0) + (containers ? 1 : 0);
       rows.push([...Array(width - 2).fill(''), '________', '________']);
