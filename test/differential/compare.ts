@@ -66,6 +66,17 @@ export async function compareScenario(file: string, kubectl: string, rs: Rule[])
   return { name: file.slice(SCENARIOS.length), identical: sim === real, sim, real, ms: Math.round(performance.now() - t0) };
 }
 
+/** Changed lines: `-` only in the simulator's transcript, `+` only in real kubectl's. */
+export function changedLines(a: string, b: string): { sim: string[]; real: string[] } {
+  const sim: string[] = [];
+  const real: string[] = [];
+  for (const l of lineDiff(a, b, Infinity).split('\n')) {
+    if (l.startsWith('- ')) sim.push(l.slice(2));
+    else if (l.startsWith('+ ')) real.push(l.slice(2));
+  }
+  return { sim, real };
+}
+
 /** A small line diff (LCS) for reports: `-` simulator, `+` real kubectl, with 2 lines of context. */
 export function lineDiff(a: string, b: string, maxLines = 80): string {
   const x = a.split('\n');

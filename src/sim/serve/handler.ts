@@ -186,13 +186,13 @@ export class KubeHandler {
         return this.render(info, r, target, first(q, 'includeObject'), verb === 'list');
       }
       case 'POST': {
-        const body = parseBody(req, info);
+        const body = omitZeroTimes(parseBody(req, info));
         const r = this.server.handle({ ...base, verb: 'create', body });
         this.opts.afterWrite?.();
         return this.render(info, r, target);
       }
       case 'PUT': {
-        const body = parseBody(req, info);
+        const body = omitZeroTimes(parseBody(req, info));
         const r = this.server.handle({ ...base, verb: 'update', body });
         this.opts.afterWrite?.();
         return this.render(info, r, target);
@@ -202,7 +202,7 @@ export class KubeHandler {
         if (!patchType) {
           return json(415, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`, reason: 'UnsupportedMediaType', code: 415 });
         }
-        const body = patchType === 'apply' ? parseYAMLBody(req.body) : parseJSONBody(req.body);
+        const body = patchType === 'apply' ? omitZeroTimes(parseYAMLBody(req.body)) : patchType === 'json' ? omitZeroTimes(parseJSONBody(req.body)) : parseJSONBody(req.body);
         const force = ['1', 'true'].includes(first(q, 'force') ?? '');
         if (patchType === 'apply' && !first(q, 'fieldManager')) {
           throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', reason: 'Invalid', details: { group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' }] }, code: 422 });
@@ -455,6 +455,23 @@ function patchTypeOf(ct: string | undefined): ApiRequest['patchType'] | undefine
   if (t === 'application/strategic-merge-patch+json') return 'strategic';
   if (t === 'application/apply-patch+yaml' || t === 'application/apply-patch+json') return 'apply';
   return undefined;
+}
+
+/**
+ * `creationTimestamp: null` (what clients built with apimachinery ≤ v1.33 write for the zero time, e.g.
+ * in pod templates) decodes to the zero time, which a v1.35 server never writes back
+ * (ObjectMeta.creationTimestamp is `omitzero` since apimachinery v1.34): drop it, as decoding does.
+ */
+function omitZeroTimes<T>(v: T): T {
+  if (Array.isArray(v)) {
+    for (const x of v) omitZeroTimes(x);
+  } else if (isObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'creationTimestamp' && x === null) delete v[k];
+      else omitZeroTimes(x);
+    }
+  }
+  return v;
 }
 
 function intParam(v: string | undefined): number | undefined {
