@@ -43,6 +43,8 @@ export class Dock {
   private timer = 0;
   private jump: { cancel(): void } | null = null;
   private lastFocus: HTMLElement | null = null;
+  private toastEl: HTMLElement | null = null;
+  private toastTimer = 0;
 
   constructor(lab: Lab, host: HTMLElement | null) {
     this.lab = lab;
@@ -174,6 +176,17 @@ export class Dock {
     // Re-announce identical text too.
     this.live.textContent = '';
     requestAnimationFrame(() => (this.live.textContent = text));
+    if (!this.isOpen) this.toast(text);
+  }
+
+  /** With the dock closed, notices show in a toast at the bottom of the window. */
+  private toast(text: string) {
+    this.toastEl ??= document.body.appendChild(h('p', { class: 'run-toast', role: 'status', hidden: true }));
+    const el = this.toastEl;
+    el.textContent = text;
+    el.hidden = false;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => (el.hidden = true), 8000);
   }
 
   /** A question with buttons in the dock header (share links). */
@@ -198,6 +211,7 @@ export class Dock {
   open(tab: 'cluster' | 'terminal'): void {
     if (!this.isOpen) this.lastFocus = document.activeElement as HTMLElement | null;
     this.el.hidden = false;
+    if (this.toastEl) this.toastEl.hidden = true;
     document.documentElement.classList.add('run-dock-open');
     this.select(tab);
     void this.lab.start().then(() => this.schedule(), () => undefined);

@@ -41,7 +41,8 @@ export function renderEntries(
 ): void {
   const frag = document.createDocumentFragment();
   for (const e of entries) {
-    if (e.command) frag.append(h('span', { class: 'run-cmd' }, prompt + e.command + '\n'));
+    if (e.command.startsWith('# ') && e.output.length === 0) frag.append(h('span', { class: 'run-note' }, e.command + '\n'));
+    else if (e.command) frag.append(h('span', { class: 'run-cmd' }, prompt + e.command + '\n'));
     for (const o of e.output) frag.append(o.stream === 'stderr' ? h('span', { class: 'run-err' }, o.text) : document.createTextNode(o.text));
   }
   target.append(frag);

@@ -59,6 +59,8 @@ export class Lab {
     this.pageSetup = pageSetup;
     this.mode = readMode();
     this.saved = this.load();
+    // Whatever is still waiting to be written goes out before the page does.
+    addEventListener('pagehide', () => this.save(true));
   }
 
   get seed(): number {
@@ -234,7 +236,7 @@ export class Lab {
       const r = await this.send('ops', { type: 'ops', ops });
       for (const op of ops) pushOp(this.saved.ops, op);
       if (this.saved.ops.length > LIMITS.ops) this.notice('실습 기록이 너무 길어졌습니다. 초기화하면 새로 기록합니다.');
-      this.save();
+      this.save(true);
       this.prompt = r.results[r.results.length - 1]?.prompt ?? this.prompt;
       return r.results;
     });

@@ -128,7 +128,7 @@ async function runBlock(b: BlockUI, action: Action) {
     const note = unknown.length ? `(찾을 수 없는 선행 블록: ${unknown.join(', ')})` : '';
     setState(b, state, note);
     lab.saved.outputs[outputKey(b.spec.n)] = { entries: trimEntries(parts.flatMap((p) => (p.label ? [{ command: `# ${p.label}`, output: [] }, ...p.entries] : p.entries))), state, ...(note ? { note } : {}) };
-    lab.save();
+    lab.save(true);
   } catch (e) {
     setState(b, 'stopped', e instanceof Error && e.message !== 'timeout' ? `(${e.message})` : '');
   } finally {

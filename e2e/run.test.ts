@@ -1,0 +1,374 @@
+/**
+ * Runnable notes in Chromium: run a manifest and see its pod on a node in the cluster view; edit
+ * and re-run; an unschedulable pod explained; terminal history and completion; state across a
+ * reload; reset and share links; keyboard-only use; huge pastes and YAML bombs that never freeze
+ * the page; cluster text shown as text; axe with every panel open.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { builtHtml, builtRoutes, startSite, watch, type Site } from './support.ts';
+
+const ROUTE = '/notes/31-taints-and-tolerations/';
+const POD_FILE = 'myapp-pod.yaml';
+const available = builtRoutes().includes(ROUTE) && builtHtml(ROUTE).includes(`data-title="${POD_FILE}"`);
+const skip = available ? false : `${ROUTE} with a ${POD_FILE} block is not built`;
+const BIG_POD = `kubectl run big --image=nginx --overrides='{"spec":{"containers":[{"name":"big","image":"nginx","resources":{"requests":{"cpu":"5"}}}]}}'`;
+
+let site: Site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+async function withPage(fn: (page: Page, context: BrowserContext, problems: string[]) => Promise<void>, options: Parameters<Site['context']>[0] = {}) {
+  const context = await site.context({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = watch(page, site.origin);
+  try {
+    await fn(page, context, problems);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
+
+async function open(page: Page, route = ROUTE) {
+  await page.goto(route);
+  await page.locator('run-block .run-bar').first().waitFor();
+}
+
+const podBlock = (page: Page) => page.locator(`run-block[data-title="${POD_FILE}"]`);
+
+/** Waits until the block has finished (done, failed or expected) and returns its state. */
+async function finished(block: Locator): Promise<string> {
+  const handle = await block.elementHandle();
+  await block.page().waitForFunction((el) => !!el && ['ok', 'failed', 'expected', 'stopped'].includes((el as HTMLElement).dataset.state ?? ''), handle, { timeout: 30_000 });
+  return (await block.getAttribute('data-state')) ?? '';
+}
+
+async function openDock(page: Page, tab: '클러스터 보기' | '터미널 열기') {
+  await page.locator('.run-page-bar button', { hasText: tab }).click();
+  await page.locator('.run-dock').waitFor();
+  await page.waitForFunction(() => document.querySelector('.run-clock')?.textContent !== '—', null, { timeout: 30_000 });
+}
+
+async function term(page: Page, line: string) {
+  const input = page.locator('.term-in');
+  const before = await page.locator('.term-out').evaluate((el) => el.childNodes.length);
+  await input.fill(line);
+  await input.press('Enter');
+  await page.waitForFunction((n) => (document.querySelector('.term-out')?.childNodes.length ?? 0) > n && !document.querySelector('.term-in')?.hasAttribute('aria-busy'), before, { timeout: 30_000 });
+}
+
+test('run a manifest: feedback within the frame, output in place, the pod on a node in the cluster view', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    const block = podBlock(page);
+    // The click answers before any code has loaded.
+    const status = await block.locator('button.run-primary').evaluate((b) => {
+      (b as HTMLButtonElement).click();
+      return b.closest('run-block')!.querySelector('.run-status')!.textContent;
+    });
+    assert.ok(status && status.length > 0, 'a state right away');
+    assert.equal(await finished(block), 'ok');
+    assert.match(await block.locator('.run-transcript').innerText(), /^\$ kubectl apply -f myapp-pod\.yaml\npod\/myapp-pod created/);
+    await openDock(page, '클러스터 보기');
+    const pod = page.locator('.cv-node .cv-pod', { hasText: 'myapp-pod' });
+    await pod.waitFor();
+    const node = await pod.evaluate((el) => el.closest('.cv-node')!.querySelector('.cv-node-name')!.textContent);
+    assert.match(node ?? '', /^node0[12]$/, 'a worker node (the control plane is tainted)');
+    // Time flows while the dock is open: the pod gets to Running.
+    await page.locator('button', { hasText: '+30초' }).click();
+    await page.locator('.cv-node .cv-pod', { hasText: 'Running' }).filter({ hasText: 'myapp-pod' }).waitFor({ timeout: 20_000 });
+    // describe and YAML of the pod.
+    await pod.click();
+    await page.locator('.cv-detail pre', { hasText: 'Name:' }).waitFor();
+    await page.locator('.cv-detail button', { hasText: 'YAML' }).click();
+    await page.locator('.cv-detail pre', { hasText: 'kind: Pod' }).waitFor();
+    // A mistake block fails with the real error and says it was expected.
+    const mistake = page.locator('run-block[data-mistake]').first();
+    await mistake.locator('button.run-primary').click();
+    assert.equal(await finished(mistake), 'expected');
+    assert.match(await mistake.locator('.run-err').first().innerText(), /invalid taint effect/);
+  });
+});
+
+test('edit and re-run; the edit survives a reload; reset to the original', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    const block = podBlock(page);
+    await block.locator('button', { hasText: '편집' }).click();
+    const editor = block.locator('textarea.run-editor');
+    await editor.waitFor();
+    assert.equal(await editor.evaluate((el) => el === document.activeElement), true, 'the editor has focus');
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('name: myapp-pod', 'name: edited-pod'));
+    // YAML help: Enter after "key:" indents one level.
+    await editor.evaluate((ta: HTMLTextAreaElement) => ta.setSelectionRange(ta.value.indexOf('metadata:') + 9, ta.value.indexOf('metadata:') + 9));
+    await editor.press('Enter');
+    assert.match(await editor.inputValue(), /metadata:\n  \n  name: edited-pod/);
+    await editor.press('Backspace');
+    await editor.press('Backspace');
+    await editor.press('Backspace');
+    await page.waitForTimeout(400);
+    await block.locator('button.run-primary').click();
+    assert.equal(await finished(block), 'ok');
+    assert.match(await block.locator('.run-transcript').innerText(), /pod\/edited-pod created/);
+    assert.equal(await block.getAttribute('data-edited'), '');
+
+    await page.reload();
+    await podBlock(page).locator('textarea.run-editor').waitFor();
+    assert.match(await podBlock(page).locator('textarea.run-editor').inputValue(), /name: edited-pod/);
+    assert.match(await podBlock(page).locator('.run-transcript').innerText(), /pod\/edited-pod created/, 'the output is back too');
+    await podBlock(page).locator('button', { hasText: '원래대로' }).click();
+    assert.equal(await podBlock(page).locator('textarea').count(), 0);
+    assert.equal(await podBlock(page).locator('pre.astro-code').isVisible(), true);
+    assert.equal(await podBlock(page).getAttribute('data-edited'), null);
+  });
+});
+
+test('an unschedulable pod: the node × plugin table and the FailedScheduling message explained', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    await openDock(page, '터미널 열기');
+    await term(page, BIG_POD);
+    await page.locator('.run-tabs [role=tab]', { hasText: '클러스터' }).click();
+    await page.locator('.cv-queue .cv-pod', { hasText: 'big' }).click();
+    const table = page.locator('.why-table');
+    await table.waitFor();
+    assert.match(await table.locator('caption').innerText(), /default\/big/);
+    assert.ok((await table.locator('tbody tr').count()) >= 3, 'a row per node');
+    assert.ok((await table.locator('td.why-fail').count()) >= 3, 'every node failed a filter');
+    assert.match(await table.innerText(), /Insufficient cpu/);
+    const why = await page.locator('.why').innerText();
+    assert.match(why, /Pending으로 남습니다/);
+    assert.match(why, /0\/3 nodes are available/);
+    assert.match(why, /CPU가 모자랍니다/);
+  });
+});
+
+test('terminal: completion, history (kept across reloads), here-documents, aliases, vi, Ctrl+L', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    await openDock(page, '터미널 열기');
+    const input = page.locator('.term-in');
+    assert.equal(await input.evaluate((el) => el === document.activeElement), true, 'the prompt has focus');
+    const value = (v: string) => page.waitForFunction((want) => (document.querySelector('.term-in') as HTMLTextAreaElement).value === want, v);
+    await input.fill('kubectl descr');
+    await input.press('Tab');
+    await value('kubectl describe ');
+    await input.pressSequentially('node controlp');
+    await input.press('Tab');
+    await value('kubectl describe node controlplane ');
+    await input.press('Enter');
+    await page.locator('.term-out', { hasText: 'Taints:' }).waitFor();
+    // Several candidates: listed below, as bash does.
+    await input.fill('kubectl get pods --all');
+    await input.press('Tab');
+    await page.locator('.term-out', { hasText: '--all-namespaces' }).waitFor();
+    await input.fill('');
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), 'kubectl describe node controlplane ');
+    // A pasted here-document runs as one command.
+    await input.fill("cat <<'EOF' > hello.txt\n<b>hello</b>\nEOF");
+    await input.press('Enter');
+    await term(page, 'alias k=kubectl');
+    await term(page, 'k get ns default');
+    await term(page, 'cat hello.txt');
+    const out = page.locator('.term-out');
+    assert.match(await out.innerText(), /<b>hello<\/b>/);
+    assert.equal(await out.locator('b').count(), 0, 'text, not markup');
+    assert.match(await out.innerText(), /default\s+Active/);
+    // vi opens the in-page editor; saving writes the file.
+    await input.fill('vi notes.txt');
+    await input.press('Enter');
+    const ed = page.locator('.term-editor textarea');
+    await ed.waitFor();
+    await ed.fill('written in vi');
+    await page.locator('.term-editor button', { hasText: '저장하고 닫기' }).click();
+    await page.locator('.term-out', { hasText: '"notes.txt" [New] 1L, 14B written' }).waitFor();
+    await term(page, 'cat notes.txt');
+    assert.match(await out.innerText(), /written in vi/);
+    await input.press('Control+l');
+    assert.equal(await out.innerText(), '');
+
+    await page.reload();
+    await openDock(page, '터미널 열기');
+    await page.locator('.term-in').press('ArrowUp');
+    assert.equal(await page.locator('.term-in').inputValue(), 'cat notes.txt', 'history survives the reload');
+    await term(page, 'cat notes.txt');
+    assert.match(await page.locator('.term-out').innerText(), /written in vi/, 'so does the file (the session replays)');
+  });
+});
+
+test('state survives a reload; a share link rebuilds the session elsewhere; reset; damaged storage is reset with a notice', { skip }, async () => {
+  let link = '';
+  await withPage(async (page, context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await open(page);
+    await podBlock(page).locator('button.run-primary').click();
+    assert.equal(await finished(podBlock(page)), 'ok');
+    await page.reload();
+    assert.match(await podBlock(page).locator('.run-transcript').innerText(), /pod\/myapp-pod created/);
+    await openDock(page, '클러스터 보기');
+    await page.locator('.cv-pod', { hasText: 'myapp-pod' }).waitFor();
+    await page.locator('.run-dock button', { hasText: '공유 링크' }).click();
+    await page.waitForFunction(() => (document.querySelector('.run-share-out') as HTMLInputElement)?.value.includes('#run='));
+    link = await page.locator('.run-share-out').inputValue();
+    assert.ok(link.startsWith(`${site.origin}${ROUTE}#run=`));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+    await page.locator('.run-dock button', { hasText: '초기화' }).click();
+    await page.locator('.run-live', { hasText: '처음 상태' }).waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('.cv-pod')].some((p) => p.textContent?.includes('myapp-pod')));
+    assert.equal(await podBlock(page).locator('.run-out').count(), 0, 'outputs go with the session');
+  });
+  // Someone else opens the link: asked first, then the same cluster.
+  await withPage(async (page) => {
+    await page.goto(link);
+    const ask = page.locator('.run-ask');
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /공유받은 실습 세션/);
+    await ask.locator('button', { hasText: '불러오기' }).click();
+    await page.locator('.cv-pod', { hasText: 'myapp-pod' }).waitFor({ timeout: 30_000 });
+    assert.equal(new URL(page.url()).hash, '', 'the link data leaves the address bar');
+  });
+  // Damaged storage and a damaged link never break the page.
+  await withPage(async (page, context) => {
+    await page.goto(ROUTE);
+    await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"ops":[{"t":"zzz"}]'), 'kubenote:v1:page:31-taints-and-tolerations');
+    await page.reload();
+    await page.locator('.run-toast', { hasText: '손상' }).waitFor();
+    await podBlock(page).locator('button.run-primary').click();
+    assert.equal(await finished(podBlock(page)), 'ok');
+    const other = await context.newPage();
+    const otherProblems = watch(other, site.origin);
+    await other.goto(`${ROUTE}#run=AAAA-not-a-session`);
+    await other.locator('.run-live', { hasText: '공유 링크를 읽을 수 없습니다' }).waitFor();
+    await other.locator('.cv-pod', { hasText: 'myapp-pod' }).waitFor({ timeout: 30_000 });
+    assert.deepEqual(otherProblems, []);
+  });
+});
+
+test('keyboard only: run a block, open the dock, switch tabs, close it with Escape', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    // Tab from the top of the page to the first run button of the pod block.
+    const target = podBlock(page).locator('button.run-primary');
+    let found = false;
+    for (let i = 0; i < 200 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await target.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(found, 'the run button is reachable with Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await finished(podBlock(page)), 'ok');
+    const bar = page.locator('.run-page-bar button', { hasText: '클러스터 보기' });
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.run-dock').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'tab');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.locator('[role=tab][aria-selected=true]').innerText(), '터미널');
+    assert.equal(await page.locator('.run-panel-terminal').isVisible(), true);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.run-dock').isVisible(), false);
+    assert.equal(await bar.evaluate((el) => el === document.activeElement), true, 'focus returns to the button that opened it');
+    // The editor never traps focus: Escape, then Tab leaves it.
+    await podBlock(page).locator('button', { hasText: '편집' }).focus();
+    await page.keyboard.press('Enter');
+    await podBlock(page).locator('textarea').waitFor();
+    await page.keyboard.press('Tab');
+    assert.match(await podBlock(page).locator('textarea').inputValue(), / {2}$/, 'Tab indents inside the editor');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await podBlock(page).locator('textarea').evaluate((el) => el === document.activeElement), false);
+  });
+});
+
+test('10 MB pastes and a YAML bomb never block the page for more than 100 ms, and end in a clear message', { skip }, async () => {
+  await withPage(async (page) => {
+    await open(page);
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const paste = (selector: string) =>
+      page.evaluate((sel) => {
+        const el = document.querySelector(sel) as HTMLTextAreaElement;
+        const data = new DataTransfer();
+        data.setData('text/plain', 'x'.repeat(10_000_000));
+        el.focus();
+        const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        el.dispatchEvent(ev);
+        return { prevented: ev.defaultPrevented, length: el.value.length };
+      }, selector);
+    await podBlock(page).locator('button', { hasText: '편집' }).click();
+    await podBlock(page).locator('textarea').waitFor();
+    const r1 = await paste(`run-block[data-title="${POD_FILE}"] textarea`);
+    assert.equal(r1.prevented, true);
+    assert.ok(r1.length < 10_000);
+    await page.locator('.run-toast', { hasText: '너무 큽니다' }).waitFor();
+    await openDock(page, '터미널 열기');
+    const r2 = await paste('.term-in');
+    assert.equal(r2.prevented, true);
+    await page.locator('.term-out', { hasText: '너무 큽니다' }).waitFor();
+    // A YAML bomb: the simulator refuses it, as kubectl does.
+    const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `  ${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    await podBlock(page).locator('textarea').fill(bomb);
+    await page.waitForTimeout(300);
+    await podBlock(page).locator('button.run-primary').click();
+    assert.equal(await finished(podBlock(page)), 'failed');
+    assert.match(await podBlock(page).locator('.run-transcript').innerText(), /excessive aliasing/);
+    const long = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    assert.deepEqual(long.filter((d) => d > 100), [], `long tasks: ${long.map((d) => Math.round(d)).join(', ')}`);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [1280, 360]) {
+    test(`axe: every run panel open, ${theme} theme, ${width} px`, { skip }, async () => {
+      await withPage(
+        async (page) => {
+          await open(page);
+          const check = async (what: string) => {
+            const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();
+            assert.deepEqual(
+              r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+              [],
+              what,
+            );
+          };
+          await podBlock(page).locator('button.run-primary').click();
+          await finished(podBlock(page));
+          await page.locator('run-block[data-mistake] button.run-primary').first().click();
+          await finished(page.locator('run-block[data-mistake]').first());
+          await podBlock(page).locator('button', { hasText: '편집' }).click();
+          await openDock(page, '터미널 열기');
+          await term(page, BIG_POD);
+          await term(page, 'kubectl get pods');
+          await check('outputs, editor, terminal');
+          await page.locator('.run-tabs [role=tab]', { hasText: '클러스터' }).click();
+          await page.locator('.cv-labels summary').first().click();
+          await page.locator('.cv-queue .cv-pod').first().click();
+          await page.locator('.why-table').waitFor();
+          await check('cluster view with the scheduling explanation');
+          await page.locator('.cv-node .cv-pod').first().click();
+          await page.locator('.cv-detail pre').waitFor();
+          await page.locator('.run-dock button', { hasText: '공유 링크' }).click();
+          await page.locator('.run-share-out').waitFor();
+          await check('describe and share link');
+        },
+        { colorScheme: theme, viewport: { width, height: width < 500 ? 780 : 900 } },
+      );
+    });
+  }
+}
