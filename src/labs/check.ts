@@ -31,6 +31,7 @@ export const KINDS = {
   secret: { resource: 'secrets', group: '', ko: '시크릿', namespaced: true },
   limitrange: { resource: 'limitranges', group: '', ko: '리밋레인지', namespaced: true },
   resourcequota: { resource: 'resourcequotas', group: '', ko: '리소스쿼터', namespaced: true },
+  event: { resource: 'events', group: '', ko: '이벤트', namespaced: true },
 } as const;
 export type Kind = keyof typeof KINDS;
 

@@ -6,10 +6,11 @@ import { SECTIONS, type SectionId } from '../sections.ts';
 import { labKey } from './run.ts';
 import type { Lab } from './types.ts';
 import { labs as architecture } from './sections/architecture.ts';
+import { labs as scheduling } from './sections/scheduling.ts';
 
 export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   architecture,
-  scheduling: [],
+  scheduling,
   'logging-monitoring': [],
   lifecycle: [],
   maintenance: [],
