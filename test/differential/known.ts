@@ -23,31 +23,6 @@ export const KNOWN: Known[] = [
   },
   {
     scenario: 'kubectl2/info.sh',
-    sim: 'error: the server doesn\'t have a resource type "foo"',
-    real: 'the server doesn\'t have a resource type "foo"',
-    kind: 'bug',
-    why: 'kubectl explain reports a NoResourceMatchError through cmdutil.StandardErrorMessage, which prints it without the `error: ` prefix (kubectl pkg/cmd/util/helpers.go).',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
-    real: 'KIND:       Pod',
-    kind: 'bug',
-    why: 'kubectl explain (OpenAPI v3 template) prints the KIND/VERSION header before `error: field "nope" does not exist` (kubectl pkg/explain/v2/templates/plaintext.tmpl); the simulator prints the error alone.',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
-    real: 'VERSION:    v1',
-    kind: 'bug',
-    why: 'see the previous entry (explain header before a field error).',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
-    real: '',
-    kind: 'bug',
-    why: 'the blank line after that header.',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
     sim: 'error: unrecognized format: json',
     real: "error: unknown shorthand flag: 'o' in -o",
     kind: 'unverified',
@@ -58,12 +33,5 @@ export const KNOWN: Known[] = [
     real: "See 'kubectl explain --help' for usage.",
     kind: 'unverified',
     why: 'second line of the v1.33 flag error above.',
-  },
-  {
-    scenario: 'kubectl2/logs.sh',
-    sim: 'Error from server (NotFound): pods "nope" not found',
-    real: 'error: error from server (NotFound): pods "nope" not found in namespace "default"',
-    kind: 'bug',
-    why: 'kubectl logs wraps a missing pod as `error: error from server (NotFound): pods "nope" not found in namespace "default"` (pkg/cmd/logs/logs.go Complete: `fmt.Errorf("error from server (NotFound): %w in namespace %q", …)`, still there in current kubectl); the simulator prints the server\'s Status.',
   },
 ];

@@ -23,10 +23,11 @@ const lines: string[] = [`# Differential run: simulator kubectl vs real kubectl 
 for (const f of files) {
   const o = await compareScenario(f, kubectl.path, rs);
   if (o.identical) identical++;
-  const known = KNOWN[o.name];
-  const status = o.identical ? 'identical' : known ? 'known difference' : 'DIFFERENT';
+  const known = KNOWN.filter((k) => k.scenario === o.name);
+  const status = o.identical ? 'identical' : known.length ? 'known difference' : 'DIFFERENT';
   console.log(`${status.padEnd(17)} ${o.name} (${o.ms} ms)`);
-  lines.push(`- \`${o.name}\`: ${status}${known && !o.identical ? ` — ${known}` : ''}`);
+  lines.push(`- \`${o.name}\`: ${status}`);
+  if (!o.identical) for (const k of known) lines.push(`  - [${k.kind}] ${k.why}`);
   if (!o.identical) {
     const d = lineDiff(o.sim, o.real);
     console.log(d.replace(/^/gm, '    '));

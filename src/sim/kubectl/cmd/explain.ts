@@ -40,7 +40,14 @@ export const explain: Command = {
       }
     }
     const r = explainSchema(target, { recursive: flags.bool('recursive') });
-    if ('error' in r) throw new CmdError(r.error);
+    if ('error' in r) {
+      // A NoResourceMatchError goes through cmdutil.StandardErrorMessage: no `error: ` prefix
+      // (kubectl pkg/cmd/util/helpers.go). A missing field fails the template after it wrote the
+      // header (pkg/explain/v2/templates/plaintext.tmpl) — both checked against kubectl v1.33.1.
+      if (r.error.startsWith("error: the server doesn't have a resource type")) throw new CmdError(r.error.slice('error: '.length), 'raw');
+      if (info && / does not exist$/.test(r.error)) ctx.out(`${info.group ? `GROUP:      ${info.group}\n` : ''}KIND:       ${info.kind}\nVERSION:    ${info.version}\n\n`);
+      throw new CmdError(r.error);
+    }
     ctx.out(r.output);
   },
 };

@@ -9,7 +9,7 @@
  */
 import type { KubeObject } from '../../api/object.ts';
 import { res } from '../../apiserver/client.ts';
-import { CmdError, usageError } from '../errors.ts';
+import { ApiError, CmdError, usageError } from '../errors.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { call, listObjects } from './common.ts';
 import { byLogging, fetchNamed, firstPod, parseGoDuration, podRunningTimeout, selectorForObject } from './podsfor.ts';
@@ -147,7 +147,15 @@ export const logs: Command = {
     if (selector) {
       object = listObjects(ctx, res('pods'), ctx.namespace, selector);
       if (!object.length) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-    } else object = fetchNamed(ctx, args[0]).obj;
+    } else {
+      try {
+        object = fetchNamed(ctx, args[0]).obj;
+      } catch (e) {
+        // logs.go Complete: `fmt.Errorf("error from server (NotFound): %w in namespace %q", …)`.
+        if (e instanceof ApiError && e.status.code === 404) throw new CmdError(`error from server (NotFound): ${e.status.message} in namespace ${JSON.stringify(ctx.namespace)}`);
+        throw e;
+      }
+    }
 
     // Validate
     if (flags.str('since-time') && since !== 0) throw new CmdError('at most one of `sinceTime` or `sinceSeconds` may be specified');
