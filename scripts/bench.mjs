@@ -55,3 +55,7 @@ await benchSearch(dist);
 
 const { benchSim } = await import('./bench-sim.mjs');
 benchSim();
+
+// ---- runnable notes: page JS, first-use code size, click-to-output (scripts/bench-run.mjs) ----
+const { benchRunnable } = await import('./bench-run.mjs');
+await benchRunnable(dist);
