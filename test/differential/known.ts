@@ -14,24 +14,4 @@ export interface Known {
   why: string;
 }
 
-export const KNOWN: Known[] = [
-  {
-    scenario: 'kubectl2/events.sh',
-    sim: 'event/bad.',
-    kind: 'version',
-    why: 'kubectl v1.33.1 `events -o name` prints nothing: its name printer gets typed Events without a kind. Later kubectl sets the Event kind on every listed item before printing (pkg/cmd/events/events.go: `if e.GetObjectKind().GroupVersionKind().Empty() { e.SetGroupVersionKind(… Kind: "Event") }`), which the simulator follows.',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
-    sim: 'error: unrecognized format: json',
-    real: "error: unknown shorthand flag: 'o' in -o",
-    kind: 'unverified',
-    why: 'kubectl v1.33 explain has --output without the -o shorthand; the simulator follows its reading of v1.35.',
-  },
-  {
-    scenario: 'kubectl2/info.sh',
-    real: "See 'kubectl explain --help' for usage.",
-    kind: 'unverified',
-    why: 'second line of the v1.33 flag error above.',
-  },
-];
+export const KNOWN: Known[] = [];

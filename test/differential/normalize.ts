@@ -192,6 +192,11 @@ export function rules(versions: VersionFacts): Rule[] {
       },
     },
     {
+      name: 'events -o name',
+      why: 'kubectl v1.33 `events -o name` prints nothing (the typed Events it lists carry no kind, so the name printer skips them); later kubectl sets the Event kind on each item first (kubectl pkg/cmd/events/events.go `e.SetGroupVersionKind(… Kind: "Event")`) and prints event/NAME lines, as the simulator does. The simulator\'s lines are dropped.',
+      sim: (out, cmd) => (isCmd(cmd, 'events') && /(^|\s)(-o\s*name|--output[= ]name)(\s|$)/.test(cmd) ? out.replace(/^event\/\S+\n/gm, '') : out),
+    },
+    {
       name: 'container not valid: list of containers',
       why: 'kubectl after v1.33 appends ` out of: a, b, c (init)` to `container X is not valid for pod P` (kubectl pkg/cmd/util/podcmd/podcmd.go FindOrDefaultContainerByName).',
       sim: (out) => out.replace(/(container \S+ is not valid for pod \S+) out of: .*$/gm, '$1'),

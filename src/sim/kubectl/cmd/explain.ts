@@ -7,7 +7,8 @@
  *   --api-version for a group/version the server does not serve:
  *                 `couldn't find resource for "apps/v1beta1, Resource=deployments"` (explain/v2
  *                 explain.go, the GroupVersionResource's String())
- *   -o other than plaintext / plaintext-openapiv2: `unrecognized format: x`.
+ *   --output other than plaintext / plaintext-openapiv2: `unrecognized format: x` (there is no -o
+ *                 shorthand: explain.go registers --output with StringVar).
  */
 import { lookupResource, resourceFor } from '../../api/resources.ts';
 import { explain as explainSchema } from '../../api/schema/explain.ts';
@@ -19,7 +20,7 @@ export const explain: Command = {
   flags: [
     { name: 'recursive', type: 'bool' },
     { name: 'api-version', type: 'string' },
-    { name: 'output', short: 'o', type: 'string', default: 'plaintext' },
+    { name: 'output', type: 'string', default: 'plaintext' }, // no -o shorthand (explain.go: StringVar)
   ],
   run(ctx, args, flags) {
     // The explainer reads the server's /openapi/v3: it needs a reachable API server.
