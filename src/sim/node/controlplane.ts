@@ -255,6 +255,12 @@ export function registerProcessModels(): void {
 /** Time the API server needs after its container starts before it serves (readyz). */
 const APISERVER_READY_MS = 5_000;
 const RECONCILE_MS = 1_000;
+/**
+ * A scheduler or controller-manager process does its work only once it has started up (flags and
+ * config parsed, informers synced): one that fails at start-up (`Error: unknown flag`, a missing
+ * file — it exits within 0.6 s) never schedules or reconciles anything.
+ */
+const COMPONENT_READY_MS = 1_000;
 
 interface ExtraScheduler {
   sched: KubeScheduler;
@@ -313,14 +319,14 @@ export class ControlPlaneSupervisor {
         for (const k of cluster.kubelets.values()) k.heartbeat();
       }
     }
-    const kcmWant = up && !!kcmC;
+    const kcmWant = up && !!kcmC && now - kcmC.createdAt >= COMPONENT_READY_MS;
     for (const c of cluster.controllers) {
       if (kcmWant && !c.running) c.resume();
       else if (!kcmWant) c.running = false;
     }
     // The default scheduler follows its static pod and its --config.
     const sched = cluster.scheduler;
-    if (up && schedC) {
+    if (up && schedC && now - schedC.createdAt >= COMPONENT_READY_MS) {
       const sig = schedC.id;
       if (sig !== this.schedulerSig) {
         this.schedulerSig = sig;
@@ -338,6 +344,7 @@ export class ControlPlaneSupervisor {
         for (const c of k.runtimeContainers()) {
           if (c.state !== 'Running' || (c.argv[0] ?? '').split('/').pop() !== 'kube-scheduler') continue;
           if (k === cp.kubelet && schedC && c.id === schedC.id) continue;
+          if (now - c.createdAt < COMPONENT_READY_MS) continue;
           seen.add(c.id);
           if (this.extra.has(c.id)) continue;
           const cfg = this.schedulerConfig(k, c);
