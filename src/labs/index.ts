@@ -7,11 +7,12 @@ import { labKey } from './run.ts';
 import type { Lab } from './types.ts';
 import { labs as architecture } from './sections/architecture.ts';
 import { labs as scheduling } from './sections/scheduling.ts';
+import { labs as loggingMonitoring } from './sections/logging-monitoring.ts';
 
 export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   architecture,
   scheduling,
-  'logging-monitoring': [],
+  'logging-monitoring': loggingMonitoring,
   lifecycle: [],
   maintenance: [],
   'exam-tips': [],
