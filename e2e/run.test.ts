@@ -193,13 +193,22 @@ test('terminal: completion, history (kept across reloads), here-documents, alias
     await page.locator('.term-out', { hasText: '"notes.txt" [New] 1L, 14B written' }).waitFor();
     await term(page, 'cat notes.txt');
     assert.match(await out.innerText(), /written in vi/);
+    // kubectl edit opens the same editor on the object; saving patches it as kubectl does.
+    await term(page, 'kubectl run web --image=nginx');
+    await input.fill('kubectl edit pod web');
+    await input.press('Enter');
+    await ed.waitFor();
+    assert.match(await ed.inputValue(), /^# Please edit the object below/);
+    await ed.fill((await ed.inputValue()).replace('image: nginx', 'image: nginx:1.27'));
+    await page.locator('.term-editor button', { hasText: '저장하고 닫기' }).click();
+    await page.locator('.term-out', { hasText: 'pod/web edited' }).waitFor();
     await input.press('Control+l');
     assert.equal(await out.innerText(), '');
 
     await page.reload();
     await openDock(page, '터미널 열기');
     await page.locator('.term-in').press('ArrowUp');
-    assert.equal(await page.locator('.term-in').inputValue(), 'cat notes.txt', 'history survives the reload');
+    assert.equal(await page.locator('.term-in').inputValue(), 'kubectl edit pod web', 'history survives the reload');
     await term(page, 'cat notes.txt');
     assert.match(await page.locator('.term-out').innerText(), /written in vi/, 'so does the file (the session replays)');
   });
@@ -239,7 +248,7 @@ test('state survives a reload; a share link rebuilds the session elsewhere; rese
   });
   // Damaged storage and a damaged link never break the page.
   await withPage(async (page, context) => {
-    await page.goto(ROUTE);
+    await page.goto(ROUTE, { waitUntil: 'networkidle' });
     await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"ops":[{"t":"zzz"}]'), 'kubenote:v1:page:31-taints-and-tolerations');
     await page.reload();
     await page.locator('.run-toast', { hasText: '손상' }).waitFor();
@@ -301,26 +310,36 @@ test('10 MB pastes and a YAML bomb never block the page for more than 100 ms, an
         for (const e of l.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
-    const paste = (selector: string) =>
-      page.evaluate((sel) => {
-        const el = document.querySelector(sel) as HTMLTextAreaElement;
+    // The 10 MB clipboard is made in one task (the test's own work), pasted in the next (the page's).
+    const paste = async (selector: string) => {
+      await page.evaluate(() => {
         const data = new DataTransfer();
         data.setData('text/plain', 'x'.repeat(10_000_000));
+        (window as unknown as { clip: DataTransfer }).clip = data;
+      });
+      await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+      return page.evaluate((sel) => {
+        const el = document.querySelector(sel) as HTMLTextAreaElement;
         el.focus();
-        const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        const ev = new ClipboardEvent('paste', { clipboardData: (window as unknown as { clip: DataTransfer }).clip, bubbles: true, cancelable: true });
         el.dispatchEvent(ev);
         return { prevented: ev.defaultPrevented, length: el.value.length };
       }, selector);
+    };
+    const longTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.slice());
     await podBlock(page).locator('button', { hasText: '편집' }).click();
     await podBlock(page).locator('textarea').waitFor();
     const r1 = await paste(`run-block[data-title="${POD_FILE}"] textarea`);
     assert.equal(r1.prevented, true);
     assert.ok(r1.length < 10_000);
+    const afterPaste1 = await longTasks();
     await page.locator('.run-toast', { hasText: '너무 큽니다' }).waitFor();
     await openDock(page, '터미널 열기');
     const r2 = await paste('.term-in');
     assert.equal(r2.prevented, true);
     await page.locator('.term-out', { hasText: '너무 큽니다' }).waitFor();
+    const afterPaste2 = await longTasks();
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
     // A YAML bomb: the simulator refuses it, as kubectl does.
     const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `  ${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
     await podBlock(page).locator('textarea').fill(bomb);
@@ -328,7 +347,7 @@ test('10 MB pastes and a YAML bomb never block the page for more than 100 ms, an
     await podBlock(page).locator('button.run-primary').click();
     assert.equal(await finished(podBlock(page)), 'failed');
     assert.match(await podBlock(page).locator('.run-transcript').innerText(), /excessive aliasing/);
-    const long = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const long = [...afterPaste1, ...afterPaste2, ...(await longTasks())];
     assert.deepEqual(long.filter((d) => d > 100), [], `long tasks: ${long.map((d) => Math.round(d)).join(', ')}`);
   });
 });

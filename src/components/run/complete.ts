@@ -88,7 +88,7 @@ export function complete(session: Session, line: string): Completion {
   const filter = (xs: Iterable<string>) => [...new Set(xs)].filter((x) => x.startsWith(cur) && x !== '').sort();
   const shell = session.shell;
 
-  if (prev.length === 0) return { from, candidates: filter([...shell.commands.keys(), ...shell.aliases.keys()]) };
+  if (prev.length === 0) return { from, candidates: filter([...shell.commands.keys(), ...shell.aliases.keys()].filter((c) => !c.startsWith('__'))) };
 
   // Expand an alias in the first word (alias k=kubectl).
   let first = prev[0];

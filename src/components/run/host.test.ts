@@ -85,3 +85,25 @@ test('complete: verbs, resource types, names, flags, files', () => {
   assert.deepEqual(c('cat no'), ['notes.txt']);
   assert.deepEqual(c('sim fail-node node02'), ['node02']);
 });
+
+test('kubectl edit: the buffer kubectl offers, changing nothing; saving the edit patches the object, and replays', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  const before = JSON.stringify(h.view(true));
+  const buf = h.editBuffer('kubectl edit pod web');
+  assert.match(buf.text ?? '', /^# Please edit the object below/);
+  assert.match(buf.text ?? '', /image: nginx/);
+  assert.equal(JSON.stringify(h.view(true)), before, 'looking changes nothing');
+  assert.equal(h.editBuffer('kubectl edit pod nope').text, null);
+  assert.match(h.editBuffer('kubectl edit pod nope').entries.map((e) => e.output.map((o) => o.text).join('')).join(''), /not found/);
+  const op: Op = { t: 'e', s: 'kubectl edit pod web', content: buf.text!.replace('image: nginx', 'image: nginx:1.27') };
+  const r = h.apply(op);
+  assert.match(r.entries.map((e) => e.output.map((o) => o.text).join('')).join(''), /pod\/web edited/);
+  // The same log on a fresh host gives the same cluster.
+  const again = new Host(3, '');
+  for (const o of script()) again.apply(o);
+  again.editBuffer('kubectl edit pod web');
+  again.apply(op);
+  assert.equal(JSON.stringify(again.view(true)), JSON.stringify(h.view(true)));
+  assert.match(again.inspect('pod', 'default', 'web').yaml, /image: nginx:1\.27/);
+});

@@ -26,15 +26,60 @@ const KINDS: Record<string, { resource: string; group: string; namespaced: boole
 
 const safeName = (s: string) => /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(s);
 
+/** The editor `kubectl edit` runs here: the in-page editor's text, handed over by the page. */
+const EDITOR = '__kubenote_editor';
+
 export class Host {
   session: Session;
   /** Store revision of the last view sent (nothing changed → no new view). */
   private viewRevision = -1;
   private viewNow = -1;
+  /** What the editor writes into the file on its next run (the learner's saved text). */
+  private editorText: string | null = null;
+  /** What the editor found in the file on its last run (the buffer kubectl edit offers). */
+  private editorSaw: string | null = null;
 
   constructor(seed: number, setup: string) {
     this.session = new Session({ seed });
+    this.session.shell.register(EDITOR, (ctx) => {
+      const file = ctx.args[0] ?? '';
+      const path = file.startsWith('/') ? file : `${ctx.cwd.replace(/\/$/, '')}/${file}`;
+      this.editorSaw = ctx.fs.read(path) ?? null;
+      if (this.editorText !== null) ctx.fs.write(path, this.editorText);
+      this.editorText = null;
+      return 0;
+    });
     if (setup) this.session.run(setup);
+  }
+
+  /** Runs a `kubectl edit` line with the page's editor as KUBE_EDITOR. */
+  private withEditor<T>(fn: () => T): T {
+    const env = this.session.shell.env;
+    const before = env.KUBE_EDITOR;
+    env.KUBE_EDITOR = EDITOR;
+    try {
+      return fn();
+    } finally {
+      if (before === undefined) delete env.KUBE_EDITOR;
+      else env.KUBE_EDITOR = before;
+    }
+  }
+
+  /**
+   * The text `kubectl edit` would open, without changing anything: the line runs with an editor that
+   * changes nothing (kubectl then cancels), and the temp-file counter is put back, so the log stays
+   * the session. null (and kubectl's output) when kubectl fails before editing.
+   */
+  editBuffer(line: string): { text: string | null; entries: RunEntry[] } {
+    const s = this.session as unknown as { tempCounter: number };
+    const counter = s.tempCounter;
+    this.editorSaw = null;
+    this.editorText = null;
+    const entries = this.withEditor(() => this.session.run(line));
+    s.tempCounter = counter;
+    const text = this.editorSaw;
+    this.editorSaw = null;
+    return { text, entries: text === null ? entries : [] };
   }
 
   apply(op: Op): OpResult {
@@ -49,6 +94,11 @@ export class Host {
         break;
       case 'a':
         s.cluster.clock.advance(op.ms);
+        break;
+      case 'e':
+        this.editorText = op.content;
+        entries = this.withEditor(() => s.run(op.s));
+        this.editorText = null;
         break;
       case 'w': {
         const shell = s.shell;

@@ -265,7 +265,7 @@ export class Lab {
   }
 
   /** A question that changes nothing (view, describe, explanation, completion, a file). */
-  async ask<R extends Extract<Request, { type: 'view' | 'inspect' | 'explain' | 'complete' | 'read' }>>(req: R): Promise<Replies[R['type']]> {
+  async ask<R extends Extract<Request, { type: 'view' | 'inspect' | 'explain' | 'complete' | 'read' | 'editBuffer' }>>(req: R): Promise<Replies[R['type']]> {
     await this.start();
     return this.send(req.type, req as never) as Promise<Replies[R['type']]>;
   }

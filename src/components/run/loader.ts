@@ -59,7 +59,8 @@ class RunBlock extends HTMLElement {
     status.setAttribute('role', 'status');
     bar.append(edit, reset, status);
     this.append(bar);
-    bar.addEventListener('pointerenter', warm, { once: true });
+    // Intent: a pointer over the block (code or controls) or focus on a control starts the load.
+    this.addEventListener('pointerenter', warm, { once: true });
     bar.addEventListener('focusin', warm, { once: true });
     bar.addEventListener('click', (ev) => {
       const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');

@@ -14,7 +14,8 @@ export type Request =
   | { type: 'inspect'; kind: string; ns: string; name: string }
   | { type: 'explain'; uid: string; ns: string; name: string }
   | { type: 'complete'; line: string }
-  | { type: 'read'; path: string };
+  | { type: 'read'; path: string }
+  | { type: 'editBuffer'; line: string };
 
 export interface Replies {
   init: { now: number; prompt: string; bootMs: number; replayMs: number; failedAt: number | null; error?: string };
@@ -26,6 +27,7 @@ export interface Replies {
   explain: { explanation: Explanation | null; message: string };
   complete: Completion;
   read: string | null;
+  editBuffer: { text: string | null; entries: import('../../lib/run/outcome.ts').RunEntry[] };
 }
 
 export type ToWorker = Request & { id: number };

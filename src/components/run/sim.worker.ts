@@ -25,7 +25,7 @@ function pushView() {
 
 /** `kubectl explain` needs the field descriptions, which load only when a script asks for them. */
 async function prepare(ops: Op[]) {
-  if (ops.some((o) => (o.t === 'r' || o.t === 's') && /\bexplain\b/.test(o.s))) await loadDescriptions();
+  if (ops.some((o) => (o.t === 'r' || o.t === 's' || o.t === 'e') && /\bexplain\b/.test(o.s))) await loadDescriptions();
 }
 
 const yieldNow = () => new Promise((r) => setTimeout(r, 0));
@@ -62,7 +62,7 @@ async function handle(m: ToWorker): Promise<unknown> {
           results.push(host.apply(op));
         } catch (e) {
           error = errorText(e);
-          results.push({ entries: [{ command: op.t === 'r' || op.t === 's' ? op.s : '', output: [{ stream: 'stderr' as const, text: `시뮬레이터 오류: ${error}\n` }], status: 1 }], prompt: host.prompt() });
+          results.push({ entries: [{ command: op.t === 'r' || op.t === 's' || op.t === 'e' ? op.s : '', output: [{ stream: 'stderr' as const, text: `시뮬레이터 오류: ${error}\n` }], status: 1 }], prompt: host.prompt() });
         }
       }
       pushView();
@@ -99,6 +99,8 @@ async function handle(m: ToWorker): Promise<unknown> {
       return host.complete(m.line);
     case 'read':
       return host.readFile(m.path);
+    case 'editBuffer':
+      return host.editBuffer(m.line);
   }
 }
 

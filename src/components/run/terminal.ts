@@ -170,6 +170,11 @@ export class Terminal {
       this.print([{ command: text, output: [{ stream: 'stdout', text: this.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}`).join('\n') + '\n' }] }], this.lab.prompt);
       return;
     }
+    if (/^(kubectl|k)\s+edit(\s|$)/.test(trimmed) && !/\s(-h|--help)\b/.test(trimmed)) {
+      this.print([{ command: text, output: [] }], this.lab.prompt);
+      await this.kubectlEdit(trimmed);
+      return;
+    }
     const vi = /^(vi|vim|nano)\s+(\S+)\s*$/.exec(trimmed);
     if (vi) {
       this.print([{ command: text, output: [] }], this.lab.prompt);
@@ -192,16 +197,36 @@ export class Terminal {
     }
   }
 
-  /** vi/vim/nano FILE: the in-page editor on the file; saving writes it (an op, so it replays). */
-  private async edit(editor: string, path: string) {
-    let content: string | null = null;
+  /**
+   * kubectl edit: the in-page editor on the buffer kubectl would open; saving hands the text to
+   * kubectl as its editor's result (so its checks, patch and error messages are kubectl's own).
+   */
+  private async kubectlEdit(line: string) {
+    let r;
     try {
-      content = await this.lab.ask({ type: 'read', path });
+      r = await this.lab.ask({ type: 'editBuffer', line });
     } catch {
       return;
     }
-    const ta = h('textarea', { class: 'run-editor', rows: '12', 'aria-label': `${editor} ${path}` });
-    ta.value = content ?? '';
+    if (r.text === null) {
+      this.print(r.entries.map((e) => ({ ...e, command: '' })));
+      return;
+    }
+    const original = r.text;
+    this.openEditor(line, original, false, async (text) => {
+      if (text === original) {
+        this.print([{ command: '', output: [{ stream: 'stderr', text: 'Edit cancelled, no changes made.\n' }] }]);
+        return;
+      }
+      const [res] = await this.lab.run([{ t: 'e', s: line, content: text }]);
+      this.print(res.entries.map((e) => ({ ...e, command: '' })));
+    }, () => this.print([{ command: '', output: [{ stream: 'stderr', text: 'Edit cancelled, no changes made.\n' }] }]));
+  }
+
+  /** The editor panel under the prompt. */
+  private openEditor(title: string, content: string, isNew: boolean, onSave: (text: string) => Promise<void>, onQuit: () => void) {
+    const ta = h('textarea', { class: 'run-editor', rows: '14', 'aria-label': title });
+    ta.value = content;
     const save = h('button', { type: 'button', class: 'run-small' }, '저장하고 닫기 (:wq)');
     const quit = h('button', { type: 'button', class: 'run-small' }, '저장하지 않고 닫기 (:q!)');
     const close = () => {
@@ -210,24 +235,37 @@ export class Terminal {
       this.input.focus();
     };
     attachEditor(ta, {
-      yaml: /\.ya?ml$/.test(path),
+      yaml: true,
       onTooBig: (n) => this.lab.notice(`붙여 넣으려는 내용이 너무 큽니다 (${Math.round(n / 1000).toLocaleString()} KB).`),
       onSubmit: () => save.click(),
     });
     autosize(ta);
     save.addEventListener('click', async () => {
-      const text = ta.value.endsWith('\n') || ta.value === '' ? ta.value : ta.value + '\n';
+      close();
+      await onSave(ta.value);
+    });
+    quit.addEventListener('click', () => {
+      close();
+      onQuit();
+    });
+    this.editorBox.replaceChildren(h('p', { class: 'term-editor-title' }, `${title}${isNew ? ' (새 파일)' : ''}`), ta, h('div', { class: 'run-out-tools' }, save, quit));
+    this.editorBox.hidden = false;
+    ta.focus();
+  }
+
+  /** vi/vim/nano FILE: the in-page editor on the file; saving writes it (an op, so it replays). */
+  private async edit(editor: string, path: string) {
+    let content: string | null = null;
+    try {
+      content = await this.lab.ask({ type: 'read', path });
+    } catch {
+      return;
+    }
+    this.openEditor(`${editor} ${path}`, content ?? '', content === null, async (value) => {
+      const text = value.endsWith('\n') || value === '' ? value : value + '\n';
       await this.lab.run([{ t: 'w', path, content: text }]);
       const lines = text ? text.split('\n').length - 1 : 0;
       this.print([{ command: '', output: [{ stream: 'stdout', text: `"${path}" ${content === null ? '[New] ' : ''}${lines}L, ${new TextEncoder().encode(text).length}B written\n` }] }]);
-      close();
-    });
-    quit.addEventListener('click', close);
-    ta.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && ev.shiftKey) quit.click();
-    });
-    this.editorBox.replaceChildren(h('p', { class: 'term-editor-title' }, `${editor} ${path}${content === null ? ' (새 파일)' : ''}`), ta, h('div', { class: 'run-out-tools' }, save, quit));
-    this.editorBox.hidden = false;
-    ta.focus();
+    }, () => undefined);
   }
 }

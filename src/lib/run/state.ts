@@ -21,7 +21,9 @@ export type Op =
   /** Simulated time advanced (ms). */
   | { t: 'a'; ms: number }
   /** A file saved in the editor (vi/nano in the terminal). */
-  | { t: 'w'; path: string; content: string };
+  | { t: 'w'; path: string; content: string }
+  /** `kubectl edit …` with what the learner saved in the in-page editor. */
+  | { t: 'e'; s: string; content: string };
 
 export interface SavedOutput {
   entries: RunEntry[];
@@ -74,6 +76,8 @@ export function validOp(x: unknown): x is Op {
       return typeof o.ms === 'number' && Number.isFinite(o.ms) && o.ms >= 0 && o.ms <= 365 * 24 * 3600_000;
     case 'w':
       return isStr(o.path) && isStr(o.content);
+    case 'e':
+      return isStr(o.s) && isStr(o.content);
     default:
       return false;
   }
