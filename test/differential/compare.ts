@@ -61,8 +61,9 @@ export async function compareScenario(file: string, kubectl: string, rs: Rule[])
   const seed = Number(/^#\s*seed:\s*(\d+)/m.exec(script)?.[1] ?? 1);
   const version = /^#\s*version:\s*(v[\d.]+)/m.exec(script)?.[1];
   const t0 = performance.now();
-  const real = normalize(await runWithRealKubectl(script, { seed, version, kubectl }), 'real', rs);
-  const sim = normalize(Session.format(new Session({ seed, ...(version ? { version } : {}) }).run(script)), 'sim', rs);
+  const both = await runWithRealKubectl(script, { seed, version, kubectl });
+  const real = normalize(both.real, 'real', rs);
+  const sim = normalize(both.sim, 'sim', rs);
   return { name: file.slice(SCENARIOS.length), identical: sim === real, sim, real, ms: Math.round(performance.now() - t0) };
 }
 

@@ -53,8 +53,12 @@ export interface RunOptions {
   kubectl: string;
 }
 
-/** Run `script` on a fresh cluster, every `kubectl` line through the real binary; returns the transcript. */
-export async function runWithRealKubectl(script: string, opts: RunOptions): Promise<string> {
+/**
+ * Run `script` on a fresh cluster, every `kubectl` line through the real binary. Returns that transcript
+ * (`real`) and the simulator's own transcript of the same script and seed (`sim`), made by the same
+ * loaded code.
+ */
+export async function runWithRealKubectl(script: string, opts: RunOptions): Promise<{ real: string; sim: string }> {
   const { port1: net, port2: sim } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   let nextId = 0;
@@ -122,7 +126,7 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
   const caches: string[] = [];
 
   try {
-    return await new Promise<string>((resolve, reject) => {
+    return await new Promise<{ real: string; sim: string }>((resolve, reject) => {
       worker.on('error', reject);
       worker.on('exit', (code) => {
         if (code !== 0) reject(new Error(`differential worker exited with ${code}`));
@@ -177,7 +181,7 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
             break;
           }
           case 'finished':
-            resolve(m.transcript);
+            resolve({ real: m.transcript, sim: m.own });
             break;
         }
       });

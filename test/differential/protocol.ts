@@ -22,4 +22,4 @@ export type ToNet =
   | { type: 'chunk'; id: number; data: string }
   | { type: 'end'; id: number }
   | { type: 'execres'; id: number; out: ExecOutcome }
-  | { type: 'finished'; transcript: string };
+  | { type: 'finished'; transcript: string; own: string };

@@ -297,4 +297,6 @@ function realKubectl(ctx: CommandContext): number {
 session.shell.register('kubectl', (ctx) => realKubectl(ctx));
 const transcript = Session.format(session.run(script));
 rmSync(root, { recursive: true, force: true });
-post({ type: 'finished', transcript });
+// The simulator's own transcript, from the same loaded code (a file edited meanwhile cannot split them).
+const own = Session.format(new Session({ seed, ...(version ? { version } : {}) }).run(script));
+post({ type: 'finished', transcript, own });
