@@ -8,12 +8,13 @@ import type { Lab } from './types.ts';
 import { labs as architecture } from './sections/architecture.ts';
 import { labs as scheduling } from './sections/scheduling.ts';
 import { labs as loggingMonitoring } from './sections/logging-monitoring.ts';
+import { labs as lifecycle } from './sections/lifecycle.ts';
 
 export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   architecture,
   scheduling,
   'logging-monitoring': loggingMonitoring,
-  lifecycle: [],
+  lifecycle,
   maintenance: [],
   'exam-tips': [],
 };
