@@ -43,7 +43,7 @@ export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
   // pagefindIndex: the search index, written to <outDir>/pagefind/ after every build.
-  // sheetPdf: the all-in-one cheat sheet as PDF (A4, Letter), written to <outDir>/sheets/ after every build.
+  // sheetPdf: the all-in-one cheat sheet as an A4 PDF, written to <outDir>/sheets/ after every build.
   integrations: [mdx(), pagefindIndex(), sheetPdf()],
   markdown: {
     // Sätteri (Astro 7's Markdown/MDX processor) with one mdast step: runnable code blocks.

@@ -33,7 +33,7 @@ function sampleNotes(): string[] {
 }
 
 /** Text of the site's chrome: none of it may reach paper (unless the page's own content says it). */
-const CHROME = ['본문으로 건너뛰기', '강의 목차', '이 페이지의 내용', '← 이전', '다음 →', '섹션 개요', '검색', '테마', '복사', '▶ 실행', '클러스터 보기', '터미널 열기', '인쇄할 섹션', 'PDF 내려받기', 'kubenote — 쿠버네티스'];
+const CHROME = ['본문으로 건너뛰기', '강의 목차', '이 페이지의 내용', '← 이전', '다음 →', '섹션 개요', '검색', '테마', '복사', '▶ 실행', '클러스터 보기', '터미널 열기', '인쇄할 섹션', 'PDF로 내려받기', 'kubenote — 쿠버네티스'];
 const SITE_NAME = 'kubenote · 쿠버네티스 CKA 학습 노트';
 
 let poppler = '';
@@ -243,7 +243,7 @@ test('note pages print cleanly: content, code and diagrams only, on A4, in both 
   }
 });
 
-test('the build made the all-in-one sheet as PDF (A4 and Letter), linked from the sheet', async () => {
+test('the build made the all-in-one sheet as an A4 PDF, linked from the sheet', async () => {
   const html = builtHtml('/sheets/');
   const links = [...html.matchAll(/href="(\/sheets\/[^"]+\.pdf)"/g)].map((m) => m[1]);
   assert.ok(links.length >= 1, 'the sheet links its PDF');

@@ -216,21 +216,35 @@ function fence(text: string, info: string): string {
   return `${ticks}${info}\n${text.replace(/\n$/, '')}\n${ticks}`;
 }
 
-/** What a block printed (stdout and stderr in order), as the reader's terminal shows it. */
+/**
+ * What a block printed, as the sheet shows it: its standard output (warnings and log lines on standard
+ * error are left to the screen), or its standard error when that is all it printed.
+ */
 export function outputText(entries: readonly RunEntry[]): string {
-  return entries
-    .flatMap((e) => e.output.map((o) => o.text))
-    .join('')
-    .replace(/\s+$/, '');
+  const stream = (s: 'stdout' | 'stderr') =>
+    entries
+      .flatMap((e) => e.output.filter((o) => o.stream === s).map((o) => o.text))
+      .join('')
+      .replace(/\s+$/, '');
+  return stream('stdout') || stream('stderr');
 }
 
-/** A command shows its first lines only (a generator shows all it generates); the rest is counted. */
+/**
+ * What the sheet shows under a command: a generator all it generates; a command its first lines, each
+ * cut to a sheet column (the rest is counted — the whole output is one run away on screen); a block of
+ * several commands nothing.
+ */
 export const COMMAND_OUTPUT_LINES = 4;
+export const OUTPUT_COLUMNS = 48;
 
-export function shownOutput(item: Pick<SheetItem, 'kind'>, text: string): string {
-  const lines = text.split('\n');
-  if (item.kind === 'generator' || lines.length <= COMMAND_OUTPUT_LINES) return text;
-  return [...lines.slice(0, COMMAND_OUTPUT_LINES - 1), `… (${lines.length - COMMAND_OUTPUT_LINES + 1}줄 더)`].join('\n');
+export function shownOutput(item: Pick<SheetItem, 'kind' | 'block'>, text: string): string {
+  // A block of several commands is a recipe: its outputs run together, so the sheet shows none.
+  if (item.block.code.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length > 1) return '';
+  const lines = text.split('\n').map((l) => l.trimEnd());
+  if (item.kind === 'generator') return lines.join('\n');
+  const cut = (l: string) => (l.length > OUTPUT_COLUMNS ? l.slice(0, OUTPUT_COLUMNS - 1).trimEnd() + '…' : l);
+  if (lines.length <= COMMAND_OUTPUT_LINES) return lines.map(cut).join('\n');
+  return [...lines.slice(0, COMMAND_OUTPUT_LINES - 1).map(cut), `… (${lines.length - COMMAND_OUTPUT_LINES + 1}줄 더)`].join('\n');
 }
 
 export interface MarkdownOptions {

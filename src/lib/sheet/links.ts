@@ -6,10 +6,7 @@ export type SheetId = 'all' | SectionId;
 export const sheetHref = (id: string) => (id === 'all' ? '/sheets/' : `/sheets/${id}/`);
 
 /** The all-in-one sheet as PDF, made after the build (src/lib/sheet/pdf-integration.mjs). */
-export const SHEET_PDFS = [
-  { format: 'A4', label: 'A4', href: '/sheets/kubenote-cka-sheet-a4.pdf' },
-  { format: 'Letter', label: 'Letter', href: '/sheets/kubenote-cka-sheet-letter.pdf' },
-] as const;
+export const SHEET_PDFS = [{ format: 'A4', label: 'A4', href: '/sheets/kubenote-cka-sheet-a4.pdf' }] as const;
 
 /** Sheet order: the all-in-one, the exam tips, then the course order. */
 export const SHEET_ORDER: readonly string[] = ['all', 'exam-tips', 'architecture', 'scheduling', 'logging-monitoring', 'lifecycle', 'maintenance'];

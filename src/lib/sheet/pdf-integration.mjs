@@ -1,5 +1,6 @@
-// Astro integration: prints the all-in-one cheat sheet (/sheets/) to PDF right after `astro build`,
-// into <outDir>/sheets/ (A4 and Letter; the page links both) — whatever runs the build (npm run build,
+// Astro integration: prints the all-in-one cheat sheet (/sheets/) to an A4 PDF right after `astro
+// build`, into <outDir>/sheets/ (the page links it; Letter readers print the page itself, whose
+// layout fits both papers) — whatever runs the build (npm run build,
 // npm test, `astro build --outDir …`). Headless system Chromium through playwright-core, as the e2e
 // tests drive it (scripts/ensure-chromium.mjs), offline: the page is served from the build output
 // and any other request is refused.
@@ -14,10 +15,7 @@ import { ensureChromium, CHROMIUM_ARGS } from '../../../scripts/ensure-chromium.
 import { serve } from '../../../scripts/lib/static-server.mjs';
 
 /** Kept in step with SHEET_PDFS in ./links.ts (the page's links). */
-export const SHEET_PDF_FILES = [
-  { format: 'A4', path: 'sheets/kubenote-cka-sheet-a4.pdf' },
-  { format: 'Letter', path: 'sheets/kubenote-cka-sheet-letter.pdf' },
-];
+export const SHEET_PDF_FILES = [{ format: 'A4', path: 'sheets/kubenote-cka-sheet-a4.pdf' }];
 
 /** Removes the download links from the built sheet page (marked data-sheet-pdf). */
 function dropLinks(site) {

@@ -54,9 +54,12 @@ export const REQUIRED: Required[] = [
   // maintenance flows
   { what: 'kubectl drain --ignore-daemonsets', match: shell(/^kubectl drain \S+ .*--ignore-daemonsets/m) },
   { what: 'kubectl uncordon', match: shell(/^kubectl uncordon /m) },
-  { what: 'kubeadm upgrade plan / apply', match: shell(/^kubeadm upgrade (plan|apply)/m), pending: '52-kubeadm-upgrade의 업그레이드 명령이 아직 옛 버전이라 실패한다 (노트 보강 중)' },
-  { what: 'etcdctl snapshot save', match: shell(/etcdctl .*snapshot save/), pending: '54-backup에 아직 명령이 없다 (노트 보강 중)' },
-  { what: 'etcdutl snapshot restore', match: shell(/(etcdutl|etcdctl) .*snapshot restore/), pending: '54-backup에 아직 명령이 없다 (노트 보강 중)' },
+  { what: 'kubeadm upgrade plan / apply', match: shell(/^kubeadm upgrade apply v\S+/m) },
+  { what: 'kubeadm upgrade node (worker)', match: shell(/^kubeadm upgrade node$/m) },
+  { what: 'kubelet upgrade and restart', match: shell(/^systemctl restart kubelet$/m) },
+  { what: 'etcdctl snapshot save', match: shell(/^etcdctl .*snapshot save /m) },
+  { what: 'etcdutl snapshot restore', match: shell(/^etcdutl snapshot restore /m) },
+  { what: 'the etcd manifest pointed at the restored data', match: shell(/etc\/kubernetes\/manifests\/etcd\.yaml/) },
   // lifecycle
   { what: 'kubectl rollout status / undo', match: shell(/^kubectl rollout (status|undo)/m) },
 ];

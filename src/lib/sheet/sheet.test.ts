@@ -8,12 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Session } from '../../sim/session.ts';
 import { blocksOf } from '../run/extract.ts';
-import { findBlock } from '../run/blocks.ts';
+import { findBlock, type BlockSpec } from '../run/blocks.ts';
 import { judge, type RunEntry } from '../run/outcome.ts';
 import { runOnPage, seedOf } from '../run/runner.ts';
 import { GLOSSARY } from '../../data/glossary.ts';
 import { parseNote, readNotes, type NoteSource } from './extract.ts';
-import { collectItems, composeSheet, composeSheets, markProblems, outputText, sheetItems, sheetMarkdown, shownOutput, COMMAND_OUTPUT_LINES, type Sheet } from './compose.ts';
+import { collectItems, composeSheet, composeSheets, markProblems, outputText, sheetItems, sheetMarkdown, shownOutput, COMMAND_OUTPUT_LINES, OUTPUT_COLUMNS, type Sheet } from './compose.ts';
 import { captureNote } from './capture.ts';
 import { captureJobs } from './pool.ts';
 import { REQUIRED } from './required.ts';
@@ -149,7 +149,12 @@ test('sheetMarkdown: ids and needs rewritten, titles escaped, output shown and s
   const { blocks } = blocksOf(md);
   assert.deepEqual(blocks.map((b) => b.id), ['sample-setup', 'sample-1', 'sample-2', 'sample-3', 'sample-4']);
   assert.deepEqual(blocks[4].needs.map((r) => findBlock(blocks, r)?.n), [1, 4]);
-  assert.equal(shownOutput({ kind: 'generator' }, long), long);
+  const one = { code: 'kubectl get pods' } as BlockSpec;
+  assert.equal(shownOutput({ kind: 'generator', block: one }, long), long);
+  assert.equal(shownOutput({ kind: 'command', block: { code: 'sleep 5\nkubectl get pods' } as BlockSpec }, long), '', 'several commands: no output');
+  const wide = 'x'.repeat(OUTPUT_COLUMNS + 10);
+  assert.equal(shownOutput({ kind: 'command', block: one }, wide), 'x'.repeat(OUTPUT_COLUMNS - 1) + '…');
+  assert.equal(shownOutput({ kind: 'generator', block: one }, wide), wide, 'generated YAML is never cut');
 });
 
 // ---- the real sheets ----
