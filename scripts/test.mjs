@@ -4,7 +4,7 @@
 import { NODE, ASTRO, run, nodeTest, seconds } from './lib/run.mjs';
 import { e2e } from './e2e.mjs';
 
-export const UNIT_FILES = ['src/**/*.test.ts', 'scripts/**/*.test.mjs'];
+export const UNIT_FILES = ['src/**/*.test.ts', 'scripts/**/*.test.mjs', 'test/**/*.test.ts'];
 
 const started = performance.now();
 /** @type {{ name: string, ok: boolean, detail: string }[]} */

@@ -25,7 +25,7 @@ const { port, signal, seed, version, script, serverUrl, refusedPort } = workerDa
 /** Real quiet time before simulated time may move on (the client had its chance to act). */
 const QUIET_MS = 120;
 /** After a step that delivered watch events: give the client this long to react (or exit). */
-const REACT_MS = 400;
+const REACT_MS = 1000;
 /** One real kubectl invocation may take this long before it is interrupted (Ctrl-C). */
 const COMMAND_LIMIT_MS = 90_000;
 
