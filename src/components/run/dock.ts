@@ -15,10 +15,11 @@ const CLOCK_KEY = KEY + 'clock';
 const SPEEDS = [1, 10, 60];
 const TICK_MS = 500;
 
+/** The simulated time of day (UTC); the date is in the element's title. */
 function clockText(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
 export class Dock {
@@ -64,7 +65,7 @@ export class Dock {
     this.progressBar = h('progress', { max: '100', value: '0', 'aria-label': '시간 건너뛰는 중' });
     const stop = h('button', { type: 'button', class: 'run-small' }, '멈춤');
     this.progress = h('span', { class: 'run-progress', hidden: true }, this.progressBar, stop);
-    this.modeSel = h('select', { 'aria-label': '클러스터' }, h('option', { value: 'page' }, '이 페이지의 클러스터'), h('option', { value: 'lab' }, '내 실습실 (모든 페이지 공유)'));
+    this.modeSel = h('select', { 'aria-label': '클러스터 선택' }, h('option', { value: 'page' }, '이 페이지 클러스터'), h('option', { value: 'lab' }, '내 실습실 (모든 페이지)'));
     this.modeSel.value = lab.mode;
     const reset = h('button', { type: 'button', class: 'run-small' }, '초기화');
     const share = h('button', { type: 'button', class: 'run-small' }, '공유 링크');
@@ -123,6 +124,7 @@ export class Dock {
     lab.on('notice', (text) => this.say(text));
     lab.on('view', (v) => {
       this.clock.textContent = clockText(v.now);
+      this.clock.title = new Date(v.now).toISOString().replace('.000Z', 'Z');
     });
     lab.on('progress', (done, total) => {
       this.progressBar.value = Math.round((done / total) * 100);
