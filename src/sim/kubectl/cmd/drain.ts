@@ -31,6 +31,8 @@ const unmanagedWarning = 'deleting Pods that declare no controller';
 
 const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
+const FILTER_ORDER = [daemonSetFatal, daemonSetWarning, localStorageFatal, localStorageWarning, unmanagedFatal, unmanagedWarning];
+
 function suffix(dryRun: DryRun): string {
   return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
 }
@@ -186,9 +188,14 @@ function podsForDeletion(ctx: KubectlContext, node: string, o: DrainOptions): Po
     }
     return m;
   };
-  // Go ranges over a map here (random order); the simulator keeps the order the messages first appear.
-  const warnings = [...group('warning')].map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ');
-  const errors = [...group('error')].map(([k, v]) => new CmdError(`cannot delete ${k}: ${v.join(', ')}`));
+  // Go ranges over a map here (random order); the simulator orders the messages as the filters run.
+  const rank = (m: string) => {
+    const i = FILTER_ORDER.findIndex((x) => x === m);
+    return i < 0 ? FILTER_ORDER.length : i;
+  };
+  const sorted = (m: Map<string, string[]>) => [...m].sort((a, b) => rank(a[0]) - rank(b[0]));
+  const warnings = sorted(group('warning')).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ');
+  const errors = sorted(group('error')).map(([k, v]) => new CmdError(`cannot delete ${k}: ${v.join(', ')}`));
   return { pods: items.filter((i) => i.status.delete).map((i) => i.pod), warnings, errors };
 }
 

@@ -81,6 +81,13 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
+/** The YAML error of the edited text once comments are stripped, if it does not parse. */
+function yamlSyntaxError(file: string): string | undefined {
+  if (yamlToJSON(file).ok) return undefined;
+  const r = yamlToJSON(manualStrip(file));
+  return r.ok ? undefined : r.error;
+}
+
 /** hasLines: any line that is neither blank nor a comment. */
 function hasLines(file: string): boolean {
   return file.split('\n').some((l) => l.trim().length > 0 && !l.trim().startsWith('#'));
@@ -182,6 +189,17 @@ function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
       preserved(ctx, new CmdError('Edit cancelled, no valid changes were saved.'), file);
     }
     if (resultsFile) ctx.fs.remove(resultsFile);
+    // Apply validation (schema.ValidateBytes on the comment-stripped text): a YAML syntax error is
+    // reported like an invalid object and the file is reopened.
+    const syntax = yamlSyntaxError(edited);
+    if (syntax !== undefined) {
+      resultsFile = file;
+      containsError = true;
+      const rs = resourceString(infos[0].info);
+      reasons = [{ head: `${rs} ${JSON.stringify(infos[0].name)} was not valid`, other: [`<nil>: Invalid value: "The edited file failed validation": ${syntax}`] }];
+      ctx.err(`error: ${rs} ${JSON.stringify(infos[0].name)} is invalid\n`);
+      continue;
+    }
     if (stripComments(originalText) === stripComments(edited)) {
       ctx.fs.remove(file);
       ctx.err('Edit cancelled, no changes made.\n');

@@ -122,44 +122,62 @@ const status: Command = {
     if (revision < 0) throw new CmdError(`revision must be a positive integer: ${revision}`);
     const r = infosFor(ctx, args, flags, true);
     if (r.errors.length) throw r.errors[0];
-    if (r.infos.length !== 1) throw new CmdError(`rollout status is only supported on individual resources and resource collections - ${r.infos.length} resources were found`);
-    const it = r.infos[0];
-    const viewer = statusViewerFor(it.info);
     const timeoutMs = durationFlag(flags, 'timeout');
     const watch = flags.bool('watch');
-
-    const events: { type: string; object: KubeObject }[] = [];
-    const stop = ctx.server.watch(it.info, (ev) => {
-      if (ev.object.metadata.namespace === it.namespace && ev.object.metadata.name === it.name) events.push({ type: ev.type, object: ev.object });
-    });
-    try {
-      // UntilWithSync: the initial list is an ADDED event for the current object.
-      const cur = ctx.server.read(it.info, it.namespace, it.name);
-      if (cur) events.unshift({ type: 'ADDED', object: cur });
-      const start = ctx.server.clock.now();
-      const limit = timeoutMs > 0 ? timeoutMs : STATUS_WATCH_LIMIT_MS;
-      for (;;) {
-        while (events.length) {
-          const ev = events.shift()!;
-          if (ev.type === 'DELETED') throw new CmdError('object has been deleted');
-          const { status, done } = viewer(ev.object, revision);
-          ctx.out(status);
-          if (done || !watch) return 0;
-        }
-        const elapsed = ctx.server.clock.now() - start;
-        if (elapsed >= limit) {
-          if (timeoutMs > 0) throw new CmdError('timed out waiting for the condition');
-          // No --timeout: real kubectl would keep watching; the simulated user gives up (Ctrl-C).
-          ctx.err('^C\n');
-          return 130;
-        }
-        ctx.wait(Math.min(1000, limit - elapsed));
+    // kubectl v1.33 watches each object in turn (the older "only supported on individual
+    // resources" refusal is gone); errors are reported together at the end.
+    const deadline = ctx.server.clock.now() + (timeoutMs > 0 ? timeoutMs : STATUS_WATCH_LIMIT_MS);
+    const errs: unknown[] = [];
+    for (const it of r.infos) {
+      let viewer: Viewer;
+      try {
+        viewer = statusViewerFor(it.info);
+      } catch (e) {
+        errs.push(e);
+        continue;
       }
-    } finally {
-      stop();
+      try {
+        const code = watchStatus(ctx, it, viewer, revision, watch, deadline, timeoutMs > 0);
+        if (code) return code;
+      } catch (e) {
+        errs.push(e);
+      }
     }
+    return reportErrors(ctx, errs);
   },
 };
+
+/** UntilWithSync on one object: its status line on every ADDED/MODIFIED event until done. */
+function watchStatus(ctx: KubectlContext, it: Info, viewer: Viewer, revision: number, watch: boolean, deadline: number, hasTimeout: boolean): number {
+  const events: { type: string; object: KubeObject }[] = [];
+  const stop = ctx.server.watch(it.info, (ev) => {
+    if (ev.object.metadata.namespace === it.namespace && ev.object.metadata.name === it.name) events.push({ type: ev.type, object: ev.object });
+  });
+  try {
+    // The initial list is an ADDED event for the current object.
+    const cur = ctx.server.read(it.info, it.namespace, it.name);
+    if (cur) events.unshift({ type: 'ADDED', object: cur });
+    for (;;) {
+      while (events.length) {
+        const ev = events.shift()!;
+        if (ev.type === 'DELETED') throw new CmdError('object has been deleted');
+        const { status, done } = viewer(ev.object, revision);
+        ctx.out(status);
+        if (done || !watch) return 0;
+      }
+      const left = deadline - ctx.server.clock.now();
+      if (left <= 0) {
+        if (hasTimeout) throw new CmdError('timed out waiting for the condition');
+        // No --timeout: real kubectl would keep watching; the simulated user gives up (Ctrl-C).
+        ctx.err('^C\n');
+        return 130;
+      }
+      ctx.wait(Math.min(1000, left));
+    }
+  } finally {
+    stop();
+  }
+}
 
 // ---- history --------------------------------------------------------------------------------------
 

@@ -302,7 +302,7 @@ const env: Command = {
       const spec = podSpecOf(obj, it.info);
       const containers = ((spec.containers ?? []) as Obj[]).filter((c) => nameMatches(selector, c.name));
       if (!containers.length) {
-        ctx.err(`warning: ${it.info.kind}/${it.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
+        ctx.err(`Warning: ${it.info.kind}/${it.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
         return;
       }
       for (const c of containers) {
