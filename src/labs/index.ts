@@ -9,13 +9,14 @@ import { labs as architecture } from './sections/architecture.ts';
 import { labs as scheduling } from './sections/scheduling.ts';
 import { labs as loggingMonitoring } from './sections/logging-monitoring.ts';
 import { labs as lifecycle } from './sections/lifecycle.ts';
+import { labs as maintenance } from './sections/maintenance.ts';
 
 export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   architecture,
   scheduling,
   'logging-monitoring': loggingMonitoring,
   lifecycle,
-  maintenance: [],
+  maintenance,
   'exam-tips': [],
 };
 
