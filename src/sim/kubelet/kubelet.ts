@@ -612,7 +612,7 @@ export class Kubelet {
       timers: [],
       runs: [
         ...(spec.initContainers ?? []).map((c) => this.newRun(c, true)),
-        ...(spec.containers ?? []).map((c) => this.newRun(c, false)),
+        ...(spec.containers ?? []).map((c) => this.newRun(c, false, (spec.initContainers ?? []).length > 0)),
       ],
     };
     this.workers.set(uid, w);
@@ -675,7 +675,8 @@ export class Kubelet {
     }
   }
 
-  private newRun(c: Container, init: boolean): ContainerRun {
+  /** App containers of a pod with init containers wait as PodInitializing until those finish. */
+  private newRun(c: Container, init: boolean, afterInit = false): ContainerRun {
     return {
       name: c.name,
       init,
@@ -691,7 +692,7 @@ export class Kubelet {
         ready: false,
         restartCount: 0,
         started: false,
-        state: { waiting: { reason: init ? 'PodInitializing' : 'ContainerCreating' } },
+        state: { waiting: { reason: init || afterInit ? 'PodInitializing' : 'ContainerCreating' } },
         lastState: {},
       } as ContainerStatus,
     };
