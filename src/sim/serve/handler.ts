@@ -86,11 +86,7 @@ export class KubeHandler {
     }
     if (segs[0] === 'kubesim') return this.sim(req, segs.slice(1));
     if (path === '/openapi/v2') {
-      if (accept.some((m) => m.type === OPENAPI_V2_PB.split(';')[0])) {
-        const pb = encodeOpenAPIV2(openAPIV2());
-        if (pb) return { status: 200, headers: { 'content-type': OPENAPI_V2_PB }, body: pb };
-        if (!accept.some((m) => m.type === 'application/json')) return json(406, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'only application/json is served', reason: 'NotAcceptable', code: 406 });
-      }
+      if (accept.some((m) => m.type === OPENAPI_V2_PB.split(';')[0])) return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: encodeOpenAPIV2(openAPIV2()) };
       return json(200, openAPIV2());
     }
     if (path === '/openapi/v3') return json(200, openAPIV3Index());
