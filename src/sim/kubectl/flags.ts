@@ -33,8 +33,12 @@ export class Flags {
     for (const d of defs) if (d.default !== undefined) this.values.set(d.name, Array.isArray(d.default) ? [...d.default] : d.default);
   }
 
+  /** Every flag as given on the command line, in order, with its raw value (the --record change-cause). */
+  readonly given: { name: string; raw: string }[] = [];
+
   set(name: string, raw: string): void {
     const d = this.defs.get(name)!;
+    this.given.push({ name, raw });
     switch (d.type) {
       case 'bool': {
         const v = raw.toLowerCase();

@@ -19,7 +19,7 @@ import { nameLine } from '../printers/name.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, call, dryRunOf, listObjects, type DryRun } from './common.ts';
 import { durationFlag } from './scale.ts';
-import { aggregate, buildInfos, checkErr, errorText, type Info } from './visit.ts';
+import { aggregate, buildInfos, checkErr, goError, type Info } from './visit.ts';
 
 const daemonSetFatal = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
 const daemonSetWarning = 'ignoring DaemonSet-managed Pods';
@@ -71,7 +71,7 @@ function cordonOrUncordon(ctx: KubectlContext, nodes: Info[], desired: boolean, 
       try {
         call(ctx, n.info, { verb: 'patch', patchType: 'strategic', name: n.name, body: { spec: { unschedulable: desired ? true : null } }, dryRun: dryRun === 'server' });
       } catch (e) {
-        ctx.err(`error: unable to ${verb} node ${JSON.stringify(n.name)}: ${errorText(e)}\n`);
+        ctx.err(`error: unable to ${verb} node ${JSON.stringify(n.name)}: ${goError(e)}\n`);
         continue;
       }
     }
@@ -136,7 +136,7 @@ function filters(ctx: KubectlContext, o: DrainOptions): ((p: KubeObject) => Stat
         call(ctx, res('daemonsets', 'apps'), { verb: 'get', namespace: p.metadata.namespace, name: ref.name });
       } catch (e) {
         if (e instanceof ApiError && e.status.code === 404 && o.force) return { delete: true, reason: 'warning', message: e.status.message };
-        return { delete: false, reason: 'error', message: e instanceof ApiError ? e.status.message : errorText(e) };
+        return { delete: false, reason: 'error', message: goError(e) };
       }
       if (!o.ignoreDaemonSets) return { delete: false, reason: 'error', message: daemonSetFatal };
       return { delete: false, reason: 'warning', message: daemonSetWarning };
@@ -242,7 +242,7 @@ function deleteOrEvictPods(ctx: KubectlContext, pods: KubeObject[], o: DrainOpti
         call(ctx, info, { verb: 'create', subresource: 'eviction', namespace: ns, name, body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: ns }, deleteOptions: deleteOptionsBody(o) ?? {} }, dryRun: o.dryRun === 'server' });
       } catch (e) {
         if (e instanceof ApiError && e.status.code === 404) continue;
-        errs.push(new CmdError(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(ns)}: ${errorText(e)}`));
+        errs.push(new CmdError(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(ns)}: ${goError(e)}`));
         continue;
       }
       if (o.dryRun !== 'server') evicted.push(p);
@@ -276,10 +276,10 @@ function drainNode(ctx: KubectlContext, node: string, o: DrainOptions): unknown 
   if (err) {
     const pending = podsForDeletion(ctx, node, o);
     if (pending.pods.length) {
-      ctx.err(`There are pending pods in node ${JSON.stringify(node)} when an error occurred: ${errorText(err)}\n`);
+      ctx.err(`There are pending pods in node ${JSON.stringify(node)} when an error occurred: ${goError(err)}\n`);
       for (const p of pending.pods) ctx.err(`pod/${p.metadata.name}\n`);
     }
-    if (pending.errors.length) ctx.err(`Following errors occurred while getting the list of pods to delete:\n${errorText(aggregate(pending.errors))}`);
+    if (pending.errors.length) ctx.err(`Following errors occurred while getting the list of pods to delete:\n${goError(aggregate(pending.errors))}`);
     return err;
   }
   return undefined;
@@ -290,7 +290,6 @@ export const drain: Command = {
   flags: [
     { name: 'force', type: 'bool' },
     { name: 'ignore-daemonsets', type: 'bool' },
-    { name: 'delete-local-data', type: 'bool' },
     { name: 'delete-emptydir-data', type: 'bool' },
     { name: 'grace-period', type: 'int', default: -1 },
     { name: 'timeout', type: 'duration', default: '0s' },
@@ -302,7 +301,6 @@ export const drain: Command = {
     DRY_RUN_FLAG,
   ],
   run(ctx, args, flags) {
-    if (flags.isSet('delete-local-data')) ctx.err('Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n');
     // Complete: the usage checks come first, then dry-run, the pod selector, the nodes.
     if (!args.length && !flags.isSet('selector')) throw usageError('USAGE: drain NODE [flags]');
     if (args.length && flags.str('selector')) throw usageError('error: cannot specify both a node name and a --selector option');
@@ -324,7 +322,7 @@ export const drain: Command = {
     const o: DrainOptions = {
       force: flags.bool('force'),
       ignoreDaemonSets: flags.bool('ignore-daemonsets'),
-      deleteEmptyDirData: flags.bool('delete-emptydir-data') || flags.bool('delete-local-data'),
+      deleteEmptyDirData: flags.bool('delete-emptydir-data'),
       gracePeriod: flags.int('grace-period'),
       timeoutMs: durationFlag(flags, 'timeout'),
       podSelector,
@@ -341,7 +339,7 @@ export const drain: Command = {
         printOp(ctx, n.object, 'drained', dryRun);
         continue;
       }
-      ctx.err(`error: unable to drain node ${JSON.stringify(n.name)} due to error: ${errorText(err)}, continuing command...\n`);
+      ctx.err(`error: unable to drain node ${JSON.stringify(n.name)} due to error: ${goError(err)}, continuing command...\n`);
       fatal.push(err);
       remaining.push(n.name);
     }

@@ -20,7 +20,7 @@ import { VALIDATE_FLAG, fieldValidation } from './create.ts';
 import { sameJSON } from './patch.ts';
 import { CHANGE_CAUSE, RECORD_FLAG, changeCause, recordDeprecation } from './record.ts';
 import { createOrUpdateAnnotation } from './replace.ts';
-import { buildInfos, checkErr, errorText, resourceString, type Info } from './visit.ts';
+import { buildInfos, checkErr, errorText, goError, resourceString, type Info } from './visit.ts';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -258,7 +258,7 @@ function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
           ctx.err(`error: ${rs} ${JSON.stringify(it.name)} could not be found on the server\n`);
         } else {
           results.retryable++;
-          ctx.err(`error: ${rs} ${JSON.stringify(it.name)} could not be patched: ${errorText(e)}\n`);
+          ctx.err(`error: ${rs} ${JSON.stringify(it.name)} could not be patched: ${goError(e)}\n`);
         }
       }
     }

@@ -1,8 +1,7 @@
 /**
  * The deprecated --record flag (cli-runtime pkg/genericclioptions/record_flags.go): the command line is
  * stored in the `kubernetes.io/change-cause` annotation, which `kubectl rollout history` shows.
- * The value is the command path, its arguments, then every flag that was set as ` --name=value`
- * in flag-name order (pflag's Visit), e.g. `kubectl set image deployment/web nginx=nginx:1.25 --record=true`.
+ * The value is the command line: program name, arguments, then the flags in the order given.
  */
 import type { FlagDef, Flags } from '../flags.ts';
 import type { KubectlContext } from '../types.ts';
@@ -16,16 +15,13 @@ export function recordDeprecation(ctx: KubectlContext, flags: Flags): void {
   if (flags.isSet('record')) ctx.err('Flag --record has been deprecated, --record will be removed in the future\n');
 }
 
-/** parseCommandArguments: the change-cause text for this invocation. */
+/**
+ * parseCommandArguments (cli-runtime record_flags.go): the program's base name, the non-flag arguments
+ * (command words included), then every flag in the order given as ` --<name>=<value>`, e.g.
+ * `kubectl set image deployment/web nginx=nginx:1.25 --record=true`.
+ */
 export function changeCause(path: string, args: string[], flags: Flags): string {
-  let s = path;
-  if (args.length) s += ' ' + args.join(' ');
-  const names = [...flags.defs.keys()].filter((n) => flags.isSet(n)).sort();
-  for (const n of names) {
-    const d = flags.defs.get(n)!;
-    const v = flags.get<unknown>(n);
-    const text = Array.isArray(v) ? v.join(',') : d.type === 'bool' ? String(!!v) : String(v);
-    s += ` --${n}=${text}`;
-  }
+  let s = [path, ...args].join(' ');
+  for (const g of flags.given) s += ` --${g.name}=${g.raw}`;
   return s;
 }

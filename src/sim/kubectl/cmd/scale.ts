@@ -13,7 +13,7 @@ import type { Flags } from '../flags.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printObjects } from './common.ts';
 import { RECORD_FLAG, changeCause, recordDeprecation } from './record.ts';
-import { buildInfos } from './visit.ts';
+import { AggregateError, buildInfos, goError, reportErrors } from './visit.ts';
 
 /** The NotFound a GET/PATCH of `<resource>/scale` gets when the resource has no scale subresource. */
 export function noScaleSubresource(): ApiError {
@@ -60,7 +60,8 @@ export const scale: Command = {
     const { infos, errors } = buildInfos(ctx, { args, files: flags.list('filename'), recursive: flags.bool('recursive'), selector: flags.str('selector'), all: flags.bool('all') });
     if (rv && infos.length > 1) throw new CmdError('cannot use --resource-version with multiple resources');
     if (!infos.length) {
-      if (errors.length) throw errors[0];
+      // v1.33: fmt.Errorf("no objects passed to scale %w", infoErr) when nothing could be read.
+      if (errors.length) throw new CmdError(`no objects passed to scale ${errors.length === 1 ? goError(errors[0]) : new AggregateError(errors).message}`);
       throw new CmdError('no objects passed to scale');
     }
     const record = flags.bool('record') ? changeCause('kubectl scale', args, flags) : undefined;
@@ -87,8 +88,7 @@ export const scale: Command = {
       if (it.info.group === 'apps' || it.info.group === '') ((obj.spec ??= {}) as { replicas?: number }).replicas = replicas;
       printObjects(ctx, [obj], flags, 'scaled', dryRun);
     }
-    if (errors.length) throw errors[0];
-    return 0;
+    return reportErrors(ctx, errors);
   },
 };
 

@@ -173,9 +173,15 @@ export function buildInfos(ctx: KubectlContext, o: BuildOptions): BuildResult {
 export class AggregateError extends Error {
   readonly errors: unknown[];
   constructor(errors: unknown[]) {
-    super(errors.length === 1 ? errorText(errors[0]) : `[${errors.map(errorText).join(', ')}]`);
+    super(errors.length === 1 ? goError(errors[0]) : `[${errors.map(goError).join(', ')}]`);
     this.errors = errors;
   }
+}
+
+/** Go's `%v`/err.Error() of an error: an API error is just its message, an aggregate "[a, b]". */
+export function goError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
 }
 
 /** utilerrors.NewAggregate: always an aggregate, even of one error (checkErr unwraps only one level). */
@@ -219,11 +225,6 @@ export function checkErr(ctx: KubectlContext, err: unknown): number {
   return 1;
 }
 
-/** Go's `%v` of an aggregate error: one error as is, several as "[a, b]". */
-export function aggregateText(errs: unknown[]): string {
-  if (errs.length === 1) return errorText(errs[0]);
-  return `[${errs.map(errorText).join(', ')}]`;
-}
 
 /** The group-qualified resource (`deployments.apps`, `pods`) used in several kubectl messages. */
 export function resourceString(info: ResourceInfo): string {
