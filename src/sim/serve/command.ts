@@ -64,14 +64,18 @@ export interface Serving {
 
 /** Start serving (used by the CLI and by tests). */
 export async function startServing(opts: ServeOptions, out: (s: string) => void = () => {}): Promise<Serving> {
+  // Take the port first (a port in use is reported at once), then boot the cluster.
+  let handler: KubeHandler | undefined;
+  const starting = { status: 503, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the cluster is starting', reason: 'ServiceUnavailable', code: 503 }) };
+  const backend = {
+    handle: (r: Parameters<KubeHandler['handle']>[0]) => handler?.handle(r) ?? starting,
+    exec: (r: Parameters<KubeHandler['exec']>[0], stdin: string | undefined) => handler?.exec(r, stdin) ?? { ok: false as const, response: starting },
+  };
+  let clockNow = () => '';
+  const server = await listen(backend, { port: opts.port, log: opts.verbose ? (l) => out(`${clockNow()} ${l}\n`) : undefined });
   const session = new Session({ seed: opts.seed });
   const clock = session.cluster.clock;
-  let handler: KubeHandler | undefined;
-  const backend = {
-    handle: (r: Parameters<KubeHandler['handle']>[0]) => handler!.handle(r),
-    exec: (r: Parameters<KubeHandler['exec']>[0], stdin: string | undefined) => handler!.exec(r, stdin),
-  };
-  const server = await listen(backend, { port: opts.port, log: opts.verbose ? (l) => out(`${clock.rfc3339()} ${l}\n`) : undefined });
+  clockNow = () => clock.rfc3339();
   handler = new KubeHandler(session, { serverAddress: `127.0.0.1:${server.port}`, afterWrite: () => clock.settle() });
   const kubeconfig = opts.kubeconfig ? resolve(opts.kubeconfig) : join(tmpdir(), 'kubesim', `kubeconfig-${server.port}.yaml`);
   mkdirSync(dirname(kubeconfig), { recursive: true });
@@ -79,7 +83,18 @@ export async function startServing(opts: ServeOptions, out: (s: string) => void 
   // Simulated time follows real time × speed.
   let last = performance.now();
   let carry = 0;
+  // While the simulated kube-apiserver is down (a broken static pod manifest, an etcd restore) the port
+  // refuses connections, as a stopped kube-apiserver's does.
+  let listening = true;
+  const followApiServer = () => {
+    const up = session.cluster.server.up;
+    if (up === listening) return;
+    listening = up;
+    if (!up) server.server.close();
+    else server.server.listen(server.port, '127.0.0.1');
+  };
   const tick = setInterval(() => {
+    followApiServer();
     const now = performance.now();
     carry += (now - last) * opts.speed;
     last = now;
@@ -99,6 +114,7 @@ export async function startServing(opts: ServeOptions, out: (s: string) => void 
       if (stopped) return;
       stopped = true;
       clearInterval(tick);
+      if (!listening) server.server.listen(server.port, '127.0.0.1');
       await server.close();
       if (!opts.kubeconfig) rmSync(kubeconfig, { force: true });
     },
