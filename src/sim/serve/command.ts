@@ -114,7 +114,6 @@ export async function startServing(opts: ServeOptions, out: (s: string) => void 
       if (stopped) return;
       stopped = true;
       clearInterval(tick);
-      if (!listening) server.server.listen(server.port, '127.0.0.1');
       await server.close();
       if (!opts.kubeconfig) rmSync(kubeconfig, { force: true });
     },
