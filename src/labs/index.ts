@@ -10,6 +10,7 @@ import { labs as scheduling } from './sections/scheduling.ts';
 import { labs as loggingMonitoring } from './sections/logging-monitoring.ts';
 import { labs as lifecycle } from './sections/lifecycle.ts';
 import { labs as maintenance } from './sections/maintenance.ts';
+import { labs as examTips } from './sections/exam-tips.ts';
 
 export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   architecture,
@@ -17,7 +18,7 @@ export const LABS_BY_SECTION: Record<SectionId, Lab[]> = {
   'logging-monitoring': loggingMonitoring,
   lifecycle,
   maintenance,
-  'exam-tips': [],
+  'exam-tips': examTips,
 };
 
 /** All labs in course order (sections as in src/sections.ts). */

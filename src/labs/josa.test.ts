@@ -24,6 +24,9 @@ test('particles after names read aloud', () => {
     ['파드', '이/가', '파드가'],
     ['컨피그맵', '이/가', '컨피그맵이'],
     ['레이블', '으로/로', '레이블로'],
+    ['pink', '이/가', 'pink가'],
+    ['stack', '이/가', 'stack이'],
+    ['help', '이/가', 'help가'],
     ['', '이/가', '가'],
   ];
   for (const [w, p, want] of cases) assert.equal(josa(w, p), want, w);

@@ -42,7 +42,10 @@ export function finalSound(word: string): { final: boolean; rieul: boolean } {
   if (/[aeiou][nm]e$/.test(t)) return { final: true, rieul: false };
   const last = t[t.length - 1];
   if (last === 'l') return { final: true, rieul: true };
-  if ('mnbpk'.includes(last)) return { final: true, rieul: false };
+  if ('mn'.includes(last)) return { final: true, rieul: false };
+  // b/p/k close the syllable after a vowel (web 웹, app 앱, stack 스택) but not after a consonant
+  // (help 헬프, pink 핑크, desk 데스크).
+  if ('bpk'.includes(last)) return { final: /[aeiou]$/.test(t.slice(0, -1)) || /(ck|pp|bb)$/.test(t), rieul: false };
   // -et/-it/-at after one short vowel: set 셋, secret 시크릿, init 이닛, cat 캣; root 루트, port 포트.
   if (last === 't' && /[^aeiou][aeiu]t$/.test(t)) return { final: true, rieul: false };
   return { final: false, rieul: false };
