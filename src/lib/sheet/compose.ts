@@ -242,6 +242,8 @@ export function shownOutput(item: Pick<SheetItem, 'kind' | 'block'>, text: strin
   if (item.block.code.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length > 1) return '';
   const lines = text.split('\n').map((l) => l.trimEnd());
   if (item.kind === 'generator') return lines.join('\n');
+  // "No resources found in default namespace." says nothing about the command.
+  if (/^No resources found\b/.test(text)) return '';
   const cut = (l: string) => (l.length > OUTPUT_COLUMNS ? l.slice(0, OUTPUT_COLUMNS - 1).trimEnd() + '…' : l);
   if (lines.length <= COMMAND_OUTPUT_LINES) return lines.map(cut).join('\n');
   return [...lines.slice(0, COMMAND_OUTPUT_LINES - 1).map(cut), `… (${lines.length - COMMAND_OUTPUT_LINES + 1}줄 더)`].join('\n');

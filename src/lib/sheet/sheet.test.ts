@@ -155,6 +155,7 @@ test('sheetMarkdown: ids and needs rewritten, titles escaped, output shown and s
   const wide = 'x'.repeat(OUTPUT_COLUMNS + 10);
   assert.equal(shownOutput({ kind: 'command', block: one }, wide), 'x'.repeat(OUTPUT_COLUMNS - 1) + '…');
   assert.equal(shownOutput({ kind: 'generator', block: one }, wide), wide, 'generated YAML is never cut');
+  assert.equal(shownOutput({ kind: 'command', block: one }, 'No resources found in default namespace.'), '');
 });
 
 // ---- the real sheets ----
