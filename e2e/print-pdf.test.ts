@@ -153,14 +153,16 @@ test('on paper: three columns, every item whole, headings inside the item they h
       const body = document.querySelector('.sheet-body')!;
       const items = [...document.querySelectorAll('.sheet-item')];
       const headings = [...body.querySelectorAll('h2, h3')];
-      const spans = [...document.querySelectorAll('.sheet-body .astro-code span[style]')].slice(0, 200) as HTMLElement[];
+      // Token spans: the light colour is the span's --shiki-light (inline, or from a token class).
+      const spans = ([...document.querySelectorAll('.sheet-body .astro-code span')] as HTMLElement[])
+        .filter((s) => !s.children.length && getComputedStyle(s).getPropertyValue('--shiki-light').trim())
+        .slice(0, 200);
       return {
         columns: getComputedStyle(body).columnCount,
         whole: items.filter((i) => getComputedStyle(i).breakInside !== 'avoid').length,
         orphanHeadings: headings.filter((h) => !h.parentElement?.classList.contains('sheet-item') || !h.nextElementSibling).map((h) => h.textContent),
         darkCode: spans.filter((s) => {
-          const light = s.style.getPropertyValue('--shiki-light');
-          if (!light) return false;
+          const light = getComputedStyle(s).getPropertyValue('--shiki-light').trim();
           const probe = document.createElement('span');
           probe.style.color = light;
           document.body.append(probe);
