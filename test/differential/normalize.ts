@@ -116,10 +116,24 @@ export function rules(versions: VersionFacts): Rule[] {
       real: (out) => {
         const lines = out.split('\n');
         const kept: string[] = [];
+        const indent = (l: string) => l.length - l.trimStart().length;
         for (let i = 0; i < lines.length; i++) {
           const l = lines[i];
-          if (/^\s*creationTimestamp: null$/.test(l)) continue;
+          if (/^\s*creationTimestamp: null$/.test(l)) {
+            // `metadata:` left without children is an empty mapping: `metadata: {}` (as v1.34+ prints it).
+            const prev = kept[kept.length - 1];
+            const next = lines[i + 1] ?? '';
+            if (prev !== undefined && /:$/.test(prev) && indent(prev) < indent(l) && indent(next) <= indent(prev)) kept[kept.length - 1] = `${prev} {}`;
+            continue;
+          }
           if (/^\s*"creationTimestamp": null,?$/.test(l)) {
+            const prev = kept[kept.length - 1];
+            const next = lines[i + 1] ?? '';
+            if (prev !== undefined && /\{$/.test(prev) && /^\s*\},?$/.test(next)) {
+              kept[kept.length - 1] = `${prev}}${next.trim().endsWith(',') ? ',' : ''}`;
+              i++;
+              continue;
+            }
             if (!l.endsWith(',') && kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(/,$/, '');
             continue;
           }
