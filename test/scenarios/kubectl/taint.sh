@@ -17,6 +17,7 @@ kubectl taint nodes node01 gpu=true:NoSchedule gpu-
 kubectl taint nodes --all dedicated=ops:PreferNoSchedule
 kubectl taint no -l kubernetes.io/hostname=node02 dedicated:PreferNoSchedule- x=y:NoSchedule
 kubectl taint node/node02 x:NoSchedule- --dry-run=client
+kubectl taint node node02 x:NoSchedule- --dry-run=client
 kubectl taint nodes node01 node02 dedicated- -o name
 kubectl describe node controlplane | grep Taints
 kubectl taint node controlplane node-role.kubernetes.io/control-plane:NoSchedule-

@@ -107,11 +107,12 @@ export const patch: Command = {
               // klog.V(4) only
             }
           }
-          printObjects(ctx, [out], flags, didPatch ? 'patched' : 'patched (no change)', dryRun);
+          // ToPrinter sets the operation after PrintFlagsWithDryRunStrategy: no "(dry run)" suffix.
+          printObjects(ctx, [out], flags, didPatch ? 'patched' : 'patched (no change)');
           continue;
         }
         const target = localPatch(it.object, body, patchType, it.info);
-        printObjects(ctx, [target], flags, sameJSON(it.object, target) ? 'patched (no change)' : 'patched', dryRun);
+        printObjects(ctx, [target], flags, sameJSON(it.object, target) ? 'patched (no change)' : 'patched');
       } catch (e) {
         errs.push(e);
       }

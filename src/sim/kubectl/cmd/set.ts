@@ -286,7 +286,9 @@ const env: Command = {
         // Go ranges over the data map; the simulator takes the keys in sorted order.
         for (const key of Object.keys((it.object.data ?? {}) as Obj).sort()) {
           if (keys.length && !keys.includes(key)) continue;
-          vars.push({ name: key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase(), valueFrom: { [isSecret ? 'secretKeyRef' : 'configMapKeyRef']: { key, name: it.name } } });
+          const envName = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+          if (envName !== key) ctx.err(`Warning: key ${key} transferred to ${envName}\n`);
+          vars.push({ name: envName, valueFrom: { [isSecret ? 'secretKeyRef' : 'configMapKeyRef']: { key, name: it.name } } });
         }
       }
     }

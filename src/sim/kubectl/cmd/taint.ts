@@ -57,13 +57,14 @@ export const taint: Command = {
         else delete spec.taints;
         const changed = JSON.stringify(spec.taints ?? []) !== JSON.stringify(old);
         if (dryRun === 'client') {
-          printObjects(ctx, [next], flags, r.operation, dryRun);
+          // ToPrinter sets the operation after the dry-run suffix was applied, so kubectl prints none.
+          printObjects(ctx, [next], flags, r.operation);
           continue;
         }
         const out = changed
           ? (call(ctx, it.info, { verb: 'patch', patchType: 'merge', name: it.name, body: { spec: { taints: r.taints.length ? r.taints : null } }, dryRun: dryRun === 'server' }) as KubeObject)
           : node;
-        printObjects(ctx, [out], flags, r.operation, dryRun);
+        printObjects(ctx, [out], flags, r.operation);
       } catch (e) {
         errs.push(e);
       }
