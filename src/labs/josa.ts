@@ -51,7 +51,7 @@ export function finalSound(word: string): { final: boolean; rieul: boolean } {
   return { final: false, rieul: false };
 }
 
-type Pair = '이/가' | '을/를' | '은/는' | '으로/로' | '과/와' | '이라는/라는' | '이에요/예요';
+type Pair = '이/가' | '을/를' | '은/는' | '으로/로' | '과/와' | '이라/라' | '이라는/라는' | '이에요/예요';
 
 /** The word followed by the right form of the particle: josa('redis', '이/가') → "redis가". */
 export function josa(word: string, pair: Pair): string {

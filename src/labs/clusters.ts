@@ -1,0 +1,235 @@
+/**
+ * The simulator side of a lab page and of the mock exam (pure; the browser worker and the tests use
+ * it). A lab is one Session. The exam is one Session per task, each its own cluster, reached through
+ * a kubeconfig context like the real exam's: every cluster's /root/.kube/config lists all the exam's
+ * contexts (same API server address: each cluster sees its own), and the terminal talks to the
+ * cluster of the current context. `kubectl config use-context k8s-c3` runs on the current cluster;
+ * when its kubeconfig then names another exam context, later commands go to that cluster (booted on
+ * first use). `kubectl --context=k8s-c3 …` runs that one command on that cluster. Clusters that are
+ * not in use do not move in time.
+ *
+ * Operations (terminal lines, saved files, time) are logged per cluster, so each cluster is its own
+ * replayable log; a switch also logs `kubectl config use-context <ctx>` on the cluster switched to,
+ * which keeps every cluster's kubeconfig consistent on replay.
+ */
+import type { Session } from '../sim/session.ts';
+import { parseKubeconfig, serializeKubeconfig } from '../sim/kubectl/kubeconfig.ts';
+import { complete, type Completion } from '../components/run/complete.ts';
+import type { RunEntry } from '../lib/run/outcome.ts';
+import type { Op } from '../lib/run/state.ts';
+import { labByKey } from './index.ts';
+import { check, grade, labKey, labSeed, settleMs, startLab } from './run.ts';
+import type { Grade, Lab } from './types.ts';
+import type { ExamTask } from './exam.ts';
+
+const KUBECONFIG = '/root/.kube/config';
+
+export interface OpResult {
+  entries: RunEntry[];
+  prompt: string;
+}
+
+/** Applies one logged operation to a session (as the page runtime does). */
+export function applyOp(s: Session, op: Op): RunEntry[] {
+  switch (op.t) {
+    case 'r':
+      return s.run(op.s);
+    case 's':
+      return s.run(op.s);
+    case 'a':
+      s.cluster.clock.advance(op.ms);
+      return [];
+    case 'w': {
+      const shell = s.shell;
+      const path = op.path.startsWith('/') ? op.path : `${shell.cwd.replace(/\/$/, '')}/${op.path}`;
+      shell.fs.write(path, op.content);
+      return [];
+    }
+  }
+  return [];
+}
+
+/** A lab page's cluster. */
+export class LabHost {
+  readonly lab: Lab;
+  readonly session: Session;
+
+  constructor(lab: Lab) {
+    this.lab = lab;
+    this.session = startLab(lab).session;
+  }
+
+  /** Replays saved operations; returns the index of the first one that threw (and stops), or null. */
+  replay(ops: Op[]): { failedAt: number | null; error?: string } {
+    for (let i = 0; i < ops.length; i++) {
+      try {
+        applyOp(this.session, ops[i]);
+      } catch (e) {
+        return { failedAt: i, error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    return { failedAt: null };
+  }
+
+  apply(op: Op): OpResult {
+    return { entries: applyOp(this.session, op), prompt: this.session.shell.prompt() };
+  }
+
+  prompt(): string {
+    return this.session.shell.prompt();
+  }
+
+  complete(line: string): Completion {
+    return complete(this.session, line);
+  }
+
+  read(path: string): string | null {
+    const shell = this.session.shell;
+    const abs = path.startsWith('/') ? path : `${shell.cwd.replace(/\/$/, '')}/${path}`;
+    return shell.fs.read(abs) ?? null;
+  }
+
+  /** The 채점 button: the cluster settles (logged by the page as time), then the check. */
+  grade(): { grade: Grade; ms: number } {
+    return { grade: grade(this.lab, this.session), ms: settleMs(this.lab) };
+  }
+}
+
+/** Writes the exam's kubeconfig (all contexts, `current` selected) on a cluster's control plane. */
+export function writeExamKubeconfig(s: Session, contexts: string[], current: string): void {
+  const fs = s.cluster.machines.get('controlplane')!;
+  const base = parseKubeconfig(fs.read(KUBECONFIG) ?? '', KUBECONFIG);
+  const cluster = base.clusters[0]?.cluster ?? {};
+  const user = base.users[0] ?? { name: 'kubernetes-admin', user: {} };
+  fs.write(
+    KUBECONFIG,
+    serializeKubeconfig({
+      ...base,
+      clusters: contexts.map((c) => ({ name: c, cluster: { ...cluster } })),
+      users: [user],
+      contexts: contexts.map((c) => ({ name: c, context: { cluster: c, user: user.name } })),
+      currentContext: current,
+    }),
+  );
+}
+
+function currentContextOf(s: Session): string | undefined {
+  const text = s.cluster.machines.get('controlplane')?.read(KUBECONFIG);
+  if (!text) return undefined;
+  try {
+    return parseKubeconfig(text, KUBECONFIG).currentContext || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--context=X` / `--context X` on a kubectl line, if it names an exam context. */
+export function contextFlag(line: string, known: Set<string>): string | undefined {
+  const m = /(?:^|[\s;&|])kubectl\b[^\n;&|]*?\s--context(?:=|\s+)(['"]?)([A-Za-z0-9._@-]+)\1/.exec(line);
+  return m && known.has(m[2]) ? m[2] : undefined;
+}
+
+export class ExamHost {
+  readonly tasks: ExamTask[];
+  current: string;
+  private sessions = new Map<string, Session>();
+  private saved: Record<string, Op[]>;
+  private contexts: string[];
+
+  /** `ops`: the saved log per context, replayed when a cluster is first needed. */
+  constructor(tasks: ExamTask[], current: string, ops: Record<string, Op[]> = {}) {
+    this.tasks = tasks;
+    this.contexts = tasks.map((t) => t.context);
+    this.current = this.contexts.includes(current) ? current : this.contexts[0];
+    this.saved = ops;
+  }
+
+  lab(ctx: string): Lab {
+    const t = this.tasks.find((x) => x.context === ctx);
+    const lab = t && labByKey(t.key);
+    if (!lab) throw new Error(`unknown exam context ${ctx}`);
+    return lab;
+  }
+
+  booted(ctx: string): boolean {
+    return this.sessions.has(ctx);
+  }
+
+  /** The cluster of a context: booted from its lab's scenario, kubeconfig written, saved log replayed. */
+  session(ctx: string): Session {
+    let s = this.sessions.get(ctx);
+    if (s) return s;
+    const lab = this.lab(ctx);
+    s = startLab(lab, labSeed(lab)).session;
+    writeExamKubeconfig(s, this.contexts, ctx);
+    this.sessions.set(ctx, s);
+    for (const op of this.saved[ctx] ?? []) {
+      try {
+        applyOp(s, op);
+      } catch {
+        break;
+      }
+    }
+    return s;
+  }
+
+  prompt(): string {
+    return this.session(this.current).shell.prompt();
+  }
+
+  /**
+   * Runs one operation from the terminal. Returns what to show and which operations to log on which
+   * context (the op itself, plus the kubeconfig alignment when the current context changed).
+   */
+  apply(op: Op): OpResult & { log: { ctx: string; op: Op }[]; switched?: string } {
+    const known = new Set(this.contexts);
+    const target = op.t === 'r' ? (contextFlag(op.s, known) ?? this.current) : this.current;
+    const s = this.session(target);
+    const entries = applyOp(s, op);
+    const log: { ctx: string; op: Op }[] = [{ ctx: target, op }];
+    let switched: string | undefined;
+    if (target === this.current) {
+      const now = currentContextOf(s);
+      if (now && now !== this.current && known.has(now)) {
+        const align: Op = { t: 'r', s: `kubectl config use-context ${now}` };
+        applyOp(this.session(now), align);
+        log.push({ ctx: now, op: align });
+        this.current = now;
+        switched = now;
+      }
+    }
+    return { entries, prompt: this.prompt(), log, ...(switched ? { switched } : {}) };
+  }
+
+  complete(line: string): Completion {
+    return complete(this.session(this.current), line);
+  }
+
+  read(path: string): string | null {
+    const shell = this.session(this.current).shell;
+    const abs = path.startsWith('/') ? path : `${shell.cwd.replace(/\/$/, '')}/${path}`;
+    return shell.fs.read(abs) ?? null;
+  }
+
+  /**
+   * Grades every task whose cluster was used (booted now or with a saved log); untouched ones are
+   * left out (their starting state fails by construction — tested for every lab).
+   */
+  gradeAll(): Record<string, Grade> {
+    const out: Record<string, Grade> = {};
+    for (const t of this.tasks) {
+      if (!this.sessions.has(t.context) && !(this.saved[t.context]?.length)) continue;
+      const lab = this.lab(t.context);
+      const s = this.session(t.context);
+      out[t.context] = grade(lab, s);
+    }
+    return out;
+  }
+
+  /** The check alone, no time passing (for tests). */
+  checkNow(ctx: string): Grade {
+    return check(this.lab(ctx), this.session(ctx));
+  }
+}
+
+export { labKey };

@@ -1,0 +1,110 @@
+/**
+ * What the browser keeps about labs, in localStorage, versioned and validated on read (pure; the
+ * pages call these with the raw strings): which labs are done, and each lab's terminal session as
+ * its log of operations (replayed on a fresh simulator — the simulator is deterministic). Damaged,
+ * foreign or old data is refused with a reason, never half-used; nothing leaves the browser.
+ */
+import { LIMITS, validOp, type Op } from '../lib/run/state.ts';
+import { josa } from './josa.ts';
+
+export const PROGRESS_VERSION = 1;
+/** Done labs: { v, done: { "section/id": epoch ms } }. */
+export const PROGRESS_KEY = 'kubenote:labs:v1:done';
+/** One lab's session: { v, key, setup, ops, hints }. */
+export const labSessionKey = (key: string) => `kubenote:labs:v1:session:${key}`;
+
+export type ReadFailure = 'missing' | 'corrupt' | 'version' | 'changed';
+
+export interface Progress {
+  v: number;
+  done: Record<string, number>;
+}
+
+export const emptyProgress = (): Progress => ({ v: PROGRESS_VERSION, done: {} });
+
+const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** Parses saved progress; unknown lab keys are kept only if they look like keys (a lab may come back). */
+export function readProgress(raw: string | null): { ok: true; progress: Progress } | { ok: false; reason: ReadFailure; progress: Progress } {
+  if (raw === null) return { ok: false, reason: 'missing', progress: emptyProgress() };
+  let d: unknown;
+  try {
+    d = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'corrupt', progress: emptyProgress() };
+  }
+  if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt', progress: emptyProgress() };
+  if (d.v !== PROGRESS_VERSION) return { ok: false, reason: 'version', progress: emptyProgress() };
+  if (!isObj(d.done)) return { ok: false, reason: 'corrupt', progress: emptyProgress() };
+  const done: Record<string, number> = {};
+  for (const [k, v] of Object.entries(d.done)) {
+    if (!/^[a-z-]+\/[a-z0-9-]+$/.test(k) || typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, reason: 'corrupt', progress: emptyProgress() };
+    done[k] = v;
+  }
+  return { ok: true, progress: { v: PROGRESS_VERSION, done } };
+}
+
+export function markDone(p: Progress, key: string, at: number): Progress {
+  return { v: PROGRESS_VERSION, done: { ...p.done, [key]: p.done[key] ?? at } };
+}
+
+export function unmark(p: Progress, key: string): Progress {
+  const done = { ...p.done };
+  delete done[key];
+  return { v: PROGRESS_VERSION, done };
+}
+
+// ---- one lab's session -------------------------------------------------------------------------
+
+export interface LabSave {
+  v: number;
+  key: string;
+  /** Hash of the lab's scenario (setup + version): a changed lab starts over. */
+  setup: string;
+  ops: Op[];
+  /** How many hints were opened. */
+  hints: number;
+}
+
+export const newLabSave = (key: string, setup: string): LabSave => ({ v: PROGRESS_VERSION, key, setup, ops: [], hints: 0 });
+
+export function readLabSave(raw: string | null, expect: { key: string; setup: string }): { ok: true; save: LabSave } | { ok: false; reason: ReadFailure } {
+  if (raw === null) return { ok: false, reason: 'missing' };
+  let d: unknown;
+  try {
+    d = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
+  if (d.v !== PROGRESS_VERSION) return { ok: false, reason: 'version' };
+  if (typeof d.key !== 'string' || typeof d.setup !== 'string' || !Array.isArray(d.ops) || typeof d.hints !== 'number') return { ok: false, reason: 'corrupt' };
+  if (d.ops.length > LIMITS.ops || !d.ops.every(validOp)) return { ok: false, reason: 'corrupt' };
+  if (d.key !== expect.key || d.setup !== expect.setup) return { ok: false, reason: 'changed' };
+  return { ok: true, save: { v: PROGRESS_VERSION, key: d.key, setup: d.setup, ops: d.ops as Op[], hints: Math.max(0, Math.min(99, Math.floor(d.hints))) } };
+}
+
+/** FNV-1a of a lab's scenario (what a saved session must have started from). */
+export function scenarioHash(setup: string, version = ''): string {
+  let h = 0x811c9dc5;
+  const s = `${version}\n${setup}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** The notice shown when saved data could not be used (Korean, for the page's status line). */
+export function failureNotice(reason: ReadFailure, what: string): string | null {
+  switch (reason) {
+    case 'missing':
+      return null;
+    case 'changed':
+      return `실습 내용이 바뀌어 저장된 ${josa(what, '을/를')} 지우고 새로 시작했습니다.`;
+    case 'version':
+      return `이전 버전에서 저장된 ${josa(what, '이라/라')} 새로 시작했습니다.`;
+    default:
+      return `저장된 ${josa(what, '이/가')} 손상되어 읽을 수 없었습니다. 새로 시작합니다.`;
+  }
+}
