@@ -107,8 +107,8 @@ class RunPage extends HTMLElement {
     let saved = location.hash.startsWith('#run=');
     try {
       const ls = localStorage;
-      const lab = ls.getItem('kubenote:v1:mode') === 'lab';
-      saved ||= !!ls.getItem('kubenote:v1:edits:' + slug) || (lab ? (ls.getItem('kubenote:v1:lab') ?? '').includes(`"${slug}#`) : !!ls.getItem('kubenote:v1:page:' + slug));
+      // In "my lab" every page shows the lab's outputs (without reading the whole lab here).
+      saved ||= ls.getItem('kubenote:v1:mode') === 'lab' || !!ls.getItem('kubenote:v1:edits:' + slug) || !!ls.getItem('kubenote:v1:page:' + slug);
     } catch {
       /* storage blocked */
     }
