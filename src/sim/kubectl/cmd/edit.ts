@@ -81,11 +81,15 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
-/** The YAML error of the edited text once comments are stripped, if it does not parse. */
-function yamlSyntaxError(file: string): string | undefined {
-  if (yamlToJSON(file).ok) return undefined;
-  const r = yamlToJSON(manualStrip(file));
-  return r.ok ? undefined : r.error;
+/**
+ * schema.ValidateBytes(StripComments(edited)) as kubectl v1.33 runs it: the YAML error if the text does not
+ * parse, "invalid object to validate" if it holds no object (empty, only comments), else undefined.
+ */
+function validationError(file: string): string | undefined {
+  let r = yamlToJSON(file);
+  if (!r.ok) r = yamlToJSON(manualStrip(file));
+  if (!r.ok) return r.error;
+  return isObject(r.value) ? undefined : 'invalid object to validate';
 }
 
 /** hasLines: any line that is neither blank nor a comment. */
@@ -136,7 +140,7 @@ export const edit: Command = {
   run(ctx, args, flags) {
     recordDeprecation(ctx, flags);
     const output = flags.str('output') || 'yaml';
-    if (output !== 'yaml' && output !== 'json') throw new CmdError(`the edit mode doesn't support output format ${JSON.stringify(output)}, only "yaml" and "json" are supported`);
+    if (output !== 'yaml' && output !== 'json') throw new CmdError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: json,yaml`);
     const validation = fieldValidation(flags.str('validate'));
     const sub = flags.str('subresource');
     if (sub && sub !== 'status') throw new CmdError(`invalid subresource value: ${JSON.stringify(sub)}. Must be one of [status]`);
@@ -191,7 +195,7 @@ function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
     if (resultsFile) ctx.fs.remove(resultsFile);
     // Apply validation (schema.ValidateBytes on the comment-stripped text): a YAML syntax error is
     // reported like an invalid object and the file is reopened.
-    const syntax = yamlSyntaxError(edited);
+    const syntax = validationError(edited);
     if (syntax !== undefined) {
       resultsFile = file;
       containsError = true;
