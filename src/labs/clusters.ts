@@ -14,56 +14,41 @@
  */
 import type { Session } from '../sim/session.ts';
 import { parseKubeconfig, serializeKubeconfig } from '../sim/kubectl/kubeconfig.ts';
-import { complete, type Completion } from '../components/run/complete.ts';
+import type { Completion } from '../components/run/complete.ts';
+import { Host, type OpResult } from '../components/run/host.ts';
 import type { RunEntry } from '../lib/run/outcome.ts';
 import type { Op } from '../lib/run/state.ts';
 import { labByKey } from './index.ts';
-import { check, grade, labKey, labSeed, settleMs, startLab } from './run.ts';
+import { check, grade, labSeed, settleMs, startLab } from './run.ts';
 import type { Grade, Lab } from './types.ts';
 import type { ExamTask } from './exam.ts';
 
 const KUBECONFIG = '/root/.kube/config';
 
-export interface OpResult {
-  entries: RunEntry[];
-  prompt: string;
-}
+export type { OpResult };
 
-/** Applies one logged operation to a session (as the page runtime does). */
-export function applyOp(s: Session, op: Op): RunEntry[] {
-  switch (op.t) {
-    case 'r':
-      return s.run(op.s);
-    case 's':
-      return s.run(op.s);
-    case 'a':
-      s.cluster.clock.advance(op.ms);
-      return [];
-    case 'w': {
-      const shell = s.shell;
-      const path = op.path.startsWith('/') ? op.path : `${shell.cwd.replace(/\/$/, '')}/${op.path}`;
-      shell.fs.write(path, op.content);
-      return [];
-    }
-  }
-  return [];
-}
-
-/** A lab page's cluster. */
+/**
+ * A lab page's cluster: the runnable notes' Host (operations incl. `kubectl edit` with the in-page
+ * editor, completion, files) around a session in the lab's starting state, plus grading.
+ */
 export class LabHost {
   readonly lab: Lab;
-  readonly session: Session;
+  readonly host: Host;
 
   constructor(lab: Lab) {
     this.lab = lab;
-    this.session = startLab(lab).session;
+    this.host = new Host(startLab(lab).session);
+  }
+
+  get session(): Session {
+    return this.host.session;
   }
 
   /** Replays saved operations; returns the index of the first one that threw (and stops), or null. */
   replay(ops: Op[]): { failedAt: number | null; error?: string } {
     for (let i = 0; i < ops.length; i++) {
       try {
-        applyOp(this.session, ops[i]);
+        this.host.apply(ops[i]);
       } catch (e) {
         return { failedAt: i, error: e instanceof Error ? e.message : String(e) };
       }
@@ -72,21 +57,23 @@ export class LabHost {
   }
 
   apply(op: Op): OpResult {
-    return { entries: applyOp(this.session, op), prompt: this.session.shell.prompt() };
+    return this.host.apply(op);
   }
 
   prompt(): string {
-    return this.session.shell.prompt();
+    return this.host.prompt();
   }
 
   complete(line: string): Completion {
-    return complete(this.session, line);
+    return this.host.complete(line);
   }
 
   read(path: string): string | null {
-    const shell = this.session.shell;
-    const abs = path.startsWith('/') ? path : `${shell.cwd.replace(/\/$/, '')}/${path}`;
-    return shell.fs.read(abs) ?? null;
+    return this.host.readFile(path);
+  }
+
+  editBuffer(line: string): { text: string | null; entries: RunEntry[] } {
+    return this.host.editBuffer(line);
   }
 
   /** The 채점 button: the cluster settles (logged by the page as time), then the check. */
@@ -132,7 +119,7 @@ export function contextFlag(line: string, known: Set<string>): string | undefine
 export class ExamHost {
   readonly tasks: ExamTask[];
   current: string;
-  private sessions = new Map<string, Session>();
+  private hosts = new Map<string, Host>();
   private saved: Record<string, Op[]>;
   private contexts: string[];
 
@@ -152,29 +139,34 @@ export class ExamHost {
   }
 
   booted(ctx: string): boolean {
-    return this.sessions.has(ctx);
+    return this.hosts.has(ctx);
   }
 
   /** The cluster of a context: booted from its lab's scenario, kubeconfig written, saved log replayed. */
-  session(ctx: string): Session {
-    let s = this.sessions.get(ctx);
-    if (s) return s;
+  host(ctx: string): Host {
+    let h = this.hosts.get(ctx);
+    if (h) return h;
     const lab = this.lab(ctx);
-    s = startLab(lab, labSeed(lab)).session;
+    const s = startLab(lab, labSeed(lab)).session;
     writeExamKubeconfig(s, this.contexts, ctx);
-    this.sessions.set(ctx, s);
+    h = new Host(s);
+    this.hosts.set(ctx, h);
     for (const op of this.saved[ctx] ?? []) {
       try {
-        applyOp(s, op);
+        h.apply(op);
       } catch {
         break;
       }
     }
-    return s;
+    return h;
+  }
+
+  session(ctx: string): Session {
+    return this.host(ctx).session;
   }
 
   prompt(): string {
-    return this.session(this.current).shell.prompt();
+    return this.host(this.current).prompt();
   }
 
   /**
@@ -185,14 +177,14 @@ export class ExamHost {
     const known = new Set(this.contexts);
     const target = op.t === 'r' ? (contextFlag(op.s, known) ?? this.current) : this.current;
     const s = this.session(target);
-    const entries = applyOp(s, op);
+    const { entries } = this.host(target).apply(op);
     const log: { ctx: string; op: Op }[] = [{ ctx: target, op }];
     let switched: string | undefined;
     if (target === this.current) {
       const now = currentContextOf(s);
       if (now && now !== this.current && known.has(now)) {
         const align: Op = { t: 'r', s: `kubectl config use-context ${now}` };
-        applyOp(this.session(now), align);
+        this.host(now).apply(align);
         log.push({ ctx: now, op: align });
         this.current = now;
         switched = now;
@@ -202,13 +194,15 @@ export class ExamHost {
   }
 
   complete(line: string): Completion {
-    return complete(this.session(this.current), line);
+    return this.host(this.current).complete(line);
   }
 
   read(path: string): string | null {
-    const shell = this.session(this.current).shell;
-    const abs = path.startsWith('/') ? path : `${shell.cwd.replace(/\/$/, '')}/${path}`;
-    return shell.fs.read(abs) ?? null;
+    return this.host(this.current).readFile(path);
+  }
+
+  editBuffer(line: string): { text: string | null; entries: RunEntry[] } {
+    return this.host(this.current).editBuffer(line);
   }
 
   /**
@@ -218,7 +212,7 @@ export class ExamHost {
   gradeAll(): Record<string, Grade> {
     const out: Record<string, Grade> = {};
     for (const t of this.tasks) {
-      if (!this.sessions.has(t.context) && !(this.saved[t.context]?.length)) continue;
+      if (!this.hosts.has(t.context) && !this.saved[t.context]?.length) continue;
       const lab = this.lab(t.context);
       const s = this.session(t.context);
       out[t.context] = grade(lab, s);
@@ -232,4 +226,3 @@ export class ExamHost {
   }
 }
 
-export { labKey };

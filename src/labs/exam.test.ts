@@ -114,3 +114,23 @@ test('the exam terminal: use-context switches clusters, --context runs one comma
   assert.equal(none.score, 0);
   assert.ok(none.tasks.every((t) => !t.attempted && t.messages.length === 1));
 });
+
+test('a lab page cluster: operations (incl. kubectl edit with the in-page editor) replay to the same graded state', async () => {
+  const { LabHost } = await import('./clusters.ts');
+  const lab = labByKey('architecture/pod-fix-image')!;
+  const a = new LabHost(lab);
+  const buf = a.editBuffer('kubectl edit pod redis');
+  assert.ok(buf.text && buf.text.includes('image: redis123'));
+  const ops: Op[] = [
+    { t: 'r', s: 'kubectl get pods' },
+    { t: 'e', s: 'kubectl edit pod redis', content: buf.text!.replace('image: redis123', 'image: redis') },
+    { t: 'a', ms: 5000 },
+  ];
+  for (const op of ops) a.apply(op);
+  const ga = a.grade();
+  assert.deepEqual(ga.grade, { ok: true, messages: [] });
+  const b = new LabHost(lab);
+  assert.deepEqual(b.replay([...ops, { t: 'a', ms: ga.ms }]), { failedAt: null });
+  assert.deepEqual(b.grade().grade, { ok: true, messages: [] });
+  assert.equal(new LabHost(lab).grade().grade.ok, false);
+});

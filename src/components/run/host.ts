@@ -39,8 +39,9 @@ export class Host {
   /** What the editor found in the file on its last run (the buffer kubectl edit offers). */
   private editorSaw: string | null = null;
 
-  constructor(seed: number, setup: string) {
-    this.session = new Session({ seed });
+  /** A fresh cluster from a seed and the page's scenario, or an existing session (the labs' clusters). */
+  constructor(seed: number | Session, setup = '') {
+    this.session = typeof seed === 'number' ? new Session({ seed }) : seed;
     this.session.shell.register(EDITOR, (ctx) => {
       const file = ctx.args[0] ?? '';
       const path = file.startsWith('/') ? file : `${ctx.cwd.replace(/\/$/, '')}/${file}`;
