@@ -143,7 +143,6 @@ export const edit: Command = {
     if (output !== 'yaml' && output !== 'json') throw new CmdError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: json,yaml`);
     const validation = fieldValidation(flags.str('validate'));
     const sub = flags.str('subresource');
-    if (sub && sub !== 'status') throw new CmdError(`invalid subresource value: ${JSON.stringify(sub)}. Must be one of [status]`);
     const r = buildInfos(ctx, { args, files: flags.list('filename'), recursive: flags.bool('recursive'), all: true, latest: true });
     if (r.errors.length) return checkErr(ctx, r.errors[0]);
     if (!r.infos.length) throw new CmdError('edit cancelled, no objects found');

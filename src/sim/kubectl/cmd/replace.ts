@@ -7,6 +7,7 @@
 import { clone, type KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
+import { FileSystem } from '../../shell/fs.ts';
 import { CmdError, usageError } from '../errors.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { LAST_APPLIED, lastAppliedOf } from './apply.ts';
@@ -68,7 +69,13 @@ export const replace: Command = {
     const timeoutMs = durationFlag(flags, 'timeout');
     if (grace >= 0 && !force) throw new CmdError('--grace-period must have --force specified');
     if (timeoutMs !== 0 && !force) throw new CmdError('--timeout must have --force specified');
-    if (flags.str('raw')) throw usageError('--raw is not supported by this simulator');
+    if (flags.str('raw')) {
+      // rawhttp.RawPut reads the one file first; the raw PUT itself is not simulated.
+      const f = files[0] ?? '';
+      if (files.length !== 1) throw usageError('--raw can only use a single local file or stdin');
+      if (f !== '-' && ctx.fs.read(FileSystem.normalize(f, ctx.cwd)) === undefined) throw new CmdError(`open ${f}: no such file or directory`);
+      throw usageError('--raw is not supported by this simulator');
+    }
     const sub = flags.str('subresource');
     if (sub && sub !== 'status' && sub !== 'scale') throw new CmdError(`invalid subresource value: ${JSON.stringify(sub)}. Must be one of [status scale]`);
     const saveConfig = flags.bool('save-config');

@@ -38,6 +38,35 @@ function groupKind(info: ResourceInfo): string {
   return info.group ? `${info.kind}.${info.group}` : info.kind;
 }
 
+/**
+ * apps.GroupKindElement.Accept (pkg/apps/kind_visitor.go): the workload kinds have a visitor method;
+ * any other kind is "no visitor method exists for {<group> <kind>}".
+ */
+function visitable(info: ResourceInfo): boolean {
+  const apps = info.group === 'apps' || info.group === 'extensions';
+  switch (info.kind) {
+    case 'DaemonSet':
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+      return apps;
+    case 'Pod':
+    case 'ReplicationController':
+      return info.group === '';
+    case 'Job':
+    case 'CronJob':
+      return info.group === 'batch';
+  }
+  return false;
+}
+
+/** The error HistoryViewerFor / RollbackerFor return for a kind they cannot handle. */
+function noVisitor(info: ResourceInfo, what: 'history' | 'rollbacker'): CmdError {
+  const gk = JSON.stringify(groupKind(info));
+  if (!visitable(info)) return new CmdError(`error retrieving ${what} for ${gk}, no visitor method exists for {${info.group} ${info.kind}}`);
+  return new CmdError(what === 'history' ? `no history viewer has been implemented for ${gk}` : `no rollbacker has been implemented for ${gk}`);
+}
+
 function requireResource(args: string[], flags: Flags): void {
   if (!args.length && !flags.list('filename').length && !flags.str('kustomize')) throw new CmdError('required resource not specified');
 }
@@ -220,7 +249,7 @@ function historyFor(ctx: KubectlContext, it: Info): Map<number, KubeObject> {
     // ControllerRevisions are not simulated: no history to show.
     return new Map();
   }
-  throw new CmdError(`no history viewer has been implemented for ${JSON.stringify(groupKind(it.info))}`);
+  throw noVisitor(it.info, 'history');
 }
 
 /** ViewHistory: the table, or one revision's pod template. */
@@ -374,7 +403,7 @@ const undo: Command = {
           if (toRevision < 0) throw new CmdError(`unable to find specified revision ${toRevision} in history`);
           if (toRevision === 0) throw new CmdError('no last revision to roll back to');
           throw new CmdError(`unable to find specified revision ${toRevision} in history`);
-        } else throw new CmdError(`no rollbacker has been implemented for ${JSON.stringify(groupKind(it.info))}`);
+        } else throw noVisitor(it.info, 'rollbacker');
         printObjects(ctx, [it.object], flags, result, dryRun);
       } catch (e) {
         errs.push(e);
