@@ -17,7 +17,8 @@ const MERGE_KEYS: Record<string, string> = {
   ports: 'containerPort',
   imagePullSecrets: 'name',
   conditions: 'type',
-  taints: 'key',
+  // NodeSpec.taints has no patch strategy (+listType=atomic): a patch replaces the whole list, as
+  // kubectl taint relies on (it sends the complete new list).
   ownerReferences: 'uid',
   hostAliases: 'ip',
 };
