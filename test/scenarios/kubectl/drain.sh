@@ -6,7 +6,8 @@
 # "pod/name evicted"; --disable-eviction deletes: "pod/name deleted"). Since v1.31 the unmanaged-pod text starts
 # with "cannot delete" itself, hence "cannot delete cannot delete Pods that declare no controller".
 # Checked against kubectl v1.33.1 run on this simulated cluster; Go prints grouped messages and the
-# evictions (goroutines) in random order, the simulator in filter order and list order.
+# evictions (goroutines) in random order, the simulator in filter order and list order. --timeout ends the
+# wait with "context deadline exceeded" (wait.PollUntilContextTimeout), as v1.33 prints it.
 kubectl create deployment web --image=nginx:1.25 --replicas=4
 cat <<YAML > cache.yaml
 apiVersion: v1
@@ -53,3 +54,30 @@ kubectl cordon node01 nodeX
 kubectl drain node01 --pod-selector='a in ('
 kubectl drain node01 --timeout=5
 kubectl drain node01 --delete-local-data
+cat <<YAML > slow.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: slow
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: slow}
+  template:
+    metadata:
+      labels: {app: slow}
+    spec:
+      nodeSelector: {kubernetes.io/hostname: node01}
+      terminationGracePeriodSeconds: 60
+      containers:
+      - name: c
+        image: busybox
+        command: ["sleep", "3600"]
+YAML
+kubectl apply -f slow.yaml
+sleep 20
+kubectl drain node01 --ignore-daemonsets --timeout=10s
+kubectl drain node01 --ignore-daemonsets --timeout=5s --disable-eviction
+kubectl get pods
+kubectl drain node01 --ignore-daemonsets
+kubectl get pods
