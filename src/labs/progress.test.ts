@@ -29,7 +29,7 @@ test('a lab session: valid ops only, tied to its lab and scenario', () => {
   const h = scenarioHash('kubectl run a --image=nginx');
   assert.notEqual(h, scenarioHash('kubectl run b --image=nginx'));
   assert.notEqual(h, scenarioHash('kubectl run a --image=nginx', 'v1.34.3'));
-  const s = { ...newLabSave('architecture/nginx-pod', h), ops: [{ t: 'r', s: 'kubectl get pods' }, { t: 'a', ms: 1000 }], hints: 2 };
+  const s = { ...newLabSave('architecture/nginx-pod', h), ops: [{ t: 'r', s: 'kubectl get pods' }, { t: 'a', ms: 1000 }] };
   const r = readLabSave(JSON.stringify(s), { key: s.key, setup: h });
   assert.ok(r.ok);
   assert.deepEqual(r.ok && r.save, s);

@@ -7,52 +7,13 @@
 import { LIMITS, validOp, type Op } from '../lib/run/state.ts';
 import { josa } from './josa.ts';
 
-export const PROGRESS_VERSION = 1;
-/** Done labs: { v, done: { "section/id": epoch ms } }. */
-export const PROGRESS_KEY = 'kubenote:labs:v1:done';
-/** One lab's session: { v, key, setup, ops, hints }. */
+export { PROGRESS_VERSION, PROGRESS_KEY, emptyProgress, readProgress, markDone, unmark, type Progress, type ReadFailure } from './done.ts';
+import { PROGRESS_VERSION, type ReadFailure } from './done.ts';
+
+/** One lab's session: { v, key, setup, ops }. */
 export const labSessionKey = (key: string) => `kubenote:labs:v1:session:${key}`;
 
-export type ReadFailure = 'missing' | 'corrupt' | 'version' | 'changed';
-
-export interface Progress {
-  v: number;
-  done: Record<string, number>;
-}
-
-export const emptyProgress = (): Progress => ({ v: PROGRESS_VERSION, done: {} });
-
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
-
-/** Parses saved progress; unknown lab keys are kept only if they look like keys (a lab may come back). */
-export function readProgress(raw: string | null): { ok: true; progress: Progress } | { ok: false; reason: ReadFailure; progress: Progress } {
-  if (raw === null) return { ok: false, reason: 'missing', progress: emptyProgress() };
-  let d: unknown;
-  try {
-    d = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'corrupt', progress: emptyProgress() };
-  }
-  if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt', progress: emptyProgress() };
-  if (d.v !== PROGRESS_VERSION) return { ok: false, reason: 'version', progress: emptyProgress() };
-  if (!isObj(d.done)) return { ok: false, reason: 'corrupt', progress: emptyProgress() };
-  const done: Record<string, number> = {};
-  for (const [k, v] of Object.entries(d.done)) {
-    if (!/^[a-z-]+\/[a-z0-9-]+$/.test(k) || typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, reason: 'corrupt', progress: emptyProgress() };
-    done[k] = v;
-  }
-  return { ok: true, progress: { v: PROGRESS_VERSION, done } };
-}
-
-export function markDone(p: Progress, key: string, at: number): Progress {
-  return { v: PROGRESS_VERSION, done: { ...p.done, [key]: p.done[key] ?? at } };
-}
-
-export function unmark(p: Progress, key: string): Progress {
-  const done = { ...p.done };
-  delete done[key];
-  return { v: PROGRESS_VERSION, done };
-}
 
 // ---- one lab's session -------------------------------------------------------------------------
 
@@ -62,11 +23,9 @@ export interface LabSave {
   /** Hash of the lab's scenario (setup + version): a changed lab starts over. */
   setup: string;
   ops: Op[];
-  /** How many hints were opened. */
-  hints: number;
 }
 
-export const newLabSave = (key: string, setup: string): LabSave => ({ v: PROGRESS_VERSION, key, setup, ops: [], hints: 0 });
+export const newLabSave = (key: string, setup: string): LabSave => ({ v: PROGRESS_VERSION, key, setup, ops: [] });
 
 export function readLabSave(raw: string | null, expect: { key: string; setup: string }): { ok: true; save: LabSave } | { ok: false; reason: ReadFailure } {
   if (raw === null) return { ok: false, reason: 'missing' };
@@ -78,10 +37,10 @@ export function readLabSave(raw: string | null, expect: { key: string; setup: st
   }
   if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
   if (d.v !== PROGRESS_VERSION) return { ok: false, reason: 'version' };
-  if (typeof d.key !== 'string' || typeof d.setup !== 'string' || !Array.isArray(d.ops) || typeof d.hints !== 'number') return { ok: false, reason: 'corrupt' };
+  if (typeof d.key !== 'string' || typeof d.setup !== 'string' || !Array.isArray(d.ops)) return { ok: false, reason: 'corrupt' };
   if (d.ops.length > LIMITS.ops || !d.ops.every(validOp)) return { ok: false, reason: 'corrupt' };
   if (d.key !== expect.key || d.setup !== expect.setup) return { ok: false, reason: 'changed' };
-  return { ok: true, save: { v: PROGRESS_VERSION, key: d.key, setup: d.setup, ops: d.ops as Op[], hints: Math.max(0, Math.min(99, Math.floor(d.hints))) } };
+  return { ok: true, save: { v: PROGRESS_VERSION, key: d.key, setup: d.setup, ops: d.ops as Op[] } };
 }
 
 /** FNV-1a of a lab's scenario (what a saved session must have started from). */
