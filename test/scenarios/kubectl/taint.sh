@@ -1,9 +1,8 @@
 # kubectl taint: kubectl@1.35 pkg/cmd/taint/taint.go (Complete, Validate, validateFlags, RunTaint, updateTaints:
 # "node %s already has %v taint(s) with same effect(s) and --overwrite is false") and utils.go (parseTaints,
 # reorganizeTaints: tainted / untainted / modified, `taint %q not found`). Usage errors (cmdutil.UsageErrorf)
-# print a lowercase "error:" and the -h hint, as the kubectl v1.33.1 binary does. Every message was checked by
-# running the script with kubectl v1.33.1 against this simulated cluster. The node's final taints are those of
-# the taint docs (two taints may share a key with different effects).
+# print a lowercase "error:" and the -h hint, as the kubectl v1.33.1 binary does. kubectl v1.33.1 run on this
+# simulated cluster (oracle/compare.bash taint 0) prints exactly this transcript.
 kubectl taint nodes node01 app=blue:NoSchedule
 kubectl taint nodes node01 app=red:NoSchedule
 kubectl taint nodes node01 app=red:NoSchedule --overwrite

@@ -32,13 +32,13 @@ mkdir -p $W/bin $W/work && ln -s "$KUBECTL" $W/bin/kubectl
 ( cd $W/work && export KUBECONFIG=$W/kubeconfig PATH=$W/bin:$PATH HOME=$W/work
   while IFS= read -r line; do echo "\$ $line"; bash -c "$line" 2>&1 </dev/null || true; done < $W/cmds.txt ) > $W/real.txt
 kill $BRIDGE 2>/dev/null || true
-{ echo "# seed: $SEED"; cat $W/setup.sh; echo ': oracle-marker'; cat $W/cmds.txt; } > $W/sim.sh
+{ echo "# seed: $SEED"; cat $W/setup.sh; echo 'true oracle-marker'; cat $W/cmds.txt; } > $W/sim.sh
 cat > $W/run.ts <<T
 import { readFileSync } from 'node:fs';
 import { Session } from '$ROOT/src/sim/session.ts';
 const script = readFileSync('$W/sim.sh', 'utf8');
 process.stdout.write(Session.format(new Session({ seed: $SEED }).run(script)));
 T
-"$NODE" $W/run.ts | sed -n '/^\$ : oracle-marker$/,$p' | tail -n +2 > $W/sim.txt
+"$NODE" $W/run.ts | sed -n '/^\$ true oracle-marker$/,$p' | tail -n +2 > $W/sim.txt
 diff $W/real.txt $W/sim.txt && echo "identical"
 rm -rf $W
