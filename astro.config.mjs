@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import pagefindIndex from './src/search/pagefind-integration.mjs';
 import sheetPdf from './src/lib/sheet/pdf-integration.mjs';
 import { runnableBlocks } from './src/lib/remark-runnable.ts';
+import { compactShiki } from './src/lib/shiki-compact.ts';
 
 /**
  * @astrojs/mdx marks every compiled MDX module with the directive "use astro:head-inject", which
@@ -54,6 +55,8 @@ export default defineConfig({
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
+      // A class per token colour pair instead of inline styles, no line wrappers (src/lib/shiki-compact.ts).
+      transformers: [compactShiki()],
     },
   },
   build: { inlineStylesheets: 'always' },

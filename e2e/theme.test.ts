@@ -21,13 +21,15 @@ after(async () => {
 /** The theme as the reader sees it: data-theme, the page background, and a code token's colour. */
 async function look(page: Page) {
   return page.evaluate(() => {
-    const span = document.querySelector<HTMLElement>('.astro-code span[style*="--shiki-dark"]');
+    // A coloured token: its class (src/lib/shiki-compact.ts) gives it the theme pair as --shiki-light/-dark.
+    const span = document.querySelector<HTMLElement>('.astro-code span[class]');
+    const style = span && getComputedStyle(span);
     return {
       theme: document.documentElement.dataset.theme,
       bg: getComputedStyle(document.body).backgroundColor,
-      token: span ? getComputedStyle(span).color : null,
-      tokenLight: span?.style.getPropertyValue('--shiki-light').trim().toLowerCase() ?? null,
-      tokenDark: span?.style.getPropertyValue('--shiki-dark').trim().toLowerCase() ?? null,
+      token: style ? style.color : null,
+      tokenLight: style?.getPropertyValue('--shiki-light').trim().toLowerCase() ?? null,
+      tokenDark: style?.getPropertyValue('--shiki-dark').trim().toLowerCase() ?? null,
     };
   });
 }
