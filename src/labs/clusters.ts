@@ -21,7 +21,7 @@ import type { Op } from '../lib/run/state.ts';
 import { labByKey } from './index.ts';
 import { check, grade, labSeed, settleMs, startLab } from './run.ts';
 import type { Grade, Lab } from './types.ts';
-import type { ExamTask } from './exam.ts';
+import { attempted, type ExamTask } from './exam.ts';
 
 const KUBECONFIG = '/root/.kube/config';
 
@@ -121,6 +121,8 @@ export class ExamHost {
   current: string;
   private hosts = new Map<string, Host>();
   private saved: Record<string, Op[]>;
+  /** Operations run on each cluster since this host started (after the saved ones). */
+  private ran: Record<string, Op[]> = {};
   private contexts: string[];
 
   /** `ops`: the saved log per context, replayed when a cluster is first needed. */
@@ -165,6 +167,11 @@ export class ExamHost {
     return this.host(ctx).session;
   }
 
+  /** The whole log of a cluster: saved plus run here. */
+  log(ctx: string): Op[] {
+    return [...(this.saved[ctx] ?? []), ...(this.ran[ctx] ?? [])];
+  }
+
   prompt(): string {
     return this.host(this.current).prompt();
   }
@@ -179,6 +186,7 @@ export class ExamHost {
     const s = this.session(target);
     const { entries } = this.host(target).apply(op);
     const log: { ctx: string; op: Op }[] = [{ ctx: target, op }];
+    (this.ran[target] ??= []).push(op);
     let switched: string | undefined;
     if (target === this.current) {
       const now = currentContextOf(s);
@@ -186,6 +194,7 @@ export class ExamHost {
         const align: Op = { t: 'r', s: `kubectl config use-context ${now}` };
         this.host(now).apply(align);
         log.push({ ctx: now, op: align });
+        (this.ran[now] ??= []).push(align);
         this.current = now;
         switched = now;
       }
@@ -212,7 +221,7 @@ export class ExamHost {
   gradeAll(): Record<string, Grade> {
     const out: Record<string, Grade> = {};
     for (const t of this.tasks) {
-      if (!this.hosts.has(t.context) && !this.saved[t.context]?.length) continue;
+      if (!attempted(this.log(t.context))) continue;
       const lab = this.lab(t.context);
       const s = this.session(t.context);
       out[t.context] = grade(lab, s);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LABS, labByKey } from './index.ts';
 import { ExamHost, contextFlag } from './clusters.ts';
-import { EXAM_TASKS, EXAM_VERSION, domainCounts, drawExam, newExam, readExam, remainingMs, scoreExam, clock, type ExamState } from './exam.ts';
+import { EXAM_TASKS, EXAM_VERSION, attempted, domainCounts, drawExam, newExam, readExam, remainingMs, scoreExam, clock, type ExamState } from './exam.ts';
 import type { Op } from '../lib/run/state.ts';
 
 test('tasks per domain follow the weights (storage has no labs: its share goes to workloads)', () => {
@@ -24,7 +24,7 @@ test('a draw: 12 different labs, unique contexts, weights summing to 100, reprod
     assert.equal(new Set(tasks.map((t) => t.context)).size, EXAM_TASKS);
     for (const t of tasks) assert.equal(labByKey(t.key)?.domain, t.domain);
     const total = tasks.reduce((s, t) => s + t.weight, 0);
-    assert.ok(Math.abs(total - 100) < 0.5, `weights sum to ${total}`);
+    assert.equal(Math.round(total * 10), 1000, `weights sum to ${total}`);
     assert.deepEqual(drawExam(seed), tasks);
   }
   assert.notDeepEqual(drawExam(1).map((t) => t.key), drawExam(2).map((t) => t.key));
@@ -49,6 +49,14 @@ test('saved exam state: round trip, and damaged, old or stale data refused with 
   assert.equal(remainingMs(s, s.startedAt + s.durationMs + 5), 0);
   assert.equal(clock(90 * 60_000), '01:30:00');
   assert.equal(clock(61_500), '01:02');
+});
+
+test('a cluster counts as attempted when its log has more than time and context switches', () => {
+  assert.equal(attempted(undefined), false);
+  assert.equal(attempted([{ t: 'a', ms: 5 }, { t: 'r', s: 'kubectl config use-context k8s-c2' }, { t: 'r', s: 'kubectl config current-context' }]), false);
+  assert.equal(attempted([{ t: 'r', s: 'kubectl get pods' }]), true);
+  assert.equal(attempted([{ t: 'r', s: 'kubectl config use-context k8s-c2; kubectl delete pod x' }]), true);
+  assert.equal(attempted([{ t: 'w', path: '/root/a', content: '' }]), true);
 });
 
 test('--context on a kubectl line names a known context', () => {

@@ -122,7 +122,30 @@ export function drawExam(seed: number, n = EXAM_TASKS, pool: Lab[] = LABS): Exam
     const w = (EXAM_WEIGHTS[d] * 100) / total / counts[d];
     for (const lab of bySection.slice(0, counts[d])) picked.push({ lab, weight: w });
   }
-  return shuffle(picked, next).map((p, i) => ({ key: labKey(p.lab), context: contextName(i), domain: p.lab.domain, weight: Math.round(p.weight * 10) / 10 }));
+  const order = shuffle(picked, next);
+  const weights = tenths(order.map((p) => p.weight));
+  return order.map((p, i) => ({ key: labKey(p.lab), context: contextName(i), domain: p.lab.domain, weight: weights[i] }));
+}
+
+/** Weights rounded to 0.1 so that they still sum to exactly 100 (largest remainder). */
+function tenths(ws: number[]): number[] {
+  const units = ws.map((w) => w * 10);
+  const out = units.map(Math.floor);
+  let left = Math.round(units.reduce((a, b) => a + b, 0)) - out.reduce((a, b) => a + b, 0);
+  for (const i of units.map((u, i) => i).sort((a, b) => units[b] - Math.floor(units[b]) - (units[a] - Math.floor(units[a])))) {
+    if (left <= 0) break;
+    out[i]++;
+    left--;
+  }
+  return out.map((u) => u / 10);
+}
+
+/**
+ * Whether a cluster's log shows work on its task: anything but time passing and looking at or
+ * switching contexts (the switch line runs on the cluster being left).
+ */
+export function attempted(ops: readonly Op[] | undefined): boolean {
+  return (ops ?? []).some((o) => o.t !== 'a' && !(o.t === 'r' && /^\s*kubectl\s+config\s+(use-context|current-context|get-contexts)\b[^;&|]*$/.test(o.s)));
 }
 
 export function newExam(seed: number, now: number, minutes = EXAM_MINUTES): ExamState {
