@@ -39,6 +39,42 @@ function lazyDescriptions() {
   };
 }
 
+/**
+ * Vite wraps every dynamic import of the browser code in its preload helper (`__vitePreload`,
+ * ~1.8 KB, a chunk of its own that every page loads before any interaction) so that it can preload
+ * the imported chunk's dependencies and CSS. The site's lazy imports (run UI, search dialog) have
+ * none: Vite passes an empty list (`helper(() => import(…), [])`; a list of dependencies would be
+ * `__vite__mapDeps([…])`), and the helper then only calls the function. In a chunk without
+ * `__vite__mapDeps` this step replaces the helper's import with that one call, and drops the helper
+ * chunk when no chunk imports it any more. Nothing listens for its 'vite:preloadError' event.
+ * @returns {import('vite').Plugin}
+ */
+function plainLazyImports() {
+  return {
+    name: 'kubenote:plain-lazy-imports',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const esc = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        for (const helper of Object.values(bundle)) {
+          if (helper.type !== 'chunk' || !/(^|\/)preload-helper[.-][^/]*\.js$/.test(helper.fileName)) continue;
+          const base = helper.fileName.split('/').pop() ?? '';
+          let users = 0;
+          for (const chunk of Object.values(bundle)) {
+            if (chunk.type !== 'chunk' || chunk === helper || !chunk.imports.includes(helper.fileName)) continue;
+            const m = new RegExp(`import\\s*\\{\\s*\\w+\\s+as\\s+([\\w$]+)\\s*\\}\\s*from\\s*(["'\`])\\./${esc(base)}\\2;?`).exec(chunk.code);
+            if (!m || chunk.code.includes('__vite__mapDeps')) { users++; continue; }
+            chunk.code = `${chunk.code.slice(0, m.index)}function ${m[1]}(f){return f()}${chunk.code.slice(m.index + m[0].length)}`;
+            chunk.imports = chunk.imports.filter((f) => f !== helper.fileName);
+          }
+          if (users === 0) delete bundle[helper.fileName];
+        }
+      },
+    },
+  };
+}
+
 // Static site: everything heavy happens at build time (MDX, shiki, pagefind).
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -60,6 +96,6 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'always' },
-  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
+  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions(), plainLazyImports()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
   devToolbar: { enabled: false },
 });
