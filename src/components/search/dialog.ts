@@ -4,23 +4,16 @@
  *
  * Builds a native modal <dialog> inside the host element: a combobox input with a listbox of results
  * (↑/↓ move, Enter opens, Esc closes), section filter chips, a live status ("N개 결과"), results as
- * you type. Text comes from the host's data-* attributes; excerpts are built as text nodes and <mark>
- * elements from pagefind's excerpt (src/search/excerpt.ts), never inserted as HTML.
+ * you type. Text and chips come from strings.ts, URLs from the host's data-* attributes; excerpts are
+ * built as text nodes and <mark> elements from pagefind's excerpt (src/search/excerpt.ts), never inserted as HTML.
  */
 import css from './dialog.css?inline';
 import { SearchEngine, type Hit, type PageInfo, type PageList, type PagefindApi, type PagefindData } from '../../search/engine.ts';
 import { parseExcerpt, type ExcerptPart } from '../../search/excerpt.ts';
 import { alsoSearched } from '../../search/query.ts';
+import { SEARCH_SECTIONS, SEARCH_STRINGS, type Section, type Strings } from './strings.ts';
 
-export interface Section {
-  id: string;
-  title: string;
-  full: string;
-}
-export type Strings = Record<
-  'title' | 'label' | 'placeholder' | 'close' | 'filters' | 'all' | 'results' | 'keys' | 'glossary' | 'loading' | 'failed' | 'hint' | 'count' | 'countIn' | 'empty' | 'emptyTip' | 'also' | 'more',
-  string
->;
+export type { Section, Strings };
 
 /** One result as shown, and as returned by search() (which the e2e tests and the bench call too). */
 export interface ShownResult {
@@ -91,8 +84,8 @@ export class SearchDialog {
 
   constructor(host: HTMLElement) {
     this.host = host;
-    this.sections = JSON.parse(host.dataset.sections ?? '[]');
-    this.t = JSON.parse(host.dataset.strings ?? '{}');
+    this.sections = SEARCH_SECTIONS;
+    this.t = SEARCH_STRINGS;
     this.pagefindUrl = `${host.dataset.pagefind ?? '/pagefind/'}pagefind.js`;
     const t = this.t;
 
