@@ -5,7 +5,7 @@
  * serves the relayed requests while it waits for each kubectl to finish.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, realpathSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,11 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
   });
   const children = new Map<number, ChildProcess>();
   const caches: string[] = [];
+  // kubectl names itself after argv[0] (user agent, --record's change-cause): run it as `kubectl`.
+  const binDir = mkdtempSync(join(tmpdir(), 'kubesim-kbin-'));
+  caches.push(binDir);
+  const bin = join(binDir, 'kubectl');
+  symlinkSync(opts.kubectl, bin);
 
   try {
     return await new Promise<{ real: string; sim: string }>((resolve, reject) => {
@@ -156,7 +161,7 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
             const cache = mkdtempSync(join(tmpdir(), 'kubesim-kcache-'));
             caches.push(cache);
             const chunks: Chunk[] = [];
-            const child = spawn(opts.kubectl, m.args, { cwd: m.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...m.env, KUBECACHEDIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+            const child = spawn(bin, m.args, { cwd: m.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...m.env, KUBECACHEDIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
             children.set(m.id, child);
             let killed = false;
             child.stdout!.setEncoding('utf8');

@@ -98,6 +98,24 @@ function sortDataEntries(out: string): string {
   return lines.join('\n');
 }
 
+function sortLines(out: string): string {
+  const lines = out.replace(/\n$/, '').split('\n');
+  return lines.sort().join('\n') + (out.endsWith('\n') ? '\n' : '');
+}
+
+/** Sorts each run of consecutive lines matching `re`. */
+function sortRuns(out: string, re: RegExp): string {
+  const lines = out.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!re.test(lines[i])) continue;
+    let j = i;
+    while (j < lines.length && re.test(lines[j])) j++;
+    lines.splice(i, j - i, ...lines.slice(i, j).sort());
+    i = j;
+  }
+  return lines.join('\n');
+}
+
 export interface VersionFacts {
   sim: Record<string, string>;
   real: Record<string, string>;
@@ -209,6 +227,32 @@ export function rules(versions: VersionFacts): Rule[] {
       name: 'events -o name',
       why: 'kubectl v1.33 `events -o name` prints nothing (the typed Events it lists carry no kind, so the name printer skips them); later kubectl sets the Event kind on each item first (kubectl pkg/cmd/events/events.go `e.SetGroupVersionKind(… Kind: "Event")`) and prints event/NAME lines, as the simulator does. The simulator\'s lines are dropped.',
       sim: (out, cmd) => (isCmd(cmd, 'events') && /(^|\s)(-o\s*name|--output[= ]name)(\s|$)/.test(cmd) ? out.replace(/^event\/\S+\n/gm, '') : out),
+    },
+    {
+      name: 'client-side timestamps in annotations',
+      why: 'kubectl rollout restart stamps `kubectl.kubernetes.io/restartedAt` with the client\'s wall clock (polymorphichelpers/objectrestarter.go time.Now()), which a Go binary cannot be given; the value is replaced by <time>.',
+      both: (out) => out.replace(/("?kubectl\.kubernetes\.io\/restartedAt"?:\s*"?)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g, '$1<time>'),
+    },
+    {
+      name: 'map iteration order in label/annotate --list',
+      why: 'kubectl label/annotate --list range over the object\'s label/annotation map (kubectl pkg/cmd/label/label.go, annotate.go), so real kubectl prints them in random order; the lines are sorted on both sides.',
+      both: (out, cmd) => ((isCmd(cmd, 'label') || isCmd(cmd, 'annotate')) && /(^|\s)--list(\s|=|$)/.test(cmd) ? sortLines(out) : out),
+    },
+    {
+      name: 'map iteration order in drain errors',
+      why: 'kubectl drain groups the pods it cannot delete, and the ones it warns about, by reason in a map (kubectl pkg/drain/filters.go PodDeleteList.errors/Warnings), so the `cannot delete …` reasons and the `Warning: a; b` parts come in random order; they are sorted on both sides.',
+      both: (out, cmd) => {
+        if (!isCmd(cmd, 'drain')) return out;
+        const t = out
+          .replace(/\[(cannot delete [^\]]*)\]/g, (_m, inner: string) => `[${inner.split(/, (?=cannot delete )/).sort().join(', ')}]`)
+          .replace(/^Warning: (.*)$/gm, (_m, w: string) => `Warning: ${w.split('; ').sort().join('; ')}`);
+        return sortRuns(t, /^cannot delete /);
+      },
+    },
+    {
+      name: 'map iteration order in logs --all-containers',
+      why: 'kubectl logs consumes its per-container requests by ranging over a map (kubectl pkg/cmd/logs/logs.go sequentialConsumeRequest), so with --all-containers the containers come in random order; the lines are sorted on both sides.',
+      both: (out, cmd) => (isCmd(cmd, 'logs') && /--all-containers(\s|=true|$)/.test(cmd) ? sortLines(out) : out),
     },
     {
       name: 'container not valid: list of containers',

@@ -26,6 +26,8 @@ const { port, signal, seed, version, script, serverUrl, refusedPort } = workerDa
 const QUIET_MS = 120;
 /** After a step that delivered watch events: give the client this long to react (or exit). */
 const REACT_MS = 1000;
+/** Parallel drain requests that arrive within this long of each other are served together, in order. */
+const HOLD_MS = 60;
 /** One real kubectl invocation may take this long before it is interrupted (Ctrl-C). */
 const COMMAND_LIMIT_MS = 90_000;
 
@@ -63,6 +65,34 @@ function serveHttp(id: number, req: HttpRequest): boolean {
 }
 
 const activity = { watchChunks: 0 };
+
+/** Go duration (`10s`, `2m`, `1h30m`, `500ms`) in ms; undefined if malformed. */
+function goDuration(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  let ms = 0;
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+  let m: RegExpExecArray | null;
+  let seen = '';
+  while ((m = re.exec(v))) {
+    ms += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+    seen += m[0];
+  }
+  return seen === v ? ms : undefined;
+}
+
+/**
+ * How much simulated time a waiting command may see: its --timeout (kubectl measures it on the wall
+ * clock; the simulator's kubectl in simulated time), `wait`'s default 30s; otherwise no limit.
+ */
+function limitFor(args: string[]): number {
+  const i = args.findIndex((a) => a === '--timeout' || a.startsWith('--timeout='));
+  const v = i < 0 ? undefined : args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
+  const ms = goDuration(v);
+  if (ms !== undefined && ms > 0) return ms;
+  if (args.filter((a) => !a.startsWith('-'))[0] === 'wait' && ms === undefined) return 30_000;
+  return Infinity;
+}
 
 /** Which simulated step a waiting command takes (the simulator's kubectl: delete.ts, rollout.ts, …). */
 function stepFor(args: string[]): number {
@@ -184,7 +214,9 @@ function materializeKubeconfig(ctx: CommandContext, explicit?: string): { env: s
   return { env: files.map((f) => f.real).join(':'), files };
 }
 
-const FILE_FLAGS = new Set(['-f', '--filename', '-k', '--kustomize', '--kubeconfig']);
+const FILE_FLAGS = new Set(['-f', '--filename', '-k', '--kustomize', '--kubeconfig', '--patch-file', '--env-file']);
+/** Flags whose value may be `key=path` (kubectl create configmap/secret --from-file / --from-env-file). */
+const KEYED_FILE_FLAGS = new Set(['--from-file', '--from-env-file']);
 
 function rewriteArgs(ctx: CommandContext, args: string[]): string[] {
   const out: string[] = [];
@@ -197,6 +229,17 @@ function rewriteArgs(ctx: CommandContext, args: string[]): string[] {
     const eq = a.indexOf('=');
     if (eq > 0 && FILE_FLAGS.has(a.slice(0, eq))) {
       out.push(`${a.slice(0, eq)}=${fileArg(ctx, a.slice(eq + 1), a.startsWith('--kubeconfig='))}`);
+      continue;
+    }
+    const keyed = KEYED_FILE_FLAGS.has(a) ? [a, args[i + 1]] : eq > 0 && KEYED_FILE_FLAGS.has(a.slice(0, eq)) ? [a.slice(0, eq), a.slice(eq + 1)] : undefined;
+    if (keyed && keyed[1] !== undefined) {
+      const v = keyed[1];
+      const k = v.indexOf('=');
+      const mapped = k > 0 ? `${v.slice(0, k)}=${fileArg(ctx, v.slice(k + 1))}` : fileArg(ctx, v);
+      if (KEYED_FILE_FLAGS.has(a)) {
+        out.push(a, mapped);
+        i++;
+      } else out.push(`${keyed[0]}=${mapped}`);
       continue;
     }
     if (a.startsWith('-f') && a.length > 2 && !a.startsWith('--')) {
@@ -235,6 +278,10 @@ function realKubectl(ctx: CommandContext): number {
   const env: Record<string, string> = { KUBECONFIG: kc.env, HOME: join(root, ctx.env.HOME ?? '/root') };
   for (const k of ['KUBE_EDITOR', 'EDITOR', 'KUBECTL_EXTERNAL_DIFF']) if (ctx.env[k] !== undefined) env[k] = ctx.env[k];
   const step = stepFor(ctx.args);
+  const limit = limitFor(ctx.args);
+  const isDrain = ctx.args.filter((a) => !a.startsWith('-'))[0] === 'drain';
+  const held: Extract<FromNet, { type: 'http' }>[] = [];
+  let advanced = 0;
   post({ type: 'spawn', id, args, stdin: ctx.stdin, env, cwd, up: session.cluster.server.up });
   const started = performance.now();
   let lastActivity = performance.now();
@@ -253,7 +300,11 @@ function realKubectl(ctx: CommandContext): number {
       const m = msg.message as FromNet;
       if (m.type === 'http') {
         requestsSinceStep++;
-        serveHttp(m.id, m.req);
+        // kubectl drain evicts (or deletes) its pods from parallel goroutines, so they arrive in any
+        // order; the simulator's drain goes down the pod list. Requests that arrive together are
+        // served in that order, so controllers see the same sequence (and draw the same names).
+        if (isDrain && /\/pods\/[^/]+(\/eviction)?$/.test(m.req.path) && (m.req.method === 'POST' || m.req.method === 'DELETE')) held.push(m);
+        else serveHttp(m.id, m.req);
         lastActivity = performance.now();
         quiet = QUIET_MS;
       } else if (m.type === 'exec') {
@@ -266,15 +317,22 @@ function realKubectl(ctx: CommandContext): number {
       } else if (m.type === 'done' && m.id === id) done = m;
       msg = receiveMessageOnPort(port);
     }
+    if (held.length && performance.now() - lastActivity >= HOLD_MS) {
+      held.sort((a, b) => (a.req.path < b.req.path ? -1 : a.req.path > b.req.path ? 1 : 0));
+      for (const h of held.splice(0)) serveHttp(h.id, h.req);
+      lastActivity = performance.now();
+    }
     if (done) break;
     const now = performance.now();
     if (!interrupted && now - started > COMMAND_LIMIT_MS) {
       interrupted = true;
       post({ type: 'kill', id });
     }
-    if (step > 0 && now - lastActivity >= quiet && (requestsSinceStep > 0 || streams.size > 0)) {
+    if (step > 0 && !held.length && advanced < limit && now - lastActivity >= quiet && (requestsSinceStep > 0 || streams.size > 0)) {
       const before = activity.watchChunks;
-      clock.advance(step);
+      const ms = Math.min(step, limit - advanced);
+      clock.advance(ms);
+      advanced += ms;
       requestsSinceStep = 0;
       lastActivity = performance.now();
       quiet = activity.watchChunks > before ? REACT_MS : QUIET_MS;

@@ -154,6 +154,11 @@ export class KubeHandler {
     };
     if (base.dryRun === undefined) delete base.dryRun;
     const info = resourceFor(gv.group, resource);
+    // The simulator does not model ControllerRevisions (DaemonSet/StatefulSet history): their list is
+    // empty, which is what the simulator's kubectl assumes (`rollout history ds/x`: no history).
+    if (gv.group === 'apps' && gv.version === 'v1' && resource === 'controllerrevisions' && !name && req.method.toUpperCase() === 'GET' && !['1', 'true'].includes(first(q, 'watch') ?? '')) {
+      return json(200, { kind: 'ControllerRevisionList', apiVersion: 'apps/v1', metadata: { resourceVersion: String(this.session.cluster.store.revision()) }, items: [] });
+    }
     const aggregated = gv.group === METRICS_GV.group;
     if (!aggregated && (!info || info.version !== gv.version)) return json(404, notFoundStatus());
     if (info && subresource && !subresourceInfo(info, subresource)) return json(404, notFoundStatus());
@@ -521,6 +526,14 @@ interface DeleteOptionsBody {
 }
 
 function deleteOptions(req: HttpRequest): DeleteOptionsBody {
+  if ((req.headers['content-type'] ?? '').split(';')[0].trim() === PROTOBUF_TYPE && req.bodyBytes?.length) {
+    try {
+      return decodeKubernetesProtobuf(req.bodyBytes) as DeleteOptionsBody;
+    } catch (e) {
+      if (e instanceof ProtobufError) throw errors.badRequest(`the body of the request was in an unknown format: ${e.message}`);
+      throw e;
+    }
+  }
   if (!req.body.trim()) return {};
   try {
     const b = JSON.parse(req.body) as DeleteOptionsBody;
