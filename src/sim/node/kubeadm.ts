@@ -364,7 +364,18 @@ export function kubeadmCommand(world: NodeWorld, ctx: CommandContext): number {
     const rest = args.slice(args.indexOf('upgrade') + 1).filter((x) => x !== b);
     if (b === 'plan') return plan(world, m, ctx, rest.filter((x) => !x.startsWith('-')));
     if (b === 'apply') return apply(world, m, ctx, rest);
-    if (b === 'node') return upgradeNode(world, m, ctx);
+    if (b === 'node') {
+      // cobra rejects flags `kubeadm upgrade node` does not have (e.g. the removed --kubelet-version, v1.20),
+      // and kubeadm's CheckErr adds its stack-trace hint.
+      const known = ['--certificate-renewal', '--dry-run', '--etcd-upgrade', '--ignore-preflight-errors', '--kubeconfig', '--patches', '--skip-phases', '--config', '--help', '-h', '--rootfs', '--v', '-v', '--add-dir-header', '--log-file', '--log-file-max-size', '--one-output', '--skip-headers', '--skip-log-headers'];
+      const bad = rest.find((x) => x.startsWith('-') && !known.includes(x.split('=')[0]));
+      if (bad) {
+        const name = bad.split('=')[0];
+        ctx.err(`${name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${name.slice(1, 2)}' in ${name}`}\nTo see the stack trace of this error execute with --v=5 or higher\n`);
+        return 1;
+      }
+      return upgradeNode(world, m, ctx);
+    }
     if (b === 'diff') {
       ctx.out('');
       return 0;
