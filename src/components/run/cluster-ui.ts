@@ -74,6 +74,12 @@ export class ClusterUI {
     return b;
   }
 
+  private serviceButton(ns: string, name: string): HTMLElement {
+    const b = h('button', { type: 'button', class: 'cv-node-name', 'data-key': `svc/${ns}/${name}` }, ns === 'default' ? name : `${ns}/${name}`);
+    b.addEventListener('click', () => this.select({ kind: 'service', ns, name }));
+    return b;
+  }
+
   private bar(label: string, [used, total]: [number, number], unit: string): HTMLElement {
     const pct = total > 0 ? Math.round((used / total) * 100) : 0;
     return h(
@@ -136,7 +142,7 @@ export class ClusterUI {
                   h(
                     'tr',
                     {},
-                    h('th', { scope: 'row' }, s.ns === 'default' ? s.name : `${s.ns}/${s.name}`),
+                    h('th', { scope: 'row' }, this.serviceButton(s.ns, s.name)),
                     h('td', {}, s.type),
                     h('td', {}, s.clusterIP),
                     h('td', {}, s.ports),
@@ -158,7 +164,7 @@ export class ClusterUI {
   private isSelected(key: string): boolean {
     const s = this.selected;
     if (!s) return false;
-    return s.kind === 'pod' ? key === `pod/${s.uid}` : s.kind === 'node' ? key === `node/${s.name}` : false;
+    return s.kind === 'pod' ? key === `pod/${s.uid}` : s.kind === 'node' ? key === `node/${s.name}` : key === `svc/${s.ns}/${s.name}`;
   }
 
   select(s: Selected): void {
