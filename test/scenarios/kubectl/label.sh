@@ -38,6 +38,7 @@ kubectl annotate pod solo description='my web server'
 kubectl annotate pod solo description=other
 kubectl annotate pod solo description=other --overwrite
 kubectl annotate pod solo note=x=y
+kubectl annotate pod solo note=x=y
 kubectl annotate pod solo --list
 kubectl annotate pod solo description- note-
 kubectl annotate pod solo description-

@@ -82,7 +82,8 @@ function updateAnnotations(obj: KubeObject, overwrite: boolean, rv: string, add:
     const found: string[] = [];
     for (const k of [...add.keys()].sort()) {
       if (k === CHANGE_CAUSE) continue;
-      if (k in cur) found.push(`'${k}' already has a value (${cur[k]})`);
+      // Only a different value needs --overwrite (kubectl v1.33: the same value just prints "annotated").
+      if (k in cur && cur[k] !== add.get(k)) found.push(`'${k}' already has a value (${cur[k]})`);
     }
     if (found.length) throw new CmdError(`--overwrite is false but found the following declared annotation(s): ${found.join('; ')}`);
   }
