@@ -160,10 +160,12 @@ test('pathological input is answered quickly', () => {
     `kubectl create deployment big --image=nginx --replicas=1000000`,
   ];
   for (const c of cases) {
-    const t = performance.now();
+    // CPU time of this process, not wall time: other test files run in parallel on a small machine.
+    const before = process.cpuUsage();
     const out = Session.format(s.run(c));
-    const ms = performance.now() - t;
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000;
     assertNoCrash(out);
-    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms: ${c.slice(0, 60)}`);
+    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms of CPU: ${c.slice(0, 60)}`);
   }
 });

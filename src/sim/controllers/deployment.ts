@@ -153,7 +153,10 @@ export class DeploymentController extends Controller {
       const selector = clone(d.spec.selector) as LabelSelector;
       selector.matchLabels = { ...(selector.matchLabels ?? {}), 'pod-template-hash': hash };
       const [surge] = resolveFenceposts(d);
-      const replicas = d.spec.strategy?.type === 'Recreate' || !oldRSs.some((rs) => replicasOf(rs) > 0) ? d.spec.replicas : 0;
+      // A new ReplicaSet starts at full size only when nothing old is running; otherwise the strategy
+      // scales it (Recreate: after every old pod is gone; RollingUpdate: within maxSurge).
+      const oldRunning = oldRSs.some((rs) => replicasOf(rs) > 0 || this.podsOf(rs).length > 0);
+      const replicas = oldRunning ? 0 : d.spec.replicas;
       const rs: KubeObject = {
         apiVersion: 'apps/v1',
         kind: 'ReplicaSet',
