@@ -43,6 +43,8 @@ test('every section has 10–20 labs and every note of a lab section is practise
     const n = LABS_BY_SECTION[s.id].length;
     assert.ok(n >= 10 && n <= 20, `${s.id}: ${n} labs`);
   }
+  const practised = new Set(LABS.flatMap((l) => l.notes));
+  assert.deepEqual([...noteSlugs].filter((n) => !practised.has(n)).sort(), [], 'notes no lab practises');
 });
 
 for (const lab of LABS) {

@@ -24,7 +24,7 @@ export const labs: Lab[] = [
     id: 'pod-count',
     section: 'architecture',
     title: '파드가 몇 개 있는지 세기',
-    notes: ['22-pod-lab-notes', '20-pods'],
+    notes: ['22-pod-lab-notes', '20-pods', '21-practice-labs', '01-core-concepts', '02-purpose-of-kubernetes'],
     domain: 'workloads',
     setup: `${ANSWERS}
 kubectl create deployment newpods --image=busybox --replicas=3 -- sleep 3600
@@ -359,7 +359,7 @@ kubectl create -f /root/deployment-definition.yml`,
     id: 'service-nodeport',
     section: 'architecture',
     title: 'NodePort 서비스로 웹앱 내보내기',
-    notes: ['25-services'],
+    notes: ['25-services', '11-kube-proxy-overview', '19-kube-proxy'],
     domain: 'networking',
     setup: `kubectl create deployment simple-webapp-deployment --image=kodekloud/simple-webapp --replicas=4
 kubectl label deployment simple-webapp-deployment name=simple-webapp
@@ -514,7 +514,7 @@ sleep 10`,
     id: 'etcd-version',
     section: 'architecture',
     title: '컨트롤 플레인 컴포넌트 살펴보기',
-    notes: ['12-control-plane-components', '14-etcd', '15-kube-apiserver'],
+    notes: ['12-control-plane-components', '14-etcd', '15-kube-apiserver', '05-etcd-overview', '08-kube-apiserver-overview'],
     domain: 'architecture',
     setup: ANSWERS,
     task: `컨트롤 플레인 컴포넌트를 살펴본다.
@@ -541,7 +541,7 @@ grep -- --etcd-servers /etc/kubernetes/manifests/kube-apiserver.yaml | cut -d= -
     id: 'container-runtime',
     section: 'architecture',
     title: '노드의 컨테이너 런타임 확인하기',
-    notes: ['09-container-runtime', '13-worker-node-components'],
+    notes: ['09-container-runtime', '13-worker-node-components', '03-worker-nodes'],
     domain: 'architecture',
     setup: `${ANSWERS}
 kubectl run web --image=nginx --overrides='{"apiVersion":"v1","spec":{"nodeName":"node01"}}'
@@ -565,7 +565,7 @@ ssh node01 crictl ps --name web -q | cut -c1-13 > /opt/answers/web-container.txt
     id: 'node-notready',
     section: 'architecture',
     title: 'NotReady 노드 살리기',
-    notes: ['16-kube-controller-manager', '10-kubelet-overview', '18-kubelet'],
+    notes: ['16-kube-controller-manager', '10-kubelet-overview', '18-kubelet', '03-worker-nodes'],
     domain: 'troubleshooting',
     setup: `ssh node02
 systemctl stop kubelet

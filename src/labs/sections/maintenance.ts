@@ -318,7 +318,7 @@ ${UPGRADE_CP_135}`,
     id: 'etcd-backup',
     section: 'maintenance',
     title: 'etcd 스냅샷 백업',
-    notes: ['54-backup', '14-etcd'],
+    notes: ['54-backup', '14-etcd', '05-etcd-overview'],
     domain: 'architecture',
     setup: `kubectl create deployment blue --image=nginx --replicas=2
 kubectl create deployment red --image=nginx --replicas=2

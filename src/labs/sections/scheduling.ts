@@ -551,7 +551,7 @@ kubectl apply -f /root/daemonset.yaml`,
     id: 'daemonset-inspect',
     section: 'scheduling',
     title: '클러스터의 데몬셋 살펴보기',
-    notes: ['37-daemonsets', '19-kube-proxy'],
+    notes: ['37-daemonsets', '19-kube-proxy', '11-kube-proxy-overview'],
     domain: 'architecture',
     setup: ANSWERS,
     task: `클러스터에 이미 있는 데몬셋을 살펴본다.
