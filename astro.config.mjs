@@ -41,31 +41,43 @@ function lazyDescriptions() {
 
 /**
  * Vite wraps every dynamic import of the browser code in its preload helper (`__vitePreload`,
- * ~1.8 KB, a chunk of its own that every page loads before any interaction) so that it can preload
- * the imported chunk's dependencies and CSS. The site's lazy imports (run UI, search dialog) have
- * none: Vite passes an empty list (`helper(() => import(…), [])`; a list of dependencies would be
- * `__vite__mapDeps([…])`), and the helper then only calls the function. In a chunk without
- * `__vite__mapDeps` this step replaces the helper's import with that one call, and drops the helper
- * chunk when no chunk imports it any more. Nothing listens for its 'vite:preloadError' event.
+ * ~1.8 KB, a chunk of its own that every reading page loads before any interaction) so that it can
+ * preload the imported chunk's dependencies and wait for its CSS. The site's lazy chunks (run UI,
+ * search dialog) have no CSS (their styles are strings, `?inline`): all the helper has to do is start
+ * loading the dependency chunks (`<link rel="modulepreload">`) and call the import. In a chunk whose
+ * dependency lists (`__vite__mapDeps`) hold no CSS, this step replaces the helper's import with a
+ * function doing just that, and drops the helper chunk when no chunk imports it any more. (Nothing
+ * listens for the helper's 'vite:preloadError' event.)
  * @returns {import('vite').Plugin}
  */
-function plainLazyImports() {
+function smallPreloadHelper() {
+  let base = '/';
   return {
-    name: 'kubenote:plain-lazy-imports',
+    name: 'kubenote:small-preload-helper',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
+        if (!base.startsWith('/')) return; // a relative base resolves dependencies against the importer: Vite's helper
         const esc = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         for (const helper of Object.values(bundle)) {
           if (helper.type !== 'chunk' || !/(^|\/)preload-helper[.-][^/]*\.js$/.test(helper.fileName)) continue;
-          const base = helper.fileName.split('/').pop() ?? '';
+          const name = helper.fileName.split('/').pop() ?? '';
           let users = 0;
           for (const chunk of Object.values(bundle)) {
             if (chunk.type !== 'chunk' || chunk === helper || !chunk.imports.includes(helper.fileName)) continue;
-            const m = new RegExp(`import\\s*\\{\\s*\\w+\\s+as\\s+([\\w$]+)\\s*\\}\\s*from\\s*(["'\`])\\./${esc(base)}\\2;?`).exec(chunk.code);
-            if (!m || chunk.code.includes('__vite__mapDeps')) { users++; continue; }
-            chunk.code = `${chunk.code.slice(0, m.index)}function ${m[1]}(f){return f()}${chunk.code.slice(m.index + m[0].length)}`;
+            const m = new RegExp(`import\\s*\\{\\s*\\w+\\s+as\\s+([\\w$]+)\\s*\\}\\s*from\\s*(["'\`])\\./${esc(name)}\\2;?`).exec(chunk.code);
+            const deps = /m\.f=(\[[^\]]*\])/.exec(chunk.code)?.[1] ?? '[]';
+            if (!m || /\.css["'\`]/.test(deps)) { users++; continue; }
+            const fn = !chunk.code.includes('__vite__mapDeps')
+              ? `function ${m[1]}(f){return f()}` // every list is empty
+              : `function ${m[1]}(f,d){for(const u of d||[]){const h=${JSON.stringify(base)}+u;` +
+                'if(!document.querySelector(`link[href="${h}"]`)){const l=document.createElement("link");' +
+                'l.rel="modulepreload";l.href=h;document.head.append(l)}}return f()}';
+            chunk.code = chunk.code.slice(0, m.index) + fn + chunk.code.slice(m.index + m[0].length);
             chunk.imports = chunk.imports.filter((f) => f !== helper.fileName);
           }
           if (users === 0) delete bundle[helper.fileName];
@@ -96,6 +108,6 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'always' },
-  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions(), plainLazyImports()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
+  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions(), smallPreloadHelper()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
   devToolbar: { enabled: false },
 });

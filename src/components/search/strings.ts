@@ -1,16 +1,25 @@
 /**
  * The search dialog's text and its section chips. They ride in the dialog's own chunk (loaded on the
- * first open), not in every page's HTML.
+ * first open), not in every page's HTML. The chips are written out rather than imported from
+ * src/sections.ts: other browser code imports that module too, so the bundler would make it a chunk
+ * of its own, which the page's search loader would then have to preload (strings.test.ts keeps the
+ * two lists in step).
  */
-import { SECTIONS } from '../../sections.ts';
-
 export interface Section {
   id: string;
+  /** The chip's label: the section's short name. */
   title: string;
   full: string;
 }
 
-export const SEARCH_SECTIONS: Section[] = SECTIONS.map((s) => ({ id: s.id, title: s.short, full: s.title }));
+export const SEARCH_SECTIONS: Section[] = [
+  { id: 'architecture', title: '핵심', full: '아키텍처와 핵심 오브젝트' },
+  { id: 'scheduling', title: '스케줄링', full: '스케줄링' },
+  { id: 'logging-monitoring', title: '모니터링', full: '로깅·모니터링' },
+  { id: 'lifecycle', title: '라이프사이클', full: '애플리케이션 라이프사이클' },
+  { id: 'maintenance', title: '유지보수', full: '클러스터 유지보수' },
+  { id: 'exam-tips', title: '시험팁', full: '시험팁' },
+];
 
 export const SEARCH_STRINGS = {
   title: '노트 검색',
