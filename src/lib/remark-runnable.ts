@@ -33,7 +33,7 @@ export function runnableBlocks(options: RunnableOptions = {}) {
         ctx.wrapNode(node, {
           type: 'runBlock',
           children: [],
-          data: { hName: 'run-block', hProperties: { ...blockAttributes(spec), className: ['run-block'] } },
+          data: { hName: 'run-block', hProperties: blockAttributes(spec) }, // styled by element name: no class
         });
       },
       after() {

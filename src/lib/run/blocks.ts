@@ -191,14 +191,16 @@ export function prerequisites(blocks: readonly BlockSpec[], block: BlockSpec, do
   return { order: blocks.filter((b) => seen.has(b.n)), unknown };
 }
 
-/** The data-* attributes of a block's <run-block> element (written at build time). */
+/**
+ * The data-* attributes of a block's <run-block> element (written at build time). What
+ * `blockFromDataset` reads as the default is left out (a shell block, its kind's own action, an
+ * expected success): a page carries dozens of blocks.
+ */
 export function blockAttributes(b: BlockSpec): Record<string, string> {
-  const a: Record<string, string> = {
-    'data-n': String(b.n),
-    'data-kind': b.kind,
-    'data-action': b.action,
-    'data-expect': b.expect.ok ? 'ok' : 'error',
-  };
+  const a: Record<string, string> = { 'data-n': String(b.n) };
+  if (b.kind !== 'shell') a['data-kind'] = b.kind;
+  if (b.action !== (b.kind === 'shell' ? 'run' : 'apply')) a['data-action'] = b.action;
+  if (!b.expect.ok) a['data-expect'] = 'error';
   if (b.id !== `#${b.n}` && b.id !== b.title) a['data-id'] = b.id;
   if (b.file) a['data-file'] = b.file;
   if (b.title) a['data-title'] = b.title;
