@@ -42,6 +42,8 @@ export default function pagefindIndex() {
             if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) rmSync(join(written.outputPath, name));
           }
           const pages = writePages(written.outputPath);
+          const stripped = stripIndexOnly(site);
+          logger.info(`index-only metadata removed from ${stripped} pages`);
           logger.info(`${pages} pages listed in ${PAGES_FILE}`);
           logger.info(`read ${added.page_count} pages (those with data-pagefind-body indexed) into ${written.outputPath} in ${Math.round(performance.now() - started)} ms`);
         } finally {
@@ -70,4 +72,29 @@ export function writePages(outputPath) {
   }
   writeFileSync(join(outputPath, PAGES_FILE), JSON.stringify(pages));
   return Object.keys(pages).length;
+}
+
+/** SearchMeta's element: read by pagefind at build time, of no use in the page afterwards. */
+export const INDEX_ONLY = /<div hidden data-pagefind-ignore data-index-only>(?:(?!<\/?div\b)[\s\S])*<\/div>/g;
+
+/**
+ * Removes the index-only elements from the built pages once the index is written (a note page
+ * ships its search terms only inside the index).
+ * @param {string} site the build's output folder
+ * @returns {number} pages changed
+ */
+export function stripIndexOnly(site) {
+  let changed = 0;
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const html = readFileSync(file, 'utf8');
+    if (!html.includes('data-index-only')) continue;
+    const out = html.replace(INDEX_ONLY, '');
+    if (out !== html) {
+      writeFileSync(file, out);
+      changed++;
+    }
+  }
+  return changed;
 }
