@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { changedLines, compareScenario, lineDiff, rules, scenarioFiles, versionFacts, type Outcome } from './compare.ts';
 import { findRealKubectl } from './harness.ts';
-import { KNOWN } from './known.ts';
+import { INCOMPARABLE, KNOWN } from './known.ts';
 
 const real = findRealKubectl();
 const MIN_IDENTICAL = 0.95;
@@ -32,7 +32,7 @@ if (!real) {
     test(`differential ${name} (kubectl ${real.version})`, { timeout: 600_000 }, async () => {
       const o = await compareScenario(file, real.path, rs);
       outcomes.push(o);
-      if (o.identical) return;
+      if (o.identical || INCOMPARABLE[o.name]) return;
       const known = KNOWN.filter((k) => k.scenario === o.name);
       const { sim, real: realLines } = changedLines(o.sim, o.real);
       const unexplained = [...sim.filter((l) => !known.some((k) => covered(k.sim, l))).map((l) => `- ${l}`), ...realLines.filter((l) => !known.some((k) => covered(k.real, l))).map((l) => `+ ${l}`)];
@@ -47,6 +47,7 @@ if (!real) {
       lines.push(`- ${o.name}: ${o.identical ? 'identical' : 'different'} (${o.ms} ms)`);
       if (!o.identical) {
         for (const k of KNOWN.filter((x) => x.scenario === o.name)) lines.push(`  - [${k.kind}] ${k.why}`);
+        if (INCOMPARABLE[o.name]) lines.push(`  - [incomparable] ${INCOMPARABLE[o.name]}`);
         lines.push('', '```diff', lineDiff(o.sim, o.real), '```', '');
       }
     }

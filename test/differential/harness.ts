@@ -161,7 +161,8 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
             const cache = mkdtempSync(join(tmpdir(), 'kubesim-kcache-'));
             caches.push(cache);
             const chunks: Chunk[] = [];
-            const child = spawn(bin, m.args, { cwd: m.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...m.env, KUBECACHEDIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+            // Its own process group: an editor or a pager it starts is stopped with it.
+            const child = spawn(bin, m.args, { cwd: m.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...m.env, KUBECACHEDIR: cache }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
             children.set(m.id, child);
             let killed = false;
             child.stdout!.setEncoding('utf8');
@@ -181,8 +182,15 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
           case 'kill': {
             const c = children.get(m.id) as (ChildProcess & { markKilled?: () => void }) | undefined;
             c?.markKilled?.();
-            c?.kill('SIGINT');
-            setTimeout(() => c?.kill('SIGKILL'), 3000).unref();
+            const group = (sig: NodeJS.Signals) => {
+              try {
+                if (c?.pid) process.kill(-c.pid, sig);
+              } catch {
+                // already gone
+              }
+            };
+            group('SIGINT');
+            setTimeout(() => group('SIGKILL'), 3000).unref();
             break;
           }
           case 'finished':
@@ -192,7 +200,13 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
       });
     });
   } finally {
-    for (const c of children.values()) c.kill('SIGKILL');
+    for (const c of children.values()) {
+      try {
+        if (c.pid) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     net.close();
     await worker.terminate();
     if (listening) await server.close();

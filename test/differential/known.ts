@@ -15,3 +15,12 @@ export interface Known {
 }
 
 export const KNOWN: Known[] = [];
+
+/**
+ * Scenarios that cannot come out the same both ways, whatever the simulator does: they are run and
+ * reported, but not held to identity (they count as different in the identical share).
+ */
+export const INCOMPARABLE: Record<string, string> = {
+  'kubectl/edit.sh':
+    'kubectl edit names its temp files /tmp/kubectl-edit-<random>.yaml on the real machine (the script reads back the simulator\'s deterministic name), and without KUBE_EDITOR/EDITOR it starts the real vi, where the simulated machine\'s vi refuses to open',
+};

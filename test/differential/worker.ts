@@ -29,7 +29,7 @@ const REACT_MS = 1000;
 /** Parallel drain requests that arrive within this long of each other are served together, in order. */
 const HOLD_MS = 60;
 /** One real kubectl invocation may take this long before it is interrupted (Ctrl-C). */
-const COMMAND_LIMIT_MS = 90_000;
+const COMMAND_LIMIT_MS = 60_000;
 
 const session = new Session({ seed, ...(version ? { version } : {}) });
 const clock = session.cluster.clock;
@@ -277,6 +277,9 @@ function realKubectl(ctx: CommandContext): number {
   mkdirSync(cwd, { recursive: true });
   const env: Record<string, string> = { KUBECONFIG: kc.env, HOME: join(root, ctx.env.HOME ?? '/root') };
   for (const k of ['KUBE_EDITOR', 'EDITOR', 'KUBECTL_EXTERNAL_DIFF']) if (ctx.env[k] !== undefined) env[k] = ctx.env[k];
+  // No editor chosen: kubectl would start vi, which the simulated machine's terminal refuses; make the
+  // real one fail at once instead of waiting for a terminal.
+  if (env.KUBE_EDITOR === undefined && env.EDITOR === undefined) env.EDITOR = 'false';
   const step = stepFor(ctx.args);
   const limit = limitFor(ctx.args);
   const isDrain = ctx.args.filter((a) => !a.startsWith('-'))[0] === 'drain';
