@@ -11,40 +11,42 @@ import { EXAM_TASKS, EXAM_VERSION, attempted, domainCounts, drawExam, newExam, r
 import type { Op } from '../lib/run/state.ts';
 
 test('tasks per domain follow the weights (storage has no labs: its share goes to workloads)', () => {
-  assert.deepEqual(domainCounts(12), { troubleshooting: 4, architecture: 3, networking: 2, workloads: 3, storage: 0 });
-  assert.deepEqual(domainCounts(20), { troubleshooting: 6, architecture: 5, networking: 4, workloads: 5, storage: 0 });
+  assert.deepEqual(domainCounts(12, LABS), { troubleshooting: 4, architecture: 3, networking: 2, workloads: 3, storage: 0 });
+  assert.deepEqual(domainCounts(20, LABS), { troubleshooting: 6, architecture: 5, networking: 4, workloads: 5, storage: 0 });
   assert.equal(LABS.filter((l) => l.domain === 'storage').length, 0);
 });
 
 test('a draw: 12 different labs, unique contexts, weights summing to 100, reproducible from the seed', () => {
   for (const seed of [1, 2, 42, 123456789]) {
-    const tasks = drawExam(seed);
+    const tasks = drawExam(seed, LABS);
     assert.equal(tasks.length, EXAM_TASKS);
     assert.equal(new Set(tasks.map((t) => t.key)).size, EXAM_TASKS);
     assert.equal(new Set(tasks.map((t) => t.context)).size, EXAM_TASKS);
     for (const t of tasks) assert.equal(labByKey(t.key)?.domain, t.domain);
     const total = tasks.reduce((s, t) => s + t.weight, 0);
     assert.equal(Math.round(total * 10), 1000, `weights sum to ${total}`);
-    assert.deepEqual(drawExam(seed), tasks);
+    assert.deepEqual(drawExam(seed, LABS), tasks);
   }
-  assert.notDeepEqual(drawExam(1).map((t) => t.key), drawExam(2).map((t) => t.key));
+  assert.notDeepEqual(drawExam(1, LABS).map((t) => t.key), drawExam(2, LABS).map((t) => t.key));
 });
 
+const known = (k: string) => !!labByKey(k);
+
 test('saved exam state: round trip, and damaged, old or stale data refused with a reason', () => {
-  const s = newExam(7, 1_000_000);
-  const ok = readExam(JSON.stringify(s));
+  const s = newExam(7, 1_000_000, LABS);
+  const ok = readExam(JSON.stringify(s), known);
   assert.ok(ok.ok);
   assert.deepEqual(ok.ok && ok.state, s);
-  assert.deepEqual(readExam(null), { ok: false, reason: 'missing' });
-  assert.deepEqual(readExam('{not json'), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam('[]'), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, v: EXAM_VERSION + 1 })), { ok: false, reason: 'version' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, tasks: [{ ...s.tasks[0], key: 'nope/gone' }, ...s.tasks.slice(1)] })), { ok: false, reason: 'changed' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, ops: { [s.tasks[0].context]: [{ t: 'x' }] } })), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, ops: { 'not-a-context': [] } })), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, current: 'k8s-c99' })), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, durationMs: -5 })), { ok: false, reason: 'corrupt' });
-  assert.deepEqual(readExam(JSON.stringify({ ...s, finished: { score: 'x' } })), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(null, known), { ok: false, reason: 'missing' });
+  assert.deepEqual(readExam('{not json', known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam('[]', known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, v: EXAM_VERSION + 1 }), known), { ok: false, reason: 'version' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, tasks: [{ ...s.tasks[0], key: 'nope/gone' }, ...s.tasks.slice(1)] }), known), { ok: false, reason: 'changed' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, ops: { [s.tasks[0].context]: [{ t: 'x' }] } }), known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, ops: { 'not-a-context': [] } }), known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, current: 'k8s-c99' }), known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, durationMs: -5 }), known), { ok: false, reason: 'corrupt' });
+  assert.deepEqual(readExam(JSON.stringify({ ...s, finished: { score: 'x' } }), known), { ok: false, reason: 'corrupt' });
   assert.equal(remainingMs(s, s.startedAt + 1000), s.durationMs - 1000);
   assert.equal(remainingMs(s, s.startedAt + s.durationMs + 5), 0);
   assert.equal(clock(90 * 60_000), '01:30:00');
@@ -68,7 +70,7 @@ test('--context on a kubectl line names a known context', () => {
 });
 
 function pick(keys: string[]): ExamState {
-  const s = newExam(3, 0);
+  const s = newExam(3, 0, LABS);
   s.tasks = keys.map((key, i) => ({ key, context: `k8s-c${i + 1}`, domain: labByKey(key)!.domain, weight: 100 / keys.length }));
   s.current = 'k8s-c1';
   return s;

@@ -10,9 +10,15 @@
  * (25 %). Each domain's weight is split evenly between its tasks.
  */
 import { LIMITS, validOp, type Op } from '../lib/run/state.ts';
-import { LABS, labByKey } from './index.ts';
-import { labKey } from './run.ts';
 import type { Domain, Grade, Lab } from './types.ts';
+
+/**
+ * What the draw needs to know of a lab (so the exam page can draw from its small JSON list without
+ * loading the labs' checks and the simulator).
+ */
+export type ExamLab = Pick<Lab, 'section' | 'id' | 'domain' | 'noExam'>;
+
+const keyOf = (l: ExamLab) => `${l.section}/${l.id}`;
 
 export const EXAM_VERSION = 1;
 export const EXAM_KEY = 'kubenote:exam:v1';
@@ -85,7 +91,7 @@ function shuffle<T>(xs: T[], next: () => number): T[] {
 }
 
 /** Tasks per domain for `n` tasks: largest remainder of n × weight (domains with no lab get none). */
-export function domainCounts(n: number, pool: Lab[] = LABS): Record<Domain, number> {
+export function domainCounts(n: number, pool: readonly ExamLab[]): Record<Domain, number> {
   const domains = (Object.keys(EXAM_WEIGHTS) as Domain[]).filter((d) => EXAM_WEIGHTS[d] > 0 && pool.some((l) => l.domain === d && !l.noExam));
   const total = domains.reduce((s, d) => s + EXAM_WEIGHTS[d], 0);
   const exact = domains.map((d) => ({ d, x: (n * EXAM_WEIGHTS[d]) / total }));
@@ -106,16 +112,16 @@ export function domainCounts(n: number, pool: Lab[] = LABS): Record<Domain, numb
 export const contextName = (i: number) => `k8s-c${i + 1}`;
 
 /** Draws the exam's tasks from the labs, by domain, in a shuffled order; contexts k8s-c1… */
-export function drawExam(seed: number, n = EXAM_TASKS, pool: Lab[] = LABS): ExamTask[] {
+export function drawExam(seed: number, pool: readonly ExamLab[], n = EXAM_TASKS): ExamTask[] {
   const next = rng(seed);
   const counts = domainCounts(n, pool);
   const total = (Object.keys(counts) as Domain[]).reduce((s, d) => s + (counts[d] ? EXAM_WEIGHTS[d] : 0), 0);
-  const picked: { lab: Lab; weight: number }[] = [];
+  const picked: { lab: ExamLab; weight: number }[] = [];
   for (const d of Object.keys(counts) as Domain[]) {
     if (!counts[d]) continue;
     const candidates = shuffle(pool.filter((l) => l.domain === d && !l.noExam), next);
     // One lab per section first, so a domain's tasks come from different parts of the notes.
-    const bySection: Lab[] = [];
+    const bySection: ExamLab[] = [];
     const seen = new Set<string>();
     for (const l of candidates) if (!seen.has(l.section)) (seen.add(l.section), bySection.push(l));
     for (const l of candidates) if (!bySection.includes(l)) bySection.push(l);
@@ -124,7 +130,7 @@ export function drawExam(seed: number, n = EXAM_TASKS, pool: Lab[] = LABS): Exam
   }
   const order = shuffle(picked, next);
   const weights = tenths(order.map((p) => p.weight));
-  return order.map((p, i) => ({ key: labKey(p.lab), context: contextName(i), domain: p.lab.domain, weight: weights[i] }));
+  return order.map((p, i) => ({ key: keyOf(p.lab), context: contextName(i), domain: p.lab.domain, weight: weights[i] }));
 }
 
 /** Weights rounded to 0.1 so that they still sum to exactly 100 (largest remainder). */
@@ -148,8 +154,8 @@ export function attempted(ops: readonly Op[] | undefined): boolean {
   return (ops ?? []).some((o) => o.t !== 'a' && !(o.t === 'r' && /^\s*kubectl\s+config\s+(use-context|current-context|get-contexts)\b[^;&|]*$/.test(o.s)));
 }
 
-export function newExam(seed: number, now: number, minutes = EXAM_MINUTES): ExamState {
-  const tasks = drawExam(seed);
+export function newExam(seed: number, now: number, pool: readonly ExamLab[], minutes = EXAM_MINUTES): ExamState {
+  const tasks = drawExam(seed, pool);
   return { v: EXAM_VERSION, seed, startedAt: now, durationMs: minutes * 60_000, tasks, ops: {}, current: tasks[0].context };
 }
 
@@ -196,7 +202,7 @@ function validResult(x: unknown): x is ExamResult {
 }
 
 /** Reads a saved exam; refuses damaged, old or no-longer-valid data (a lab that no longer exists). */
-export function readExam(raw: string | null): { ok: true; state: ExamState } | { ok: false; reason: 'missing' | 'corrupt' | 'version' | 'changed' } {
+export function readExam(raw: string | null, exists: (key: string) => boolean): { ok: true; state: ExamState } | { ok: false; reason: 'missing' | 'corrupt' | 'version' | 'changed' } {
   if (raw === null) return { ok: false, reason: 'missing' };
   let d: unknown;
   try {
@@ -217,6 +223,6 @@ export function readExam(raw: string | null): { ok: true; state: ExamState } | {
     ops[ctx] = list as Op[];
   }
   if (d.finished !== undefined && !validResult(d.finished)) return { ok: false, reason: 'corrupt' };
-  if (!(d.tasks as ExamTask[]).every((t) => labByKey(t.key))) return { ok: false, reason: 'changed' };
+  if (!(d.tasks as ExamTask[]).every((t) => exists(t.key))) return { ok: false, reason: 'changed' };
   return { ok: true, state: { v: EXAM_VERSION, seed: d.seed, startedAt: d.startedAt, durationMs: d.durationMs, tasks: d.tasks as ExamTask[], ops, current: d.current, ...(d.finished ? { finished: d.finished as ExamResult } : {}) } };
 }

@@ -10,7 +10,7 @@ import { Terminal } from '../run/terminal.ts';
 import type { Lab as RunLab } from '../run/lab.ts';
 import { h } from '../run/dom.ts';
 import { pushOp, type Op } from '../../lib/run/state.ts';
-import { EXAM_KEY, EXAM_MINUTES, PASS_SCORE, attempted, clock, newExam, readExam, remainingMs, scoreExam, type ExamResult, type ExamState } from '../../labs/exam.ts';
+import { EXAM_KEY, EXAM_MINUTES, PASS_SCORE, attempted, clock, newExam, readExam, remainingMs, scoreExam, type ExamLab, type ExamResult, type ExamState } from '../../labs/exam.ts';
 import { failureNotice } from '../../labs/progress.ts';
 import { parseText } from '../../labs/text.ts';
 import { DOMAINS, type Domain } from '../../labs/types.ts';
@@ -19,10 +19,11 @@ import type { ExamOpResult } from './protocol.ts';
 import css from '../run/run.css?inline';
 
 interface LabInfo {
+  section: string;
+  id: string;
   title: string;
   task: string;
   domain: Domain;
-  href: string;
 }
 
 function storage(): Storage | null {
@@ -50,12 +51,15 @@ function randomSeed(): number {
 export function mountExam(el: HTMLElement): void {
   if (!document.getElementById('kn-run-css')) document.head.append(Object.assign(document.createElement('style'), { id: 'kn-run-css', textContent: css }));
   const store = storage();
-  let labs: Record<string, LabInfo> = {};
+  // The labs the exam draws from, with their texts (JSON in the page: nothing heavy to load).
+  let pool: LabInfo[] = [];
   try {
-    labs = JSON.parse(document.getElementById('exam-labs')?.textContent ?? '{}');
+    const data: unknown = JSON.parse(document.getElementById('exam-labs')?.textContent ?? '[]');
+    if (Array.isArray(data)) pool = data.filter((l) => l && typeof l.section === 'string' && typeof l.id === 'string' && typeof l.title === 'string' && typeof l.task === 'string' && l.domain in DOMAINS);
   } catch {
-    labs = {};
+    pool = [];
   }
+  const labs: Record<string, LabInfo & { href: string }> = Object.fromEntries(pool.map((l) => [`${l.section}/${l.id}`, { ...l, href: `/labs/${l.section}/${l.id}/` }]));
   const q = <T extends Element>(sel: string) => el.querySelector<T>(sel)!;
   const noticeEl = q<HTMLElement>('[data-notice]');
   const startBox = q<HTMLElement>('[data-start]');
@@ -75,7 +79,7 @@ export function mountExam(el: HTMLElement): void {
   };
 
   let state: ExamState | null = null;
-  const read = readExam(store?.getItem(EXAM_KEY) ?? null);
+  const read = readExam(store?.getItem(EXAM_KEY) ?? null, (k) => k in labs);
   if (read.ok) state = read.state;
   else {
     const n = failureNotice(read.reason, '모의시험');
@@ -267,7 +271,7 @@ export function mountExam(el: HTMLElement): void {
   };
 
   startBtn.addEventListener('click', () => {
-    state = newExam(randomSeed(), Date.now(), EXAM_MINUTES);
+    state = newExam(randomSeed(), Date.now(), pool.map((l) => ({ section: l.section as ExamLab['section'], id: l.id, domain: l.domain })), EXAM_MINUTES);
     announced.clear();
     persist(true);
     notice('');
