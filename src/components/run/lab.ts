@@ -157,6 +157,7 @@ export class Lab {
     this.worker = this.spawn();
     const r = await this.send('init', { type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops });
     this.timings = { bootMs: r.bootMs, replayMs: r.replayMs, startMs: performance.now() - t0 };
+    this.failures = 0;
     // For the benchmark (scripts/bench-run.mjs) and the browser's performance panel.
     performance.measure('kubenote:sim-start', { start: t0, detail: { bootMs: r.bootMs, replayMs: r.replayMs } });
     this.now = r.now;
@@ -209,6 +210,9 @@ export class Lab {
     this.fail(new StuckError('timeout'));
   }
 
+  /** Failures in a row without a good start in between (a worker that cannot start at all). */
+  private failures = 0;
+
   /** The worker is stuck or dead: reject everything in flight and rebuild from the log. */
   private fail(e: Error) {
     this.worker?.terminate();
@@ -219,8 +223,12 @@ export class Lab {
       clearTimeout(p.timer);
       p.reject(e);
     }
-    this.notice('시뮬레이터가 응답하지 않아 멈췄습니다(너무 큰 입력이나 끝나지 않는 작업). 클러스터는 그 직전 상태로 다시 만들었습니다.');
     this.ready = null;
+    if (++this.failures > 2) {
+      this.notice('시뮬레이터를 시작하지 못했습니다. 페이지를 새로 고치거나 초기화해 보세요.');
+      return;
+    }
+    this.notice('시뮬레이터가 응답하지 않아 멈췄습니다(너무 큰 입력이나 끝나지 않는 작업). 클러스터는 그 직전 상태로 다시 만들었습니다.');
     void this.start().catch(() => this.notice('클러스터를 다시 만들지 못했습니다. 초기화해 보세요.'));
   }
 
