@@ -48,6 +48,9 @@ export class SimClient {
     return this.worker !== null;
   }
 
+  /** The cluster has answered its init at least once (a first boot takes a moment). */
+  booted = false;
+
   on(kind: 'state', fn: () => void): void;
   on(kind: 'notice', fn: (t: string) => void): void;
   on(kind: 'busy', fn: (b: boolean) => void): void;
@@ -82,6 +85,7 @@ export class SimClient {
       const init = this.opts.init();
       const r = (await this.send(init.type, init)) as Replies['lab'] | Replies['exam'];
       this.prompt = r.prompt;
+      this.booted = true;
       this.lastActive = performance.now();
       this.opts.started?.(r);
       for (const f of this.listeners.state) f();

@@ -103,6 +103,8 @@ export function mountLab(el: HTMLElement): void {
   client.on('busy', (b) => {
     el.toggleAttribute('data-busy', b);
     gradeBtn.disabled = b;
+    if (b && !client.booted) stateText.textContent = '클러스터를 띄우는 중입니다…';
+    else if (!b && stateText.textContent === '클러스터를 띄우는 중입니다…') stateText.textContent = '';
   });
 
   panel.replaceChildren();
