@@ -107,3 +107,16 @@ test('kubectl edit: the buffer kubectl offers, changing nothing; saving the edit
   assert.equal(JSON.stringify(again.view(true)), JSON.stringify(h.view(true)));
   assert.match(again.inspect('pod', 'default', 'web').yaml, /image: nginx:1\.27/);
 });
+
+test('looking (describe, YAML, the edit buffer) moves no time even with `sim step`, and keeps $?', () => {
+  const h = new Host(3, '');
+  for (const op of script()) h.apply(op);
+  h.apply({ t: 'r', s: 'sim step 5s' });
+  h.apply({ t: 'r', s: 'false' });
+  const now = h.now();
+  h.inspect('pod', 'default', 'web');
+  h.editBuffer('kubectl edit pod web');
+  assert.equal(h.now(), now);
+  const r = h.apply({ t: 'r', s: 'echo $?' });
+  assert.equal(r.entries[0].output[0].text, '1\n');
+});

@@ -53,6 +53,23 @@ export class Host {
     if (setup) this.session.run(setup);
   }
 
+  /**
+   * A look that must not change the session (describe, YAML, the edit buffer): no per-command time
+   * step (`sim step`) and `$?` as it was, so the log alone still is the session.
+   */
+  private quietly<T>(fn: () => T): T {
+    const s = this.session;
+    const step = s.stepMs;
+    const status = s.shell.lastStatus;
+    s.stepMs = 0;
+    try {
+      return fn();
+    } finally {
+      s.stepMs = step;
+      s.shell.lastStatus = status;
+    }
+  }
+
   /** Runs a `kubectl edit` line with the page's editor as KUBE_EDITOR. */
   private withEditor<T>(fn: () => T): T {
     const env = this.session.shell.env;
@@ -76,7 +93,7 @@ export class Host {
     const counter = s.tempCounter;
     this.editorSaw = null;
     this.editorText = null;
-    const entries = this.withEditor(() => this.session.run(line));
+    const entries = this.quietly(() => this.withEditor(() => this.session.run(line)));
     s.tempCounter = counter;
     const text = this.editorSaw;
     this.editorSaw = null;
@@ -135,8 +152,7 @@ export class Host {
     if (!k || !safeName(name) || (ns && !safeName(ns))) return { describe: '', yaml: '' };
     const nsFlag = k.namespaced ? ` -n ${ns || 'default'}` : '';
     const text = (script: string) =>
-      this.session
-        .run(script)
+      this.quietly(() => this.session.run(script))
         .flatMap((e) => e.output.map((o) => o.text))
         .join('');
     return { describe: text(`kubectl describe ${kind} ${name}${nsFlag}`), yaml: text(`kubectl get ${kind} ${name}${nsFlag} -o yaml`) };
