@@ -89,9 +89,9 @@ function sortDataEntries(out: string): string {
     // Each entry ends with the value's newline and one blank line; normalise the split points.
     const texts = entries.map((e) => e.lines.join('\n').replace(/\n*$/, ''));
     const sorted = entries.map((e, k) => ({ key: e.key, text: texts[k] })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const trailing = entries[entries.length - 1].lines.join('\n').match(/\n*$/)![0];
-    const body = sorted.map((e) => e.text).join('\n\n') + trailing;
-    lines.splice(start, end - start, ...pre, ...body.split('\n'));
+    // Blank lines around entries depend on which value ends the map; they are dropped on both sides.
+    const body = sorted.map((e) => e.text.split('\n').filter((l) => l !== '').join('\n')).join('\n');
+    lines.splice(start, end - start, ...pre.filter((l) => l !== ''), ...body.split('\n'));
     pre = [];
     i = start;
   }

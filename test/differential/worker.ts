@@ -8,7 +8,8 @@
  * Time: as in the simulator's own kubectl, simulated time passes only while a command waits. A command
  * that waits (delete's wait, rollout status, wait, drain, scale --timeout, replace --force, run --rm)
  * gets the same step the simulator's kubectl uses, applied whenever the client is idle — it has
- * a watch open, or it made a request since the last step — and has been quiet for QUIET_MS.
+ * a watch open, or it made a request since the last step — and has been quiet for QUIET_MS (REACT_MS
+ * after a step that delivered watch events; no wait after one that delivered none), up to its --timeout.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,7 +30,7 @@ const REACT_MS = 1000;
 /** Parallel drain requests that arrive within this long of each other are served together, in order. */
 const HOLD_MS = 60;
 /** One real kubectl invocation may take this long before it is interrupted (Ctrl-C). */
-const COMMAND_LIMIT_MS = 60_000;
+const COMMAND_LIMIT_MS = 90_000;
 
 const session = new Session({ seed, ...(version ? { version } : {}) });
 const clock = session.cluster.clock;
@@ -289,14 +290,16 @@ function realKubectl(ctx: CommandContext): number {
   const started = performance.now();
   let lastActivity = performance.now();
   let requestsSinceStep = 0;
-  let quiet = QUIET_MS;
+  // A polling client (drain) needs time after its last request to finish and exit before time moves.
+  const requestQuiet = isDrain ? 4 * QUIET_MS : QUIET_MS;
+  let quiet = requestQuiet;
   let done: Extract<FromNet, { type: 'done' }> | undefined;
   let interrupted = false;
   while (!done) {
     const seen = Atomics.load(signal, 0);
     let msg = receiveMessageOnPort(port);
     if (!msg) {
-      Atomics.wait(signal, 0, seen, 25);
+      Atomics.wait(signal, 0, seen, Math.max(0, Math.min(25, quiet - (performance.now() - lastActivity))));
       msg = receiveMessageOnPort(port);
     }
     while (msg) {
@@ -309,7 +312,7 @@ function realKubectl(ctx: CommandContext): number {
         if (isDrain && /\/pods\/[^/]+(\/eviction)?$/.test(m.req.path) && (m.req.method === 'POST' || m.req.method === 'DELETE')) held.push(m);
         else serveHttp(m.id, m.req);
         lastActivity = performance.now();
-        quiet = QUIET_MS;
+        quiet = requestQuiet;
       } else if (m.type === 'exec') {
         const r = handler.exec(m.req, m.stdin);
         post({ type: 'execres', id: m.id, out: r });
@@ -338,7 +341,8 @@ function realKubectl(ctx: CommandContext): number {
       advanced += ms;
       requestsSinceStep = 0;
       lastActivity = performance.now();
-      quiet = activity.watchChunks > before ? REACT_MS : QUIET_MS;
+      // Events delivered: give the client time to react. None: nothing changed for it, go on at once.
+      quiet = activity.watchChunks > before ? REACT_MS : streams.size > 0 ? 0 : requestQuiet;
     }
   }
   // Streams of a finished process are over.
