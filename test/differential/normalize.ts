@@ -234,6 +234,14 @@ export function rules(versions: VersionFacts): Rule[] {
       both: (out) => out.replace(/("?kubectl\.kubernetes\.io\/restartedAt"?:\s*"?)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g, '$1<time>'),
     },
     {
+      name: 'rollout restart twice within a second',
+      why: 'kubectl rollout restart refuses when the restartedAt it would write equals the one already there (polymorphichelpers/objectrestarter.go, second resolution of the client\'s wall clock); the simulator\'s clock stands still between two commands, real kubectl\'s may pass a second. The refusal is read as the success on both sides (the scenario does it last, so the extra ReplicaSet a second success makes is not listed).',
+      both: (out, cmd) =>
+        isCmd(cmd, 'rollout')
+          ? out.replace(/^error: failed to create patch for (\S+): if restart has already been triggered within the past second, please wait before attempting to trigger another$/gm, 'deployment.apps/$1 restarted')
+          : out,
+    },
+    {
       name: 'map iteration order in label/annotate --list',
       why: 'kubectl label/annotate --list range over the object\'s label/annotation map (kubectl pkg/cmd/label/label.go, annotate.go), so real kubectl prints them in random order; the lines are sorted on both sides.',
       both: (out, cmd) => ((isCmd(cmd, 'label') || isCmd(cmd, 'annotate')) && /(^|\s)--list(\s|=|$)/.test(cmd) ? sortLines(out) : out),
