@@ -14,7 +14,7 @@ after(async () => {
 
 const pathOf = (href: string) => new URL(href).pathname;
 
-test('sidebar marks the current page and opens only its section', async () => {
+test('sidebar marks the current page and lists the topics of its section only', async () => {
   const context = await site.context({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
@@ -24,30 +24,27 @@ test('sidebar marks the current page and opens only its section', async () => {
       assert.equal(await current.count(), 1, `${route}: one current link`);
       assert.equal(pathOf(await current.evaluate((a) => (a as HTMLAnchorElement).href)), route);
       assert.ok(await current.isVisible(), `${route}: current link visible`);
-      assert.equal(await page.locator('#sidebar details[open]').count(), 1, `${route}: one section open`);
-      assert.equal(await page.locator('#sidebar details[open] a[aria-current="page"]').count(), 1);
-      assert.equal(await page.locator('#sidebar details').count(), 6);
+      assert.equal(await page.locator('#sidebar a.sidebar-section').count(), 6, `${route}: six section links`);
+      assert.equal(await page.locator('#sidebar li:has(> ul)').count(), 1, `${route}: one section lists its topics`);
+      assert.equal(await page.locator('#sidebar li:has(> ul) a[aria-current="page"]').count(), 1, `${route}: the current page is in it`);
     }
   } finally {
     await context.close();
   }
 });
 
-test('sidebar navigation: opening another section and following a link loads that note', async () => {
+test('sidebar navigation: another section\'s link opens its overview, whose topic links load the notes', async () => {
   const context = await site.context({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
     await page.goto(notes[0]);
-    // The last section with notes, which starts closed.
-    const index = await page.$$eval('#sidebar details', (ds) =>
-      ds.findLastIndex((d) => !(d as HTMLDetailsElement).open && d.querySelector('a[href^="/notes/"]')),
-    );
-    assert.ok(index > 0, 'a closed section with notes');
-    const closed = page.locator('#sidebar details').nth(index);
-    assert.equal(await closed.locator('a[href^="/notes/"]').first().isVisible(), false, 'closed section hides its links');
-    await closed.locator('summary').click();
-    const link = closed.locator('a[href^="/notes/"]').first();
-    assert.ok(await link.isVisible());
+    const section = page.locator('#sidebar li:not(:has(> ul)) > a.sidebar-section').last();
+    const sectionHref = (await section.getAttribute('href'))!;
+    await section.click();
+    await page.waitForURL(`**${sectionHref}`);
+    assert.equal(await page.locator('#sidebar a[aria-current="page"]').getAttribute('href'), sectionHref);
+    // Now that section lists its topics; the first one loads that note.
+    const link = page.locator('#sidebar li:has(> ul) a[href^="/notes/"]').first();
     const title = (await link.locator('span').last().innerText()).trim();
     const href = (await link.getAttribute('href'))!;
     await link.click();
@@ -63,11 +60,18 @@ test('next links walk the whole course in sidebar order, previous links walk it 
   const context = await site.context({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
+    // The course order: each section's page lists that section's topics in the sidebar.
+    await page.goto(notes[0]);
+    const order: string[] = [];
+    for (const route of await page.$$eval('#sidebar a.sidebar-section', (as) => as.map((a) => a.getAttribute('href')!))) {
+      await page.goto(route);
+      order.push(...(await page.$$eval('#sidebar li:has(> ul) a[href^="/notes/"]', (as) => as.map((a) => a.getAttribute('href')!))));
+    }
+    assert.deepEqual([...order].sort(), notes, 'the sections list every note page once');
+
     await page.goto('/');
     await page.locator('a.start-link').click();
     await page.waitForURL(/\/notes\//);
-    const order = await page.$$eval('#sidebar a[href^="/notes/"]', (as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual([...order].sort(), notes, 'the sidebar lists every note page');
 
     const forward = [pathOf(page.url())];
     assert.equal(await page.locator('a[rel="prev"]').count(), 0, 'the first note has no previous');
@@ -155,7 +159,7 @@ test('on a 360 px screen the sidebar is a menu behind the 목차 button', async 
     assert.equal(await sidebar.isVisible(), false, '닫기 closes it');
     // Following a link from the menu navigates.
     await button.click();
-    const target = sidebar.locator('details[open] a:not([aria-current])').first();
+    const target = sidebar.locator('li:has(> ul) a:not([aria-current])').first();
     const href = (await target.getAttribute('href'))!;
     await target.click();
     await page.waitForURL(`**${href}`);
