@@ -15,12 +15,15 @@ import { normalize, rules } from './normalize.ts';
 const real = findRealKubectl();
 
 /** Cases where the simulator is still wrong, with the reason (reported as todo, not failed). */
-const TODO: Record<string, string> = {
-  'create deployment web': 'simulator bug: cobra checks required flags (`--image`) before the command runs, so real kubectl says `error: required flag(s) "image" not set` without contacting the server; the simulator contacts the server first',
-  'create deployment': 'simulator bug: cobra checks required flags before kubectl create deployment looks for NAME: `error: required flag(s) "image" not set`',
-};
+const TODO: Record<string, string> = {};
 
 const CASES: string[][] = [
+  // cobra's required flags, checked before anything contacts a server (names sorted, joined)
+  ['create', 'cronjob', 'x'],
+  ['scale', 'deploy', 'x'],
+  ['run', 'x'],
+  ['create', 'clusterrolebinding', 'x'],
+  ['create', 'service', 'externalname', 'x'],
   ['create', 'deployment', 'web', '--image=nginx', '--replicas=3', '--port=80', '--dry-run=client', '-o', 'yaml'],
   ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'json'],
   ['create', 'deployment', 'web', '--image=nginx', '--dry-run=client'],

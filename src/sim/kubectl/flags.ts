@@ -12,6 +12,8 @@ export interface FlagDef {
   default?: string | number | boolean | string[];
   /** For bool flags given without a value (e.g. --dry-run alone means "unchanged"). */
   noOptDefault?: string;
+  /** cobra MarkFlagRequired: checked after parsing, before the command runs (or contacts a server). */
+  required?: boolean;
 }
 
 export class FlagError extends Error {}

@@ -120,6 +120,13 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     throw e;
   }
   const { flags, args, dashAt } = parsed;
+  // cobra ValidateRequiredFlags (command.go): after --help, before the command runs; names in pflag's
+  // sorted order, joined by `", "`.
+  const missing = (cmd.flags ?? []).filter((d) => d.required && !flags.isSet(d.name)).map((d) => d.name).sort();
+  if (missing.length && !flags.bool('help')) {
+    ctxBase.err(`error: required flag(s) "${missing.join('", "')}" not set\n`);
+    return 1;
+  }
   const ns = flags.str('namespace');
   // The kubeconfig of the machine kubectl runs on decides the namespace and whether the API server
   // can be reached at all (client-go clientcmd).
