@@ -79,7 +79,7 @@ export const run: Command = {
   flags: [
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,
-    { name: 'image', type: 'string' },
+    { name: 'image', type: 'string', required: true },
     { name: 'port', type: 'string' },
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'env', type: 'stringArray' },
@@ -213,7 +213,7 @@ function serviceSub(kind: gen.ServiceKind, name: string): Command {
   const flags: FlagDef[] = [{ name: 'tcp', type: 'stringSlice' }];
   if (kind === 'ClusterIP') flags.push({ name: 'clusterip', type: 'string' });
   if (kind === 'NodePort') flags.push({ name: 'node-port', type: 'int' });
-  if (kind === 'ExternalName') flags.push({ name: 'external-name', type: 'string' });
+  if (kind === 'ExternalName') flags.push({ name: 'external-name', type: 'string', required: true });
   return createSub(name, [], flags, (ctx, n, f) =>
     gen.createService({
       name: n,
@@ -234,7 +234,7 @@ const resourceFor: gen.ResourceFor = (resource, group) => {
 };
 
 export const createSubcommands: Command[] = [
-  createSub('deployment', ['deploy'], [{ name: 'image', type: 'stringSlice' }, { name: 'replicas', short: 'r', type: 'int', default: 1 }, { name: 'port', type: 'int', default: -1 }], (ctx, n, f, args, dashAt) =>
+  createSub('deployment', ['deploy'], [{ name: 'image', type: 'stringSlice', required: true }, { name: 'replicas', short: 'r', type: 'int', default: 1 }, { name: 'port', type: 'int', default: -1 }], (ctx, n, f, args, dashAt) =>
     gen.createDeployment({ name: n, namespace: explicitNamespace(ctx), images: f.list('image'), replicas: f.int('replicas'), port: f.int('port'), command: dashAt >= 0 ? args.slice(dashAt) : undefined, randomSuffix: randomSuffix(ctx) }),
   ),
   {
@@ -271,7 +271,7 @@ export const createSubcommands: Command[] = [
     }
     return gen.createJob({ name: n, namespace: explicitNamespace(ctx), image: f.str('image'), from, fromCronJob, command: dashAt >= 0 ? args.slice(dashAt) : undefined });
   }),
-  createSub('cronjob', ['cj'], [{ name: 'image', type: 'string' }, { name: 'schedule', type: 'string' }, { name: 'restart', type: 'string' }], (ctx, n, f, args, dashAt) =>
+  createSub('cronjob', ['cj'], [{ name: 'image', type: 'string', required: true }, { name: 'schedule', type: 'string', required: true }, { name: 'restart', type: 'string' }], (ctx, n, f, args, dashAt) =>
     gen.createCronJob({ name: n, namespace: explicitNamespace(ctx), image: f.str('image'), schedule: f.str('schedule'), restart: f.str('restart') || undefined, command: dashAt >= 0 ? args.slice(dashAt) : undefined } as gen.CreateCronJobFlags),
   ),
   createSub('role', [], [{ name: 'verb', type: 'stringSlice' }, { name: 'resource', type: 'stringSlice' }, { name: 'resource-name', type: 'stringArray' }], (ctx, n, f) =>
@@ -283,7 +283,7 @@ export const createSubcommands: Command[] = [
   createSub('rolebinding', [], [{ name: 'role', type: 'string' }, { name: 'clusterrole', type: 'string' }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (ctx, n, f) =>
     gen.createRoleBinding({ name: n, namespace: explicitNamespace(ctx), role: f.str('role'), clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }),
   ),
-  createSub('clusterrolebinding', [], [{ name: 'clusterrole', type: 'string' }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (_ctx, n, f) =>
+  createSub('clusterrolebinding', [], [{ name: 'clusterrole', type: 'string', required: true }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (_ctx, n, f) =>
     gen.createClusterRoleBinding({ name: n, clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }),
   ),
 ];

@@ -41,7 +41,7 @@ export const scale: Command = {
     { name: 'all', type: 'bool' },
     { name: 'resource-version', type: 'string' },
     { name: 'current-replicas', type: 'int', default: -1 },
-    { name: 'replicas', type: 'int', default: 0 },
+    { name: 'replicas', type: 'int', default: 0, required: true },
     { name: 'timeout', type: 'duration', default: '0s' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
