@@ -94,6 +94,31 @@ const cat: CommandFn = (ctx) => {
   return ctx.args.some((f) => f !== '-' && !ctx.fs.isFile(FileSystem.normalize(f, ctx.cwd))) && ctx.args.length ? 1 : 0;
 };
 
+/**
+ * A POSIX basic regular expression with GNU grep's extensions (`\|`, `\+`, `\?`, `\{n,m\}`, `\(…\)`)
+ * as a JavaScript one: in a BRE those are operators only when escaped, and the bare characters are
+ * literal.
+ */
+export function breToJs(bre: string): string {
+  let out = '';
+  for (let i = 0; i < bre.length; i++) {
+    const c = bre[i];
+    if (c === '\\' && i + 1 < bre.length) {
+      const n = bre[++i];
+      out += '|+?(){}'.includes(n) ? n : '\\' + n;
+    } else if (c === '[') {
+      // A bracket expression is copied whole (']' first in it is literal).
+      let j = i + 1;
+      if (bre[j] === '^') j++;
+      if (bre[j] === ']') j++;
+      while (j < bre.length && bre[j] !== ']') j++;
+      out += bre.slice(i, j + 1);
+      i = j;
+    } else out += '|+?(){}'.includes(c) ? '\\' + c : c;
+  }
+  return out;
+}
+
 const grep: CommandFn = (ctx) => {
   const { flags, rest } = splitFlags(ctx.args, ['-e', '-A', '-B', '-C', '-m']);
   const pattern = (flags.get('-e') as string | undefined) ?? rest.shift();
@@ -105,7 +130,7 @@ const grep: CommandFn = (ctx) => {
   const fixed = flags.has('-F');
   const ext = flags.has('-E');
   let src = fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern;
-  if (!fixed && !ext) src = src.replace(/\\\|/g, '|').replace(/\\\(/g, '(').replace(/\\\)/g, ')').replace(/(^|[^\\])([+?{}|()])/g, (_m, a, b) => a + '\\' + b);
+  if (!fixed && !ext) src = breToJs(src);
   if (flags.has('-w')) src = `\\b(?:${src})\\b`;
   let re: RegExp;
   try {

@@ -1,0 +1,33 @@
+/**
+ * grep's basic regular expressions: the expected lines were produced by GNU grep 3.x on this
+ * machine's Debian (`grep PATTERN`), where `\|`, `\+`, `\?`, `\{n\}`, `\(…\)` are operators and the
+ * bare characters are literal.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Session } from '../session.ts';
+
+const INPUT = ['NAME READY', 'web-b9 1/1', 'alpha', 'a+b', 'a|b', '(x)', 'xx', 'xxx', '{1}'];
+
+const CASES: [pattern: string, want: string[]][] = [
+  ['a\\|b', ['web-b9 1/1', 'alpha', 'a+b', 'a|b']],
+  ['a+b', ['a+b']],
+  ['a\\+', ['alpha', 'a+b', 'a|b']],
+  ['a|b', ['a|b']],
+  ['(x)', ['(x)']],
+  ['\\(x\\)\\1', ['xx', 'xxx']],
+  ['x\\{3\\}', ['xxx']],
+  ['x{3}', []],
+  ['[|]', ['a|b']],
+  ['b\\?9', ['web-b9 1/1']],
+  ['{1}', ['{1}']],
+];
+
+for (const [pattern, want] of CASES) {
+  test(`grep '${pattern}' (basic regular expression)`, () => {
+    const s = new Session({ seed: 1 });
+    s.run(`cat <<'EOF' > /root/g.txt\n${INPUT.join('\n')}\nEOF`);
+    const out = Session.format(s.run(`grep '${pattern}' /root/g.txt`));
+    assert.equal(out, `$ grep '${pattern}' /root/g.txt\n${want.map((l) => l + '\n').join('')}`);
+  });
+}
