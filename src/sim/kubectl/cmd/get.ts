@@ -1,4 +1,4 @@
-/** kubectl get (k8s.io/kubectl/pkg/cmd/get): tables from the server-side printers, -o formats, -A, -l, --show-labels. */
+/** kubectl get (k8s.io/kubectl/pkg/cmd/get): tables from the server-side printers, -o formats, -A, -l, --show-labels; -w/--watch-only in getwatch.ts. */
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { toTable } from '../../apiserver/printers/printers.ts';
@@ -7,6 +7,7 @@ import { readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
 import { CmdError, renderError, usageError } from '../errors.ts';
 import type { Flags } from '../flags.ts';
 import { jsonpath } from '../jsonpath.ts';
+import { runWatch } from './getwatch.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { FILENAME_FLAG, OUTPUT_FORMATS, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, getObject, kindString, listObjects, printFormatted, stripManaged } from './common.ts';
@@ -54,6 +55,8 @@ export const get: Command = {
       ({ types, targets } = targetsFromArgs(args, ns ?? ctx.namespace));
       if (all && targets.length) throw usageError('a resource cannot be retrieved by name across all namespaces');
     }
+    if (flags.bool('output-watch-events') && !flags.bool('watch') && !flags.bool('watch-only')) throw new CmdError('--output-watch-events option can only be used with --watch or --watch-only');
+    if (flags.bool('watch') || flags.bool('watch-only')) return runWatch(ctx, flags, { types, targets, fromFiles: files.length > 0, namespace: ns, all });
     const selector = flags.str('selector');
     const fieldSelector = flags.str('field-selector');
     let status = 0;
@@ -118,7 +121,7 @@ function noResources(types: ResourceInfo[], all: boolean, ns: string): string {
   return `No resources found in ${ns} namespace.\n`;
 }
 
-function sortObjects(objs: KubeObject[], flags: Flags) {
+export function sortObjects(objs: KubeObject[], flags: Flags) {
   const by = flags.str('sort-by');
   if (!by) return;
   const expr = by.startsWith('{') ? by : `{${by}}`;
@@ -135,7 +138,13 @@ function sortObjects(objs: KubeObject[], flags: Flags) {
 
 /** HumanReadablePrinter over a server-side Table. */
 export function printTable(ctx: KubectlContext, info: ResourceInfo, objs: KubeObject[], flags: Flags, allNamespaces: boolean, showKind: boolean): string {
-  const table = toTable(info, objs, ctx.server.clock.now());
+  const { header, rows } = tableRows(info, objs, flags, allNamespaces, showKind, ctx.server.clock.now());
+  return tabwrite(flags.bool('no-headers') ? rows : [header, ...rows]);
+}
+
+/** The header and rows HumanReadablePrinter makes of a server-side Table computed at `now`. */
+export function tableRows(info: ResourceInfo, objs: KubeObject[], flags: Flags, allNamespaces: boolean, showKind: boolean, now: number): { header: string[]; rows: string[][] } {
+  const table = toTable(info, objs, now);
   const wide = flags.str('output') === 'wide';
   const cols = table.columnDefinitions.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0);
   const header: string[] = [];
@@ -144,7 +153,7 @@ export function printTable(ctx: KubectlContext, info: ResourceInfo, objs: KubeOb
   const labelCols = flags.list('label-columns');
   header.push(...labelCols.map((l) => l.split('/').pop()!.toUpperCase()));
   if (flags.bool('show-labels')) header.push('LABELS');
-  const rows: string[][] = flags.bool('no-headers') ? [] : [header];
+  const rows: string[][] = [];
   for (const r of table.rows) {
     const row: string[] = [];
     if (allNamespaces && info.namespaced) row.push(r.object.metadata.namespace ?? '');
@@ -161,10 +170,16 @@ export function printTable(ctx: KubectlContext, info: ResourceInfo, objs: KubeOb
     }
     rows.push(row);
   }
-  return tabwrite(rows);
+  return { header, rows };
 }
 
 function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): string {
+  const { header, rows } = customColumnRows(o, objs);
+  return tabwrite(noHeaders ? rows : [header, ...rows]);
+}
+
+/** CustomColumnsPrinter: the header and one row per object for `-o custom-columns=SPEC`. */
+export function customColumnRows(o: string, objs: KubeObject[]): { header: string[]; rows: string[][] } {
   const spec = o.slice(o.indexOf('=') + 1);
   if (!spec) throw new CmdError('custom-columns format specified but no custom columns given');
   const cols = spec.split(',').map((c) => {
@@ -173,14 +188,11 @@ function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): strin
     const path = c.slice(i + 1);
     return { header: c.slice(0, i), expr: path.startsWith('{') ? path : `{${path.startsWith('.') ? path : '.' + path}}` };
   });
-  const rows: string[][] = noHeaders ? [] : [cols.map((c) => c.header)];
-  for (const obj of objs) {
-    rows.push(
-      cols.map((c) => {
-        const v = jsonpath(c.expr, obj);
-        return v === '' ? '<none>' : v;
-      }),
-    );
-  }
-  return tabwrite(rows);
+  const rows = objs.map((obj) =>
+    cols.map((c) => {
+      const v = jsonpath(c.expr, obj);
+      return v === '' ? '<none>' : v;
+    }),
+  );
+  return { header: cols.map((c) => c.header), rows };
 }
