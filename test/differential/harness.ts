@@ -179,6 +179,15 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
             (child as ChildProcess & { markKilled?: () => void }).markKilled = () => (killed = true);
             break;
           }
+          case 'interrupt': {
+            const c = children.get(m.id);
+            try {
+              if (c?.pid) process.kill(-c.pid, 'SIGINT');
+            } catch {
+              // already gone
+            }
+            break;
+          }
           case 'kill': {
             const c = children.get(m.id) as (ChildProcess & { markKilled?: () => void }) | undefined;
             c?.markKilled?.();

@@ -18,6 +18,8 @@ export type FromNet =
 export type ToNet =
   | { type: 'spawn'; id: number; args: string[]; stdin: string; env: Record<string, string>; cwd: string; up: boolean }
   | { type: 'kill'; id: number }
+  /** Ctrl+C for a watch that ends as the simulator's does: SIGINT, the process's own exit status kept. */
+  | { type: 'interrupt'; id: number }
   | { type: 'httpres'; id: number; res: { status: number; headers: Record<string, string>; body?: string | Uint8Array; timeoutMs?: number }; stream?: boolean }
   | { type: 'chunk'; id: number; data: string }
   | { type: 'end'; id: number }

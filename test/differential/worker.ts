@@ -10,6 +10,10 @@
  * gets the same step the simulator's kubectl uses, applied whenever the client is idle — it has
  * a watch open, or it made a request since the last step — and has been quiet for QUIET_MS (REACT_MS
  * after a step that delivered watch events; no wait after one that delivered none), up to its --timeout.
+ * `kubectl get -w/--watch-only` follows the simulator's rule (getwatch.ts followWatch): once its watch is
+ * open and the client quiet, time passes for --request-timeout=D in one go and the stream ends (kubectl
+ * exits 0 as when its client times the stream out); without a request timeout it steps 1s at a time
+ * until nothing came for a while, and then the process gets Ctrl+C (SIGINT; kubectl exits 1).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +24,7 @@ import { KubeHandler } from '../../src/sim/serve/handler.ts';
 import type { CommandContext } from '../../src/sim/shell/shell.ts';
 import type { HttpRequest } from '../../src/sim/serve/types.ts';
 import type { FromNet, ToNet } from './protocol.ts';
+import { followWatch, requestTimeoutMs } from '../../src/sim/kubectl/cmd/getwatch.ts';
 
 const { port, signal, seed, version, script, serverUrl, refusedPort } = workerData as { port: MessagePort; signal: Int32Array; seed: number; version?: string; script: string; serverUrl: string; refusedPort: number };
 
@@ -124,6 +129,16 @@ function stepFor(args: string[]): number {
     default:
       return 0;
   }
+}
+
+/** `kubectl get` with -w/--watch/--watch-only: the watch's request timeout in ms (0 = none), else undefined. */
+function watchTimeout(args: string[]): number | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words[0] !== 'get') return undefined;
+  if (!args.some((a) => a === '-w' || a === '--watch' || a === '--watch=true' || a === '--watch-only' || a === '--watch-only=true')) return undefined;
+  const i = args.findIndex((a) => a === '--request-timeout' || a.startsWith('--request-timeout='));
+  const v = i < 0 ? '0' : args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : (args[i + 1] ?? '0');
+  return requestTimeoutMs(v) ?? 0;
 }
 
 // ---- files ----------------------------------------------------------------------------------------
@@ -284,6 +299,9 @@ function realKubectl(ctx: CommandContext): number {
   const step = stepFor(ctx.args);
   const limit = limitFor(ctx.args);
   const isDrain = ctx.args.filter((a) => !a.startsWith('-'))[0] === 'drain';
+  const watch = watchTimeout(ctx.args);
+  let watchFollowed = false;
+  let watchInterrupted = false;
   const held: Extract<FromNet, { type: 'http' }>[] = [];
   let advanced = 0;
   post({ type: 'spawn', id, args, stdin: ctx.stdin, env, cwd, up: session.cluster.server.up });
@@ -334,6 +352,29 @@ function realKubectl(ctx: CommandContext): number {
       interrupted = true;
       post({ type: 'kill', id });
     }
+    if (watch !== undefined && !watchFollowed && streams.size > 0 && now - lastActivity >= QUIET_MS) {
+      watchFollowed = true;
+      const { interrupted: byCtrlC } = followWatch(watch, (ms) => {
+        const before = activity.watchChunks;
+        clock.advance(ms);
+        return activity.watchChunks - before;
+      });
+      if (byCtrlC) {
+        // Let it print what it got, then Ctrl+C (real kubectl exits 1 on SIGINT).
+        const until = performance.now() + REACT_MS;
+        while (performance.now() < until) Atomics.wait(signal, 0, Atomics.load(signal, 0), 25);
+        watchInterrupted = true;
+        post({ type: 'interrupt', id });
+      } else {
+        for (const [sid, stop] of streams) {
+          stop();
+          post({ type: 'end', id: sid });
+        }
+        streams.clear();
+      }
+      lastActivity = performance.now();
+      continue;
+    }
     if (step > 0 && !held.length && advanced < limit && now - lastActivity >= quiet && (requestsSinceStep > 0 || streams.size > 0)) {
       const before = activity.watchChunks;
       const ms = Math.min(step, limit - advanced);
@@ -355,7 +396,7 @@ function realKubectl(ctx: CommandContext): number {
     if (now !== f.written) ctx.fs.write(f.virtual, toVirtualText(now));
   }
   for (const c of done.chunks) (c.stream === 'stdout' ? ctx.out : ctx.err)(unreal(c.text));
-  if (interrupted) ctx.err('^C\n');
+  if (interrupted || watchInterrupted) ctx.err('^C\n');
   return done.code;
 }
 
