@@ -11,6 +11,7 @@ import type { Op } from '../../lib/run/state.ts';
 import { clusterView, type ClusterView } from '../../lib/run/cluster-view.ts';
 import { explain, type Explanation } from '../../lib/run/explain.ts';
 import { complete, type Completion } from './complete.ts';
+import { PodFlowTracer, type PodFlow } from '../../lib/run/pod-flow.ts';
 
 export interface OpResult {
   entries: RunEntry[];
@@ -38,10 +39,14 @@ export class Host {
   private editorText: string | null = null;
   /** What the editor found in the file on its last run (the buffer kubectl edit offers). */
   private editorSaw: string | null = null;
+  /** The pod-creation flow (note 15's diagram), followed only when the page shows that diagram. */
+  readonly tracer: PodFlowTracer | null;
+  private flowSent = 0;
 
   /** A fresh cluster from a seed and the page's scenario, or an existing session (the labs' clusters). */
-  constructor(seed: number | Session, setup = '') {
+  constructor(seed: number | Session, setup = '', opts: { trace?: boolean } = {}) {
     this.session = typeof seed === 'number' ? new Session({ seed }) : seed;
+    this.tracer = opts.trace ? new PodFlowTracer(this.session) : null;
     this.session.shell.register(EDITOR, (ctx) => {
       const file = ctx.args[0] ?? '';
       const path = file.startsWith('/') ? file : `${ctx.cwd.replace(/\/$/, '')}/${file}`;
@@ -103,6 +108,7 @@ export class Host {
   apply(op: Op): OpResult {
     const s = this.session;
     let entries: RunEntry[] = [];
+    if (op.t !== 'a' && op.t !== 'w') this.tracer?.arm();
     switch (op.t) {
       case 's':
         entries = execStep(s, { lay: op.lay, write: op.write, script: op.s });
@@ -140,6 +146,14 @@ export class Host {
 
   now(): number {
     return this.session.cluster.clock.now();
+  }
+
+  /** The followed pod's flow when it moved since the last call (`skip`: mark it seen without it). */
+  flow(skip = false): PodFlow | null {
+    const t = this.tracer;
+    if (!t?.flow || t.version === this.flowSent) return null;
+    this.flowSent = t.version;
+    return skip ? null : t.flow;
   }
 
   prompt(): string {

@@ -11,6 +11,7 @@ import { fnv1a } from '../../lib/run/blocks.ts';
 import { seedOf } from '../../lib/run/runner.ts';
 import type { FromWorker, Replies, Request } from './protocol.ts';
 import type { OpResult } from './host.ts';
+import type { PodFlow } from '../../lib/run/pod-flow.ts';
 
 export type Mode = 'page' | 'lab';
 export const LAB_SEED = seedOf('kubenote-my-lab');
@@ -44,6 +45,8 @@ export class Lab {
   view: ClusterView | null = null;
   now = 0;
   prompt = 'controlplane:~# ';
+  /** Follow the pod-creation flow (the page shows note 15's diagram); set before the first start. */
+  trace = false;
   /** Boot and replay times of the last (re)start, ms. */
   timings = { bootMs: 0, replayMs: 0, startMs: 0 };
   private worker: Worker | null = null;
@@ -52,7 +55,7 @@ export class Lab {
   private pending = new Map<number, Pending>();
   private chain: Promise<unknown> = Promise.resolve();
   private saveTimer = 0;
-  private listeners = { view: new Set<(v: ClusterView) => void>(), notice: new Set<(text: string) => void>(), progress: new Set<(done: number, total: number) => void>(), state: new Set<() => void>() };
+  private listeners = { view: new Set<(v: ClusterView) => void>(), notice: new Set<(text: string) => void>(), progress: new Set<(done: number, total: number) => void>(), state: new Set<() => void>(), flow: new Set<(f: PodFlow) => void>() };
 
   constructor(slug: string, pageSetup: string) {
     this.slug = slug;
@@ -155,7 +158,7 @@ export class Lab {
   private async boot(): Promise<void> {
     const t0 = performance.now();
     this.worker = this.spawn();
-    const r = await this.send('init', { type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops });
+    const r = await this.send('init', { type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops, ...(this.trace ? { trace: true } : {}) });
     this.timings = { bootMs: r.bootMs, replayMs: r.replayMs, startMs: performance.now() - t0 };
     this.failures = 0;
     // For the benchmark (scripts/bench-run.mjs) and the browser's performance panel.
@@ -176,6 +179,8 @@ export class Lab {
         this.view = m.view;
         this.now = m.now;
         for (const f of this.listeners.view) f(m.view);
+      } else if (m.type === 'flow') {
+        for (const f of this.listeners.flow) f(m.flow);
       } else if (m.type === 'progress') {
         this.now = m.now;
         const p = this.pending.get(m.id);

@@ -4,9 +4,10 @@ import type { ClusterView } from '../../lib/run/cluster-view.ts';
 import type { Explanation } from '../../lib/run/explain.ts';
 import type { Completion } from './complete.ts';
 import type { OpResult } from './host.ts';
+import type { PodFlow } from '../../lib/run/pod-flow.ts';
 
 export type Request =
-  | { type: 'init'; seed: number; setup: string; ops: Op[] }
+  | { type: 'init'; seed: number; setup: string; ops: Op[]; trace?: boolean }
   | { type: 'ops'; ops: Op[] }
   | { type: 'advance'; ms: number; chunk: number }
   | { type: 'cancel'; target: number }
@@ -36,4 +37,5 @@ export type FromWorker =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
   | { type: 'view'; view: ClusterView; now: number }
+  | { type: 'flow'; flow: PodFlow }
   | { type: 'progress'; id: number; done: number; total: number; now: number };

@@ -12,6 +12,7 @@ import { Lab } from './lab.ts';
 import { Dock } from './dock.ts';
 import { acceptShare } from './share.ts';
 import css from './run.css?inline';
+import { attachFlow } from './flow-ui.ts';
 
 interface BlockUI {
   el: HTMLElement;
@@ -263,6 +264,9 @@ export function init(): void {
   page = document.querySelector<HTMLElement>('run-page');
   const slug = page?.dataset.slug ?? location.pathname;
   lab = new Lab(slug, page?.dataset.setup ?? '');
+  // Note 15's pod-creation diagram lights up as the cluster creates a pod (flow-ui.ts). A dynamic
+  // import here would bring back Vite's preload helper (astro.config.mjs smallPreloadHelper).
+  if (attachFlow(lab)) lab.trace = true;
   try {
     edits = readEdits(localStorage.getItem(editsKey()));
   } catch {

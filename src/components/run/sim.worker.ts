@@ -21,6 +21,8 @@ function pushView() {
   if (!host) return;
   const view = host.view();
   if (view) post({ type: 'view', view, now: host.now() });
+  const flow = host.flow();
+  if (flow) post({ type: 'flow', flow });
 }
 
 /** `kubectl explain` needs the field descriptions, which load only when a script asks for them. */
@@ -34,7 +36,7 @@ async function handle(m: ToWorker): Promise<unknown> {
   if (m.type === 'init') {
     const t0 = performance.now();
     await prepare(m.ops);
-    host = new Host(m.seed, m.setup);
+    host = new Host(m.seed, m.setup, { trace: m.trace });
     const t1 = performance.now();
     let failedAt: number | null = null;
     let error: string | undefined;
@@ -48,6 +50,7 @@ async function handle(m: ToWorker): Promise<unknown> {
       }
     }
     const t2 = performance.now();
+    host.flow(true); // the replayed past is not shown as a live run
     pushView();
     return { now: host.now(), prompt: host.prompt(), bootMs: t1 - t0, replayMs: t2 - t1, failedAt, ...(error ? { error } : {}) };
   }

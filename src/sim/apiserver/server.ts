@@ -50,7 +50,13 @@ export class ApiServer implements ServerContext {
   private strategies = new Map<string, Strategy>();
   private admission: AdmissionPlugin[] = [];
   private decoder?: StrictDecoder;
-  private watchers: { info?: ResourceInfo; fn: WatchHandler }[] = [];
+  private watchers: { info?: ResourceInfo; fn: WatchHandler; who: string }[] = [];
+  /**
+   * Sees each watch event as it reaches a named watcher ("kube-scheduler", "kubelet/node01"), just
+   * before that watcher handles it. Optional; nothing in the simulator depends on it (the run UI's
+   * pod-creation flow, src/lib/run/pod-flow.ts, follows a pod with it).
+   */
+  onDeliver?: (who: string, ev: WatchEvent) => void;
   /** False while the apiserver pod is down (static pod manifest broken, etcd restore). */
   up = true;
 
@@ -103,9 +109,9 @@ export class ApiServer implements ServerContext {
     return out;
   }
 
-  /** Subscribe to changes of one resource (or all). Events arrive as clock tasks. */
-  watch(info: ResourceInfo | undefined, fn: WatchHandler): () => void {
-    const w = { info, fn };
+  /** Subscribe to changes of one resource (or all). Events arrive as clock tasks. `who` names the component. */
+  watch(info: ResourceInfo | undefined, fn: WatchHandler, who = ''): () => void {
+    const w = { info, fn, who };
     this.watchers.push(w);
     return () => {
       this.watchers = this.watchers.filter((x) => x !== w);
@@ -503,7 +509,10 @@ export class ApiServer implements ServerContext {
     const event: WatchEvent = { type: ev.type, info, object, old: ev.prev as KubeObject | undefined };
     for (const w of this.watchers) {
       if (w.info && w.info !== info) continue;
-      this.clock.soon(() => w.fn(event));
+      this.clock.soon(() => {
+        if (w.who) this.onDeliver?.(w.who, event);
+        w.fn(event);
+      });
     }
   }
 }

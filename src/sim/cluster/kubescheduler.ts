@@ -158,7 +158,7 @@ export class KubeScheduler {
       } else if (this.unschedulable.has(key) && ev.old && JSON.stringify(ev.old.spec) !== JSON.stringify(pod.spec)) {
         this.requeue(key);
       }
-    }));
+    }, 'kube-scheduler'));
     const flush = () => {
       if (!this.unwatch.length) return;
       const now = clock.now();

@@ -186,7 +186,7 @@ export class Kubelet {
         if (ev.object.metadata.annotations?.['kubernetes.io/config.mirror']) this.mirrorEvent(ev.type, ev.object);
         else if (ev.type === 'DELETED') this.forget(ev.object.metadata.uid!);
         else this.syncPod(ev.object);
-      });
+      }, `kubelet/${this.name}`);
       // Missing ConfigMaps/Secrets may appear: containers waiting on them retry.
       const retry = () => {
         for (const w of this.workers.values()) if (w.runs.some((r) => r.status.state?.waiting?.reason === 'CreateContainerConfigError')) this.advance(w);
