@@ -5,9 +5,10 @@
 # (header once, EVENT column first) and tabwriter.go (liggitt/tabwriter RememberWidths), json.go and
 # yaml.go (WatchEvent printing); every line checked with kubectl v1.33.1 against kubesim serve.
 # Time: a watch lets simulated time pass. With --request-timeout=D it follows the cluster for D and
-# ends (exit 0) as kubectl does when its client times the stream out. Without it (not used here) it
-# follows in 1s steps until 60s pass with no event for it, at most 5m, then ends as Ctrl+C would
-# (`^C`, exit 1) — src/sim/kubectl/cmd/getwatch.ts.
+# ends (exit 0) as kubectl does when its client times the stream out. Without it (the last watch
+# here) it follows in 1s steps until 60s pass with no event for it, at most 5m, then ends as Ctrl+C
+# would: the terminal's `^C`, and kubectl's exit status on SIGINT, 1 — src/sim/kubectl/cmd/getwatch.ts.
+# The differential harness steps real kubectl's watch by the same rule (test/differential/worker.ts).
 kubectl run a --image=nginx
 kubectl get pods -w --request-timeout=20s
 kubectl get pods --watch-only --request-timeout=5s
@@ -38,3 +39,8 @@ kubectl get pods,svc -w
 kubectl get pods --sort-by=.metadata.name -w --request-timeout=1s
 kubectl get pod a zz -w --request-timeout=1s
 kubectl get pods --output-watch-events
+kubectl get -w
+kubectl get pods -o yaml -w --request-timeout=1s | grep -E '^(---|kind:|  name:)'
+kubectl get pods -w --request-timeout=abc
+kubectl get pod a -w
+echo $?

@@ -49,7 +49,7 @@ export const get: Command = {
     let targets: Target[] = [];
     if (files.length) targets = readFileTargets(ctx, files, flags.bool('recursive')).map((t) => ({ ...t, namespace: t.info.namespaced ? (t.namespace ?? ctx.namespace) : undefined }));
     else {
-      if (!args.length) {
+      if (!args.length && !flags.bool('watch') && !flags.bool('watch-only')) {
         throw new CmdError('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples', 'raw');
       }
       ({ types, targets } = targetsFromArgs(args, ns ?? ctx.namespace));

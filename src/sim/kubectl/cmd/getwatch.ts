@@ -60,6 +60,14 @@ export const UNBOUNDED_CAP_MS = 300_000;
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/** cli-runtime resource builder, no resources given (same text as kubectl wait's). */
+const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** --request-timeout as client-go reads it: a bare integer is seconds, else a Go duration; 0 = none. */
 export function requestTimeoutMs(v: string): number | undefined {
   if (/^\d+$/.test(v)) return Number(v) * 1000;
@@ -182,12 +190,17 @@ export function runWatch(ctx: KubectlContext, flags: Flags, req: WatchRequest): 
   if (flags.str('sort-by')) {
     ctx.err(flags.bool('watch') ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n' : 'warning: --watch-only requested, --sort-by will be ignored\n');
   }
+  // The client config (clientcmd) refuses a malformed --request-timeout before any request.
+  const timeout = requestTimeoutMs(flags.str('request-timeout'));
+  if (timeout === undefined) throw new CmdError('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+  // Without -w, get.go's Complete asks for a resource type; with it, the builder's error comes.
+  if (!types.length && !targets.length && !req.fromFiles) throw new CmdError(NO_RESOURCES);
   if (!req.fromFiles && new Set([...types, ...targets.map((t) => t.info)]).size > 1) throw new CmdError('you may only specify a single resource type');
   if (req.fromFiles && new Set(targets.map((t) => t.info)).size > 1) throw new CmdError('watch is only supported on individual resources and resource collections - more than 1 resource was found');
   const selector = flags.str('selector');
   const fieldSelector = flags.str('field-selector');
   const info = types[0] ?? targets[0]?.info;
-  if (!info) throw new CmdError('You must provide one or more resources by argument or filename.');
+  if (!info) throw new CmdError(NO_RESOURCES);
   // r.Infos(): every named object is fetched first; the first error ends the command.
   const named: KubeObject[] = [];
   for (const t of targets) {
@@ -225,7 +238,6 @@ export function runWatch(ctx: KubectlContext, flags: Flags, req: WatchRequest): 
   });
   let result: { interrupted: boolean };
   try {
-    const timeout = requestTimeoutMs(flags.str('request-timeout')) ?? 0;
     result = followWatch(timeout, (ms) => {
       const before = seen.length;
       ctx.wait(ms);
