@@ -100,6 +100,7 @@ export async function benchRunnable(dist) {
   /** @type {number[]} */ const hovered = [];
   /** @type {number[]} */ const after = [];
   /** @type {number[]} */ const boot = [];
+  /** @type {number[]} */ const start = [];
   const shell = 'run-block:not([data-kind]):not([data-mistake])'; // a shell block has no data-kind
   try {
     for (let i = 0; i < 5; i++) {
@@ -109,8 +110,13 @@ export async function benchRunnable(dist) {
       await page.locator('run-block .run-bar').first().waitFor();
       // Cold: a programmatic click, no pointer over the button before it.
       cold.push(await clickToOutput(page, shell));
-      const m = await page.evaluate(() => performance.getEntriesByName('kubenote:sim-start').map((e) => /** @type {PerformanceMeasure} */ (e).detail?.bootMs ?? 0));
-      boot.push(...m);
+      // Lab.boot's measure: from spawning the worker to its answer (simulator code fetched and
+      // compiled, cluster booted); detail.bootMs is the boot alone, timed in the worker.
+      const m = await page.evaluate(() => performance.getEntriesByName('kubenote:sim-start').map((e) => [e.duration, /** @type {PerformanceMeasure} */ (e).detail?.bootMs ?? 0]));
+      for (const [d, b] of m) {
+        start.push(d);
+        boot.push(b);
+      }
       for (let j = 0; j < 10; j++) after.push(await clickToOutput(page, shell));
       await context.close();
 
@@ -143,7 +149,9 @@ export async function benchRunnable(dist) {
       ['simulator worker (gzip)', `${kb(sizes.worker)} (raw ${kb(sizes.workerRaw)})`, '', ''],
       ['simulator + UI on first use (gzip)', kb(firstUse), '≤ 100 KB', firstUse <= 100_000 ? 'ok' : 'OVER'],
       ['kubectl explain descriptions, on demand (gzip)', kb(sizes.descriptions), '', ''],
-      ['cluster boot in the worker (median)', ms(stat(boot).median), '', ''],
+      ['first use: worker start = code fetch + compile + boot (median)', ms(stat(start).median), '', ''],
+      ['first use: of which cluster boot in the worker (median)', ms(stat(boot).median), '', ''],
+      ['first use: the rest = run UI load, the command, rendering (median)', ms(Math.max(0, c.median - stat(start).median)), '', ''],
       ['click-to-output, first use, cold (median / max of 5)', `${ms(c.median)} / ${ms(c.max)}`, '≤ 150 ms', c.median <= 150 ? 'ok' : 'OVER'],
       ['click-to-output, first use after 300 ms hover (median / max of 5)', `${ms(h.median)} / ${ms(h.max)}`, '≤ 150 ms', h.median <= 150 ? 'ok' : 'OVER'],
       ['click-to-output, later clicks (median / max of 50)', `${ms(a.median)} / ${ms(a.max)}`, '≤ 16 ms', a.median <= 16 ? 'ok' : 'OVER'],
