@@ -38,6 +38,7 @@ export class Session {
     installNodeTools(this.cluster, this.shell);
     this.shell.register('kubectl', (ctx) => this.kubectl(ctx));
     this.shell.register('sim', (ctx) => this.sim(ctx));
+    this.shell.now = () => this.cluster.clock.now();
     this.shell.register('sleep', (ctx) => {
       const ms = parseDuration(/^\d+(\.\d+)?$/.test(ctx.args[0] ?? '') ? `${ctx.args[0]}s` : (ctx.args[0] ?? ''));
       if (ms === undefined) {

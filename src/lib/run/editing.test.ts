@@ -54,3 +54,20 @@ test('needsMoreLines: open here-documents and continuations', () => {
   assert.equal(needsMoreLines('kubectl run web \\'), true);
   assert.equal(needsMoreLines('echo a\\\\'), false);
 });
+
+test('needsMoreLines: open compound commands, quotes and trailing operators', () => {
+  for (const [text, more] of [
+    ['for i in 1 2; do', true],
+    ['for i in 1 2; do\n  echo $i', true],
+    ['for i in 1 2; do\n  echo $i\ndone', false],
+    ['if kubectl get ns x; then', true],
+    ['while true; do kubectl get pods; sleep 2; done', false],
+    ['{ echo a', true],
+    ["echo 'abc", true],
+    ['kubectl get pods &&', true],
+    ['done', false], // a syntax error, not an open command: run it and show the error
+    ["cat <<EOF\nit's\nEOF", false],
+  ] as const) {
+    assert.equal(needsMoreLines(text), more, text);
+  }
+});

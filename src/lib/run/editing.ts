@@ -4,6 +4,8 @@
  * Shift+Tab indent and dedent by two spaces (every selected line). Indentation is spaces only, as
  * YAML requires.
  */
+import { needsMore } from '../../sim/shell/parse.ts';
+
 export interface Edit {
   text: string;
   start: number;
@@ -59,7 +61,10 @@ export function indent(text: string, start: number, end: number, dedent: boolean
   return { text: next, start: newStart, end: Math.max(newStart, end + total) };
 }
 
-/** Text that needs more lines before it can run: an open here-document or a trailing backslash. */
+/**
+ * Text that needs more lines before it can run: an open here-document, a trailing backslash, or a
+ * compound command (`for … do`, `if … then`, `{`), a quote or `&&`/`||`/`|` left open.
+ */
 export function needsMoreLines(text: string): boolean {
   const lines = text.split('\n');
   if (/(^|[^\\])(\\\\)*\\$/.test(lines[lines.length - 1])) return true;
@@ -71,7 +76,7 @@ export function needsMoreLines(text: string): boolean {
     }
     for (const m of l.matchAll(/<<-?\s*(['"]?)([A-Za-z_][\w]*)\1/g)) pending.push(m[2]);
   }
-  return pending.length > 0;
+  return pending.length > 0 || needsMore(text);
 }
 
 /** The longest common prefix of completion candidates (what Tab inserts when there are several). */

@@ -4,6 +4,7 @@
  * GNU coreutils and bash print.
  */
 import { FileSystem, baseName } from './fs.ts';
+import { registerControl } from './control.ts';
 import type { CommandContext, CommandFn, Shell } from './shell.ts';
 
 function readInput(ctx: CommandContext, files: string[], cmd: string): string | null {
@@ -688,4 +689,5 @@ export function registerBuiltins(shell: Shell): void {
   });
   reg('source', () => 0);
   reg('history', () => 0);
+  registerControl(reg);
 }
