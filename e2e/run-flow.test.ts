@@ -71,6 +71,7 @@ test('running the block that creates a pod lights the 11 steps in the order the 
     const list = page.locator('.flow-live .flow-list');
     assert.match(await list.locator('li[data-n="7"]').innerText(), new RegExp(`${node}에 바인딩`), 'the node the pod really went to');
     assert.match(await list.locator('li[data-n="8"]').innerText(), new RegExp(`${node}의 kubelet`));
+    assert.equal(await page.locator('svg text', { hasText: /^node\d+$/ }).textContent(), node, "the kubelet lane names the pod's node");
     assert.match(await list.locator('li[data-n="1"]').innerText(), /kubectl: POST \/api\/v1\/namespaces\/default\/pods/);
     assert.match(await list.locator('li[data-n="9"]').innerText(), /컨테이너 시작: Started container nginx/);
     assert.match(await page.locator('.flow-live .flow-head').innerText(), /default\/nginx: 11단계를 모두 거쳐 실행 중입니다/);

@@ -28,10 +28,15 @@ export class FlowUI {
   private shown = 0;
   private timer = 0;
   private reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  /** The kubelet lane's node label ("node01" in the drawing): the real node while a flow is shown. */
+  private nodeLabel: SVGTextElement | null;
+  private nodeText: string;
 
   constructor(lab: Lab, groups: SVGGElement[]) {
     this.svg = groups[0].ownerSVGElement!;
     for (const g of groups) this.steps.set(Number(g.dataset.step), g);
+    this.nodeLabel = [...this.svg.querySelectorAll('text')].find((t) => /^node\d+$/.test(t.textContent ?? '')) ?? null;
+    this.nodeText = this.nodeLabel?.textContent ?? '';
     this.head = h('p', { class: 'flow-head', role: 'status' });
     this.list = h('ol', { class: 'flow-list', 'aria-label': '시뮬레이터가 거친 단계' });
     this.replay = h('button', { type: 'button', class: 'run-small' }, '다시 보기');
@@ -54,6 +59,7 @@ export class FlowUI {
     }
     this.list.replaceChildren();
     this.box.hidden = true;
+    if (this.nodeLabel) this.nodeLabel.textContent = this.nodeText;
   }
 
   /** A flow from the worker: a new pod starts over; more events of the same pod continue. */
@@ -103,6 +109,8 @@ export class FlowUI {
       this.list.insertBefore(li, later ?? null);
     }
     li.dataset.state = e.state;
+    const node = e.n === 8 ? /^(\S+)의 kubelet/.exec(e.text)?.[1] : undefined;
+    if (node && this.nodeLabel) this.nodeLabel.textContent = node;
     this.summary(f, false);
   }
 
