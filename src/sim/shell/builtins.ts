@@ -5,6 +5,7 @@
  */
 import { FileSystem, baseName } from './fs.ts';
 import { registerControl } from './control.ts';
+import { diff } from './diff.ts';
 import type { CommandContext, CommandFn, Shell } from './shell.ts';
 
 function readInput(ctx: CommandContext, files: string[], cmd: string): string | null {
@@ -658,6 +659,7 @@ export function registerBuiltins(shell: Shell): void {
   reg('mv', copyMove(true));
   reg('touch', touch);
   reg('sed', sed);
+  reg('diff', diff);
   reg('cd', cd);
   reg('pwd', (ctx) => (ctx.out(ctx.shell.cwd + '\n'), 0));
   reg('alias', alias);
