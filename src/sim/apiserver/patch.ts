@@ -1,29 +1,14 @@
 /**
  * PATCH bodies: JSON merge patch (RFC 7386), JSON patch (RFC 6902) and strategic merge patch
- * (k8s.io/apimachinery/pkg/util/strategicpatch) for the list merge keys users meet.
+ * (k8s.io/apimachinery/pkg/util/strategicpatch), whose list semantics come from the API types'
+ * patch tags (../api/schema/strategic.ts).
  */
 import { isObject } from '../api/object.ts';
 import type { ResourceInfo } from '../api/resources.ts';
+import { definitionOf } from '../api/schema/strategic.ts';
+import { strategicMerge } from '../api/strategicpatch.ts';
 
-/** patchMergeKey of list fields, by field name (from the API types' struct tags). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  imagePullSecrets: 'name',
-  conditions: 'type',
-  // NodeSpec.taints has no patch strategy (+listType=atomic): a patch replaces the whole list, as
-  // kubectl taint relies on (it sends the complete new list).
-  ownerReferences: 'uid',
-  hostAliases: 'ip',
-};
-/** Lists merged as sets of scalars (patchStrategy:"merge" on []string). */
-const SET_LISTS = new Set(['finalizers']);
+export { strategicMerge };
 
 export function applyPatch(target: unknown, patch: unknown, type: 'json' | 'merge' | 'strategic' | 'apply', info: ResourceInfo): unknown {
   switch (type) {
@@ -32,9 +17,12 @@ export function applyPatch(target: unknown, patch: unknown, type: 'json' | 'merg
     case 'merge':
       return mergePatch(target, patch);
     case 'strategic':
-    case 'apply':
-      if (info.group === '' || ['apps', 'batch', 'policy'].includes(info.group)) return strategicMerge(target, patch, '');
-      return mergePatch(target, patch);
+    case 'apply': {
+      // Types without a schema here (none are served today) get merge-patch rules.
+      void info;
+      const def = definitionOf(target);
+      return def ? strategicMerge(target, patch, def) : mergePatch(target, patch);
+    }
   }
 }
 
@@ -44,54 +32,6 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
-  }
-  return out;
-}
-
-export function strategicMerge(target: unknown, patch: unknown, field: string): unknown {
-  if (Array.isArray(patch)) {
-    const key = MERGE_KEYS[field];
-    if (SET_LISTS.has(field) && Array.isArray(target)) {
-      const out = [...target];
-      for (const p of patch) if (!out.includes(p)) out.push(p);
-      return out;
-    }
-    if (!key || !Array.isArray(target)) return patch.filter((p) => !(isObject(p) && p.$patch === 'delete'));
-    const out = target.map((x) => x);
-    for (const p of patch) {
-      if (!isObject(p)) continue;
-      const i = out.findIndex((x) => isObject(x) && x[key] === p[key]);
-      if (p.$patch === 'delete') {
-        if (i >= 0) out.splice(i, 1);
-      } else if (p.$patch === 'replace') {
-        const { $patch: _ignored, ...rest } = p;
-        if (i >= 0) out[i] = rest;
-        else out.push(rest);
-      } else if (i >= 0) out[i] = strategicMerge(out[i], p, '');
-      else out.push(strategicMerge(undefined, p, ''));
-    }
-    return out;
-  }
-  if (!isObject(patch)) return patch;
-  if (patch.$patch === 'replace') {
-    const { $patch: _ignored, ...rest } = patch;
-    return rest;
-  }
-  if (patch.$patch === 'delete') return undefined;
-  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (k.startsWith('$setElementOrder/') || k === '$retainKeys') continue;
-    if (k.startsWith('$deleteFromPrimitiveList/')) {
-      const f = k.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(out[f]) && Array.isArray(v)) out[f] = (out[f] as unknown[]).filter((x) => !v.includes(x));
-      continue;
-    }
-    if (v === null) delete out[k];
-    else {
-      const merged = strategicMerge(out[k], v, k);
-      if (merged === undefined) delete out[k];
-      else out[k] = merged;
-    }
   }
   return out;
 }

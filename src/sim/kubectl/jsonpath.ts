@@ -3,6 +3,7 @@
  * `[1:3]`, `['k']`, `..x`, filters `[?(@.k=="v")]`, `{range …}…{end}`, literals `{"\n"}`.
  * Results of one expression are joined by spaces; maps and lists print as JSON.
  */
+import { marshalJSON } from './printers/json.ts';
 import { CmdError } from './errors.ts';
 
 type Node = { kind: 'text'; text: string } | { kind: 'expr'; path: string } | { kind: 'range'; path: string; body: Node[] } | { kind: 'literal'; text: string };
@@ -70,7 +71,9 @@ function render(nodes: Node[], data: unknown, root: unknown): string {
 function format(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  // client-go util/jsonpath PrintResults: maps and slices through json.Marshal — the objects are
+  // unstructured maps, so keys come sorted, and <, >, & are escaped as \u003c, \u003e, \u0026.
+  if (typeof v === 'object') return marshalJSON(v, 'sorted');
   return String(v);
 }
 

@@ -1,13 +1,11 @@
 /**
  * Client-side apply's three-way strategic merge (k8s.io/apimachinery/pkg/util/strategicpatch
  * CreateThreeWayMergePatch): additions and changes come from modified vs current, deletions from
- * original (last-applied) vs modified. Lists with a merge key are merged element by element.
+ * original (last-applied) vs modified. Lists with a merge key are merged element by element, lists
+ * of scalars with the merge strategy as sets; the semantics come from the API types' patch tags.
  */
 import { isObject } from '../../api/object.ts';
-
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name', initContainers: 'name', env: 'name', volumes: 'name', volumeMounts: 'mountPath', ports: 'containerPort', imagePullSecrets: 'name', tolerations: '', hostAliases: 'ip',
-};
+import { definitionOf, patchMeta } from '../../api/schema/strategic.ts';
 
 type J = unknown;
 
@@ -15,8 +13,11 @@ function equal(a: J, b: J): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Returns the patch (possibly empty object) turning `current` into `modified`, deleting what `original` had. */
-export function threeWayPatch(original: J, modified: J, current: J, field = ''): J {
+/**
+ * Returns the patch (possibly empty object) turning `current` into `modified`, deleting what
+ * `original` had; `def` is the definition the values follow (by default the one of `modified`'s kind).
+ */
+export function threeWayPatch(original: J, modified: J, current: J, def: string | undefined = definitionOf(modified)): J {
   if (isObject(modified)) {
     const out: Record<string, J> = {};
     const cur = isObject(current) ? current : {};
@@ -27,22 +28,30 @@ export function threeWayPatch(original: J, modified: J, current: J, field = ''):
         continue;
       }
       if (equal(cur[k], v)) continue;
+      const meta = patchMeta(def, k);
       if (isObject(v) && isObject(cur[k])) {
-        const sub = threeWayPatch(orig[k], v, cur[k], k);
+        const sub = threeWayPatch(orig[k], v, cur[k], meta.def);
         if (isObject(sub) && Object.keys(sub).length) out[k] = sub;
-      } else if (Array.isArray(v) && Array.isArray(cur[k]) && MERGE_KEYS[k]) {
-        const sub = listPatch(Array.isArray(orig[k]) ? (orig[k] as J[]) : [], v, cur[k] as J[], MERGE_KEYS[k]);
+      } else if (Array.isArray(v) && Array.isArray(cur[k]) && meta.list === 'merge' && meta.key) {
+        const sub = listPatch(Array.isArray(orig[k]) ? (orig[k] as J[]) : [], v, cur[k] as J[], meta.key, meta.def);
         if (sub) out[k] = sub;
+      } else if (Array.isArray(v) && Array.isArray(cur[k]) && meta.list === 'set') {
+        // Scalars: the additions, and what last-applied had and modified dropped as
+        // $deleteFromPrimitiveList/<field> (strategicpatch diffListsOfScalars).
+        const curList = cur[k] as J[];
+        const added = v.filter((x) => !curList.some((c) => equal(c, x)));
+        const dropped = (Array.isArray(orig[k]) ? (orig[k] as J[]) : []).filter((o) => !v.some((x) => equal(x, o)) && curList.some((c) => equal(c, o)));
+        if (added.length) out[k] = added;
+        if (dropped.length) out[`$deleteFromPrimitiveList/${k}`] = dropped;
       } else out[k] = v;
     }
     for (const k of Object.keys(orig)) if (!(k in modified) && k in cur) out[k] = null;
     return out;
   }
-  void field;
   return modified;
 }
 
-function listPatch(original: J[], modified: J[], current: J[], key: string): J[] | null {
+function listPatch(original: J[], modified: J[], current: J[], key: string, itemDef: string | undefined): J[] | null {
   const keyOf = (x: J) => (isObject(x) ? x[key] : undefined);
   const out: J[] = [];
   let changed = false;
@@ -54,7 +63,7 @@ function listPatch(original: J[], modified: J[], current: J[], key: string): J[]
       continue;
     }
     const o = original.find((x) => keyOf(x) === keyOf(m));
-    const sub = threeWayPatch(o, m, c);
+    const sub = threeWayPatch(o, m, c, itemDef);
     if (isObject(sub) && Object.keys(sub).length) {
       out.push({ ...sub, [key]: keyOf(m) });
       changed = true;

@@ -3,6 +3,8 @@
 // decoded back into the typed object by kubectl; ./normalize.ts plays that part.
 
 import { fail, type GenResult, type Obj } from './common.ts';
+import { strategicMerge } from '../../api/strategicpatch.ts';
+import { definitionOf } from '../../api/schema/strategic.ts';
 
 export type OverrideType = 'json' | 'merge' | 'strategic';
 
@@ -27,48 +29,9 @@ export function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
-/** Patch merge keys of the core/v1 types kubectl run/expose generate (k8s.io/api `patchMergeKey`). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  ports: 'containerPort', // ContainerPort; ServicePort uses `port` (handled below)
-};
-
-/** A strategic merge patch for the fields above; other lists are replaced as in a merge patch. */
-export function strategicMergePatch(target: Json, patch: Json, parentKey = ''): Json {
-  if (!isObj(patch)) return clone(patch);
-  const out: { [k: string]: Json } = isObj(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) {
-      delete out[k];
-      continue;
-    }
-    let mergeKey = MERGE_KEYS[k];
-    if (k === 'ports' && parentKey === 'spec') mergeKey = 'port';
-    const cur = out[k];
-    if (mergeKey && Array.isArray(v) && Array.isArray(cur)) {
-      const merged = cur.map((x) => clone(x));
-      for (const item of v) {
-        if (!isObj(item) || !(mergeKey in item)) {
-          merged.push(clone(item));
-          continue;
-        }
-        const i = merged.findIndex((x) => isObj(x) && x[mergeKey] === item[mergeKey]);
-        if (i >= 0) merged[i] = strategicMergePatch(merged[i], item, k);
-        else merged.push(clone(item));
-      }
-      out[k] = merged;
-    } else {
-      out[k] = strategicMergePatch(cur ?? null, v, k);
-    }
-  }
-  return out;
+/** A strategic merge patch, with the list semantics of the object's API type (apimachinery strategicpatch). */
+export function strategicMergePatch(target: Json, patch: Json): Json {
+  return clone(strategicMerge(clone(target), patch, definitionOf(target)) as Json);
 }
 
 function decodePointer(path: string): string[] | null {
