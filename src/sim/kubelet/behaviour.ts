@@ -6,20 +6,14 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import { quantityOf } from '../api/quantity.ts';
 import type { ImageInfo } from './images.ts';
+import { ScriptProcess } from './script.ts';
 
 export type Behaviour =
   | { kind: 'run'; logs: string[]; memoryMi: number; cpuMilli: number }
+  /** `sh -c SCRIPT`: the script runs as a process over simulated time (script.ts). */
+  | { kind: 'script'; process: ScriptProcess; memoryMi: number }
   | { kind: 'exit'; afterMs: number; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled'; logs: string[]; memoryMi: number }
   | { kind: 'startError'; message: string };
-
-/** Shell words of a command string (quotes respected; enough for `sh -c` scripts). */
-function words(s: string): string[] {
-  const out: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
-}
 
 function parseBytes(s: string): number {
   const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)/.exec(s);
@@ -68,9 +62,7 @@ function expand(s: string, env: Record<string, string>): string {
 
 function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
   const base = av[0].split('/').pop()!;
-  if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') {
-    return shellScript(av.slice(2).join(' '), image, env, memLimitMi);
-  }
+  if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') return shellScript(av[2] ?? '', image, env, memLimitMi);
   if (base === 'sh' || base === 'bash') return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
   return simpleCommand(av.map((a) => expand(a, env)), image, memLimitMi);
 }
@@ -108,28 +100,19 @@ function simpleCommand(av: string[], image: ImageInfo, memLimitMi?: number): Beh
   return { kind: 'exit', afterMs: 50, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
 }
 
-/** `sh -c "…"`: loops run forever, `sleep N` sleeps, `exit N` ends, echoes become logs. */
+/** `sh -c "…"`: the script, run by the shell interpreter as a process (script.ts); other binaries it names behave as above. */
 function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
-  const text = expand(src, env);
-  const logs: string[] = [];
-  let elapsed = 0;
-  if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)|\btail\s+-f\b|sleep\s+infinity/.test(text)) {
-    for (const m of text.matchAll(/echo\s+("[^"]*"|'[^']*'|[^;&|]+)/g)) logs.push(m[1].replace(/^["']|["']$/g, '').trim());
-    return { kind: 'run', logs, memoryMi: 1, cpuMilli: 1 };
-  }
-  for (const stmt of text.split(/;|&&|\n/).map((s) => s.trim()).filter(Boolean)) {
-    const w = words(stmt);
-    if (!w.length) continue;
-    if (w[0] === 'exit') return { kind: 'exit', afterMs: elapsed + 10, exitCode: Number(w[1] ?? 0) || 0, reason: Number(w[1] ?? 0) ? 'Error' : 'Completed', logs, memoryMi: 1 };
-    const b = simpleCommand(w, image, memLimitMi);
-    if (b.kind === 'run') return { ...b, logs: [...logs, ...b.logs] };
-    if (b.kind === 'startError') {
-      logs.push(`sh: ${w[0]}: not found`);
-      return { kind: 'exit', afterMs: elapsed + 10, exitCode: 127, reason: 'Error', logs, memoryMi: 1 };
-    }
-    logs.push(...b.logs);
-    elapsed += b.afterMs;
-    if (b.exitCode !== 0) return { ...b, afterMs: elapsed, logs };
-  }
-  return { kind: 'exit', afterMs: Math.max(elapsed, 10), exitCode: 0, reason: 'Completed', logs, memoryMi: 1 };
+  const process = new ScriptProcess(src, env, image, (argv) => {
+    const b = simpleCommand(argv, image, memLimitMi);
+    if (b.kind === 'run') return b.logs.length ? { logs: b.logs, ms: Infinity, exitCode: 0, memoryMi: b.memoryMi } : 'run';
+    if (b.kind === 'exit') return { logs: b.logs, ms: b.afterMs, exitCode: b.exitCode, oom: b.reason === 'OOMKilled', memoryMi: b.memoryMi };
+    return undefined;
+  });
+  return {
+    kind: 'script',
+    process,
+    get memoryMi() {
+      return process.memoryMi;
+    },
+  };
 }

@@ -370,7 +370,12 @@ export class Kubelet {
         }
         if (!st.containerID || (prev?.containerID === st.containerID)) continue;
         const term = st.state?.terminated;
-        out.push({ ...base, id: st.containerID.replace(/^containerd:\/\//, ''), state: st.state?.running ? 'Running' : term ? 'Exited' : 'Created', attempt: st.restartCount ?? 0, createdAt: r.startedAt ?? w.createdAt, exitCode: term?.exitCode, logs: r.logs });
+        const sync = () => this.syncScript(r);
+        // A script's lines are produced when read (crictl logs), not on every look at the list.
+        out.push({ ...base, id: st.containerID.replace(/^containerd:\/\//, ''), state: st.state?.running ? 'Running' : term ? 'Exited' : 'Created', attempt: st.restartCount ?? 0, createdAt: r.startedAt ?? w.createdAt, exitCode: term?.exitCode, get logs() {
+          sync();
+          return r.logs;
+        } });
       }
     }
     return out;
@@ -577,6 +582,7 @@ export class Kubelet {
     const w = this.workers.get(uid);
     const r = w?.runs.find((x) => x.name === container);
     if (!r) return undefined;
+    if (!previous) this.syncScript(r);
     return previous ? r.previousLogs : r.logs;
   }
 
@@ -881,6 +887,8 @@ export class Kubelet {
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
     const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
+    // The previous instance's last lines (it ran until now at most).
+    if (r.behaviour?.kind === 'script') r.behaviour.process.sync(clock.now());
     r.behaviour = b;
     this.event(w, r, 'Normal', 'Created', `Created container: ${r.name}`);
     const now = clock.now();
@@ -894,7 +902,7 @@ export class Kubelet {
     this.event(w, r, 'Normal', 'Started', `Started container ${r.name}`);
     r.startedAt = now;
     r.previousLogs = r.logs.length ? r.logs : r.previousLogs;
-    r.logs = b.logs.map((text) => ({ time: now, text: this.renderLog(text, w, now) }));
+    r.logs = b.kind === 'script' ? b.process.lines : b.logs.map((text) => ({ time: now, text: this.renderLog(text, w, now) }));
     r.status.state = { running: { startedAt: this.deps.server.now() } };
     r.status.started = true;
     // A running container without a readiness probe is ready, whether it serves or will exit later.
@@ -911,12 +919,36 @@ export class Kubelet {
       });
     }
     this.writeStatus(w);
+    if (b.kind === 'script') {
+      b.process.start(now, (text, at) => this.renderLog(text, w, at));
+      this.followScript(w, r, b);
+    }
     if (b.kind === 'exit') {
       r.timer = clock.after(b.afterMs, () => {
         r.timer = undefined;
         this.exited(w, r, { exitCode: b.exitCode, reason: b.reason, startedAt: this.deps.server.clock.rfc3339(now), finishedAt: this.deps.server.now() });
       });
     }
+  }
+
+  /** A script container (script.ts): wake when it exits, or when its run-ahead ends, and report the exit. */
+  private followScript(w: PodWorker, r: ContainerRun, b: Extract<Behaviour, { kind: 'script' }>): void {
+    const { clock } = this.deps;
+    const at = b.process.nextCheck(clock.now());
+    if (at === Infinity) return;
+    r.timer = clock.after(Math.max(0, at - clock.now()), () => {
+      r.timer = undefined;
+      if (r.behaviour !== b || !r.status.state?.running) return;
+      b.process.sync(clock.now());
+      const e = b.process.exited;
+      if (e) this.exited(w, r, { exitCode: e.code, reason: e.reason, startedAt: this.deps.server.clock.rfc3339(b.process.startedAt), finishedAt: this.deps.server.now() });
+      else this.followScript(w, r, b);
+    });
+  }
+
+  /** A running script's lines up to now (its process runs lazily). */
+  private syncScript(r: ContainerRun): void {
+    if (r.behaviour?.kind === 'script' && r.status.state?.running) r.behaviour.process.sync(this.deps.clock.now());
   }
 
   private renderLog(text: string, w: PodWorker, now: number): string {

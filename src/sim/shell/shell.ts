@@ -469,9 +469,9 @@ export class Shell {
     return status;
   }
 
-  /** Expand `$VAR`, `${VAR}`, `$?` and `$(cmd)` in a text (here-document bodies, arithmetic). */
+  /** Expand `$VAR`, `${VAR}`, `$?`, `$((expr))` and `$(cmd)` in a text (here-document bodies, arithmetic). */
   private expandText(body: string): string {
-    return body.replace(/\$\(([^)]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, cmd, a, b) => (cmd !== undefined ? this.capture(cmd) : this.varValue(a ?? b)));
+    return body.replace(/\$\(\((.*?)\)\)|\$\(([^)]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, ar, cmd, a, b) => (ar !== undefined ? this.arith(ar) : cmd !== undefined ? this.capture(cmd) : this.varValue(a ?? b)));
   }
 
   private expandHeredoc(body: string): string {
