@@ -28,7 +28,7 @@ async function recordSteps(page: Page) {
   await page.evaluate(() => {
     const w = window as unknown as { lit: string[] };
     w.lit = [];
-    const svg = document.querySelector('svg g[data-step]')!.ownerSVGElement!;
+    const svg = document.querySelector<SVGGElement>('svg g[data-step]')!.ownerSVGElement!;
     new MutationObserver((records) => {
       for (const r of records) {
         const g = r.target as SVGGElement;
