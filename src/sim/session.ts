@@ -111,6 +111,10 @@ export class Session {
         err: ctx.err,
         wait: (ms) => clock.advance(ms),
         runShell: (line) => this.shell.runLine(line),
+        exec: (argv) => {
+          const fn = ctx.shell.commands.get(argv[0]) ?? ctx.shell.commands.get(argv[0].split('/').pop()!);
+          return fn?.({ name: argv[0], args: argv.slice(1), stdin: '', env: ctx.env, out: ctx.out, err: ctx.err, shell: ctx.shell, fs: ctx.fs, cwd: ctx.cwd });
+        },
         tempSuffix: () => String(1000000000 + (++this.tempCounter * 7919) % 899999999),
       },
       ctx.args,

@@ -193,6 +193,14 @@ export function rules(versions: VersionFacts): Rule[] {
       sim: (out, cmd) => (isCmd(cmd, 'describe') ? out.replace(/spec\.(?:initContainers|containers|ephemeralContainers)\{[^}]*\}: /g, '') : out),
     },
     {
+      name: 'kubectl diff temp directories and file times',
+      why: 'kubectl diff writes the two versions to os.MkdirTemp("", "LIVE-") and ("", "MERGED-") (kubectl pkg/cmd/diff/diff.go CreateDirectory: a random number after the dash) and GNU diff -u prints each file\'s modification time from the machine clock; the simulator numbers the directories with its temp-file counter and dates the files by its simulated clock. Both become /tmp/LIVE-N, /tmp/MERGED-N and <mtime> (the epoch date diff -N gives an absent file stays).',
+      both: (out, cmd) =>
+        /(^|\s)kubectl(\s|$)/.test(cmd) && /(^|\s)diff(\s|$)/.test(cmd)
+          ? out.replace(/\/tmp\/(LIVE|MERGED)-\d+\//g, '/tmp/$1-N/').replace(/^((?:---|\+\+\+) \S+\t)(?!1970-01-01 )\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}$/gm, '$1<mtime>')
+          : out,
+    },
+    {
       name: 'klog header',
       why: 'klog lines (`E0115 09:15:00.000381    1368 memcache.go:265] …`) carry the machine\'s wall clock and the process id (k8s.io/klog/v2 header format).',
       both: (out) => out.replace(/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, '$10000 00:00:00.000000 PID '),

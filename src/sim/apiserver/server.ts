@@ -350,7 +350,11 @@ export class ApiServer implements ServerContext {
     }
     this.runValidate(attrs);
     this.fieldManager?.track(info, obj, old, this.current);
-    if (opts.dryRun) return { code: 200, body: obj };
+    // A dry run is not written: the object keeps the live resourceVersion (DryRunnableStorage.GuaranteedUpdate).
+    if (opts.dryRun) {
+      meta.resourceVersion = old.metadata.resourceVersion;
+      return { code: 200, body: obj };
+    }
     // An update that changes nothing does not bump the resourceVersion (etcd is not written).
     meta.resourceVersion = old.metadata.resourceVersion;
     if (sortedJSON(obj) === sortedJSON(old)) return { code: 200, body: old };

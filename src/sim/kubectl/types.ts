@@ -24,6 +24,11 @@ export interface KubectlContext {
   runShell(line: string): number;
   /** Fresh random suffix for temp files (kubectl edit). */
   tempSuffix(): string;
+  /**
+   * Run a program of the machine kubectl runs on (kubectl diff's `diff`), its output going to
+   * kubectl's own; its exit status, or undefined when the machine has no such program.
+   */
+  exec?(argv: string[]): number | undefined;
 }
 
 export interface Command {

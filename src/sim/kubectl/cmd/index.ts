@@ -26,7 +26,8 @@ import { patch } from './patch.ts';
 import { set } from './set.ts';
 import { edit } from './edit.ts';
 import { replace } from './replace.ts';
+import { diff } from './diff.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, set, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, describe, apply, patch, replace, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
+export const COMMANDS: Command[] = [create, expose, run, set, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, describe, diff, apply, patch, replace, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
