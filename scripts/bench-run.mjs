@@ -4,8 +4,9 @@
 //  - the run UI + simulator code loaded on first use (goal ≤ 100 KB gzip), and what loads later
 //    only for `kubectl explain`;
 //  - click-to-output in Chromium on this machine: the first click on a fresh page (code load, worker
-//    start, cluster boot, run), the same with the load started by hovering the button first, and
-//    later clicks (goals: ≤ 150 ms first use, ≤ 16 ms after).
+//    start, cluster boot, run), the same with the load started by hovering the button first, the
+//    first click on the next page (code cached, its own cluster boots), and later clicks (goals:
+//    ≤ 150 ms first use, ≤ 16 ms after).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './ensure-chromium.mjs';
 const gz = (/** @type {Buffer | string} */ b) => gzipSync(b).length;
 const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(1)} KB`;
 const ROUTE = '/notes/31-taints-and-tolerations/';
+const SECOND = '/notes/15-kube-apiserver/';
 
 /** @param {string} dist */
 function chunkSizes(dist) {
@@ -85,10 +87,13 @@ export async function benchRunnable(dist) {
     // Render-blocking: classic scripts in <head> without async/defer (the inline theme script).
     const head = html.slice(0, html.indexOf('<body'));
     const blocking = [...head.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, a]) => !/type\s*=\s*["']?module|\b(async|defer)\b/i.test(a));
-    return { route: r, jsGz: w.js.gz, blockingGz: blocking.reduce((n, m) => n + gz(m[2]), 0), blockingCount: blocking.length };
+    // A blocking script with a src is a download the first paint waits for; an inline one is not.
+    const requests = blocking.filter(([, a]) => /\bsrc\s*=/i.test(a)).length;
+    return { route: r, jsGz: w.js.gz, blockingGz: blocking.reduce((n, m) => n + gz(m[2]), 0), blockingCount: blocking.length, blockingRequests: requests };
   });
   const js = rows.map((r) => r.jsGz);
   const blockingMax = Math.max(...rows.map((r) => r.blockingGz));
+  const blockingRequests = Math.max(...rows.map((r) => r.blockingRequests));
   const { scripts } = parseHtml(readFileSync(fileOf(dist, ROUTE), 'utf8'));
   const sizes = chunkSizes(dist);
   const firstUse = sizes.runtime + sizes.worker;
@@ -101,6 +106,7 @@ export async function benchRunnable(dist) {
   /** @type {number[]} */ const after = [];
   /** @type {number[]} */ const boot = [];
   /** @type {number[]} */ const start = [];
+  /** @type {number[]} */ const cached = [];
   const shell = 'run-block:not([data-kind]):not([data-mistake])'; // a shell block has no data-kind
   try {
     for (let i = 0; i < 5; i++) {
@@ -118,6 +124,11 @@ export async function benchRunnable(dist) {
         boot.push(b);
       }
       for (let j = 0; j < 10; j++) after.push(await clickToOutput(page, shell));
+      // The next page the learner opens: the run UI and simulator code come from the browser's
+      // caches; its own cluster still boots.
+      await page.goto(server.origin + SECOND);
+      await page.locator('run-block .run-bar').first().waitFor();
+      cached.push(await clickToOutput(page, shell));
       await context.close();
 
       const c2 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -144,7 +155,8 @@ export async function benchRunnable(dist) {
     [
       ['reading page JS before interaction, max (gzip)', kb(Math.max(...js)), '≤ 5 KB', Math.max(...js) <= 5000 ? 'ok' : 'OVER'],
       ['reading page JS before interaction, median (gzip)', kb(median(js)), '', ''],
-      ['render-blocking JS, max (gzip; the inline theme script)', kb(blockingMax), '0 KB', blockingMax === 0 ? 'ok' : 'OVER'],
+      ['render-blocking script downloads, max per page', String(blockingRequests), '0', blockingRequests === 0 ? 'ok' : 'OVER'],
+      ['render-blocking JS, max (gzip; inline, the theme script)', kb(blockingMax), '0 KB', blockingMax === 0 ? 'ok' : 'OVER'],
       ['run UI loaded on first use (runtime chunk, gzip)', kb(sizes.runtime), '', ''],
       ['simulator worker (gzip)', `${kb(sizes.worker)} (raw ${kb(sizes.workerRaw)})`, '', ''],
       ['simulator + UI on first use (gzip)', kb(firstUse), '≤ 100 KB', firstUse <= 100_000 ? 'ok' : 'OVER'],
@@ -154,6 +166,7 @@ export async function benchRunnable(dist) {
       ['first use: the rest = run UI load, the command, rendering (median)', ms(Math.max(0, c.median - stat(start).median)), '', ''],
       ['click-to-output, first use, cold (median / max of 5)', `${ms(c.median)} / ${ms(c.max)}`, '≤ 150 ms', c.median <= 150 ? 'ok' : 'OVER'],
       ['click-to-output, first use after 300 ms hover (median / max of 5)', `${ms(h.median)} / ${ms(h.max)}`, '≤ 150 ms', h.median <= 150 ? 'ok' : 'OVER'],
+      ['click-to-output, first use on the next page, code cached (median / max of 5)', `${ms(stat(cached).median)} / ${ms(stat(cached).max)}`, '≤ 150 ms', stat(cached).median <= 150 ? 'ok' : 'OVER'],
       ['click-to-output, later clicks (median / max of 50)', `${ms(a.median)} / ${ms(a.max)}`, '≤ 16 ms', a.median <= 16 ? 'ok' : 'OVER'],
     ],
   ));
