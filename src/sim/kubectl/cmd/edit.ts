@@ -11,7 +11,8 @@ import { isObject, type KubeObject } from '../../api/object.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { parseManifests } from '../builder.ts';
 import { CmdError } from '../errors.ts';
-import { printJSON } from '../printers/json.ts';
+import { marshalJSON, printJSON } from '../printers/json.ts';
+import { LAST_APPLIED } from './apply.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { yamlToJSON } from '../yaml/goyaml/decode.ts';
 import type { Command, KubectlContext } from '../types.ts';
@@ -151,7 +152,12 @@ export const edit: Command = {
   },
 };
 
-interface EditOptions {
+export interface EditOptions {
+  /**
+   * ApplyEditMode (kubectl apply edit-last-applied): the objects are the last-applied configurations,
+   * and an edited one is saved back into the annotation (visitToApplyEditPatch + annotationPatch).
+   */
+  apply?: boolean;
   output: string;
   validation: 'Strict' | 'Warn' | 'Ignore';
   sub?: string;
@@ -162,7 +168,7 @@ interface EditOptions {
 }
 
 /** The edit loop (editFn); returns the exit status (1 for cmdutil.ErrExit). */
-function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
+export function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
   const ext = o.output === 'json' ? '.json' : '.yaml';
   const addHeader = o.output !== 'json';
   const original = infos.length === 1 ? stripManaged(infos[0].object) : { kind: 'List', apiVersion: 'v1', metadata: {}, items: infos.map((i) => stripManaged(i.object)) };
@@ -234,6 +240,26 @@ function editFn(ctx: KubectlContext, infos: Info[], o: EditOptions): number {
       if (o.record) u.metadata.annotations = { ...(u.metadata.annotations ?? {}), [CHANGE_CAUSE]: o.record };
     }
     const results = { retryable: 0, notfound: 0, edit: 0 };
+    if (o.apply) {
+      for (const u of updated) {
+        // visitToApplyEditPatch: matched by UID (a last-applied configuration has none: the first).
+        const it = infos.find((i) => i.object.metadata.uid === u.metadata?.uid);
+        if (!it) preserved(ctx, new CmdError(`no original object found for ${JSON.stringify(u)}`), resultsFile);
+        if (sameJSON(it.object, u)) {
+          printObjects(ctx, [u], o.flags, 'skipped');
+          continue;
+        }
+        try {
+          // annotationPatch: editor.GetApplyPatch, a merge patch of the annotation alone.
+          call(ctx, it.info, { verb: 'patch', patchType: 'merge', namespace: it.info.namespaced ? ctx.namespace : undefined, name: u.metadata?.name, body: { metadata: { annotations: { [LAST_APPLIED]: marshalJSON(u) + '\n' } } }, fieldValidation: o.validation });
+        } catch (e) {
+          preserved(ctx, e, resultsFile);
+        }
+        printObjects(ctx, [u], o.flags, 'edited');
+      }
+      ctx.fs.remove(file);
+      return 0;
+    }
     for (const u of updated) {
       const it = infos.find((i) => i.object.metadata.uid === u.metadata?.uid);
       if (!it) preserved(ctx, new CmdError(`no original object found for ${JSON.stringify(u)}`), resultsFile);

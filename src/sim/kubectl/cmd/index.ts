@@ -27,7 +27,9 @@ import { set } from './set.ts';
 import { edit } from './edit.ts';
 import { replace } from './replace.ts';
 import { diff } from './diff.ts';
+import { applySubcommands } from './applylast.ts';
 
 const create: Command = { name: 'create', flags: CREATE_FLAGS, run: createFromFile, sub: createSubcommands };
+const applyCmd: Command = { ...apply, sub: applySubcommands };
 
-export const COMMANDS: Command[] = [create, expose, run, set, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, describe, diff, apply, patch, replace, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
+export const COMMANDS: Command[] = [create, expose, run, set, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, describe, diff, applyCmd, patch, replace, label, annotate, config, logs, exec, explain, version, apiResources, apiVersions, top, wait, events, clusterInfo];
