@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefindIndex from './src/search/pagefind-integration.mjs';
 import sheetPdf from './src/lib/sheet/pdf-integration.mjs';
+import cssPrune from './src/lib/css-prune.mjs';
 import { runnableBlocks } from './src/lib/remark-runnable.ts';
 import { compactShiki } from './src/lib/shiki-compact.ts';
 
@@ -72,12 +73,12 @@ function smallPreloadHelper() {
             const m = new RegExp(`import\\s*\\{\\s*\\w+\\s+as\\s+([\\w$]+)\\s*\\}\\s*from\\s*(["'\`])\\./${esc(name)}\\2;?`).exec(chunk.code);
             const deps = /m\.f=(\[[^\]]*\])/.exec(chunk.code)?.[1] ?? '[]';
             if (!m || /\.css["'\`]/.test(deps)) { users++; continue; }
+            // (A module the page already has is not fetched again, whatever links ask for it.)
             const fn = !chunk.code.includes('__vite__mapDeps')
               ? `function ${m[1]}(f){return f()}` // every list is empty
-              : `function ${m[1]}(f,d){for(const u of d||[]){const h=${JSON.stringify(base)}+u;` +
-                'if(!document.querySelector(`link[href="${h}"]`)){const l=document.createElement("link");' +
-                'l.rel="modulepreload";l.href=h;document.head.append(l)}}return f()}';
-            chunk.code = chunk.code.slice(0, m.index) + fn + chunk.code.slice(m.index + m[0].length);
+              : `function ${m[1]}(f,d){for(const u of d||[])document.head.append(Object.assign(document.createElement("link"),` +
+                `{rel:"modulepreload",href:${JSON.stringify(base)}+u}));return f()}`;
+            chunk.code = inlineDepLists(chunk.code.slice(0, m.index) + fn + chunk.code.slice(m.index + m[0].length));
             chunk.imports = chunk.imports.filter((f) => f !== helper.fileName);
           }
           if (users === 0) delete bundle[helper.fileName];
@@ -87,13 +88,36 @@ function smallPreloadHelper() {
   };
 }
 
+/**
+ * Vite names each lazy import's dependency list by indexes into one table (`__vite__mapDeps([0,1])`
+ * and a `const __vite__mapDeps=…` prelude). With the lists written out where they are used, the
+ * prelude goes. The code is left as it is unless every use could be written out.
+ * @param {string} code
+ */
+function inlineDepLists(code) {
+  const prelude = /^const __vite__mapDeps=\(i,m=__vite__mapDeps,d=\(m\.f\|\|\(m\.f=(\[[^\]]*\])\)\)\)=>i\.map\(i=>d\[i\]\);\n?/.exec(code);
+  if (!prelude) return code;
+  /** @type {string[]} */
+  let table;
+  try {
+    table = JSON.parse(prelude[1]);
+  } catch {
+    return code;
+  }
+  const out = code
+    .slice(prelude[0].length)
+    .replace(/__vite__mapDeps\(\[([\d,]*)\]\)/g, (_, /** @type {string} */ i) => JSON.stringify(i ? i.split(',').map((n) => table[Number(n)]) : []));
+  return out.includes('__vite__mapDeps') ? code : out;
+}
+
 // Static site: everything heavy happens at build time (MDX, shiki, pagefind).
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
+  // cssPrune: each page keeps only the CSS rules that can apply to it (before the PDF is printed).
   // pagefindIndex: the search index, written to <outDir>/pagefind/ after every build.
   // sheetPdf: the all-in-one cheat sheet as an A4 PDF, written to <outDir>/sheets/ after every build.
-  integrations: [mdx(), pagefindIndex(), sheetPdf()],
+  integrations: [mdx(), cssPrune(), pagefindIndex(), sheetPdf()],
   markdown: {
     // Sätteri (Astro 7's Markdown/MDX processor) with one mdast step: runnable code blocks.
     processor: satteri({ mdastPlugins: [runnableBlocks()] }),
