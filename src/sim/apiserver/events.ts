@@ -5,6 +5,13 @@
 import type { KubeObject } from '../api/object.ts';
 import type { Client } from './client.ts';
 import { res } from './client.ts';
+import { flat } from '../clock/clock.ts';
+
+/**
+ * Entries of a recorder's aggregation cache (client-go tools/record events_cache.go
+ * maxLruCacheEntries): each component's recorder remembers its last 4096 distinct events.
+ */
+export const MAX_LRU_CACHE_ENTRIES = 4096;
 
 export interface EventSource {
   component: string;
@@ -14,8 +21,11 @@ export interface EventSource {
 export class EventRecorder {
   private client: Client;
   private counter = 0;
-  /** Aggregation key → event name, so repeats do not scan every event of the namespace. */
-  private seen = new Map<string, string>();
+  /**
+   * Per source (component and host, as each component has its own recorder): aggregation key →
+   * event name, least recently seen first, so repeats do not scan every event of the namespace.
+   */
+  private seen = new Map<string, Map<string, string>>();
   constructor(client: Client) {
     this.client = client;
   }
@@ -36,8 +46,18 @@ export class EventRecorder {
     if (!obj.metadata.namespace) delete (io as Record<string, unknown>).namespace;
     const info = res('events');
     // Aggregate: same object, reason, message and source → one event with a higher count.
-    const aggKey = `${obj.metadata.uid}|${reason}|${message}|${source.component}|${fieldPath ?? ''}`;
-    const sameName = this.seen.get(aggKey);
+    // Strings kept for the event's life are made flat (and shared: every pod's "Created container: nginx").
+    message = flat(message);
+    if (fieldPath) fieldPath = flat(fieldPath);
+    const srcKey = `${source.component}|${source.host ?? ''}`;
+    let seen = this.seen.get(srcKey);
+    if (!seen) this.seen.set(srcKey, (seen = new Map()));
+    const aggKey = flat(`${obj.metadata.uid}|${reason}|${message}|${fieldPath ?? ''}`);
+    const sameName = seen.get(aggKey);
+    if (sameName) {
+      seen.delete(aggKey);
+      seen.set(aggKey, sameName);
+    }
     const same = sameName ? this.client.get(info, ns, sameName) : undefined;
     try {
       if (same) {
@@ -49,8 +69,9 @@ export class EventRecorder {
       }
       // Real recorders use the UnixNano of the event time, in hex.
       const hex = (BigInt(server.clock.now()) * 1_000_000n + BigInt(this.counter++ * 1000)).toString(16);
-      const name = `${obj.metadata.name}.${hex}`;
-      this.seen.set(aggKey, name);
+      const name = flat(`${obj.metadata.name}.${hex}`);
+      seen.set(aggKey, name);
+      if (seen.size > MAX_LRU_CACHE_ENTRIES) seen.delete(seen.keys().next().value!);
       this.client.create(info, {
         apiVersion: 'v1',
         kind: 'Event',

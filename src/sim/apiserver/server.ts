@@ -31,6 +31,13 @@ export interface WatchEvent {
 
 export type WatchHandler = (ev: WatchEvent) => void;
 
+interface Watcher {
+  fn: WatchHandler;
+  who: string;
+  /** Order of subscription: events reach watchers in this order. */
+  seq: number;
+}
+
 /**
  * metadata.managedFields bookkeeping and server-side apply (k8s.io/apiserver fieldmanager), installed
  * by `kubesim serve` (src/sim/serve/fieldmanager.ts). Without it objects carry no managedFields and
@@ -50,7 +57,14 @@ export class ApiServer implements ServerContext {
   private strategies = new Map<string, Strategy>();
   private admission: AdmissionPlugin[] = [];
   private decoder?: StrictDecoder;
-  private watchers: { info?: ResourceInfo; fn: WatchHandler; who: string }[] = [];
+  /**
+   * Watchers by resource (undefined: every resource), and pod watchers with a spec.nodeName field
+   * selector by node (a kubelet sees only its own pods): a write reaches only the watchers it
+   * concerns, in the order they started watching (`seq`), so 5,000 kubelets cost nothing per pod write.
+   */
+  private watchers = new Map<ResourceInfo | undefined, Watcher[]>();
+  private nodeWatchers = new Map<string, Watcher[]>();
+  private watchSeq = 0;
   /**
    * Sees each watch event as it reaches a named watcher ("kube-scheduler", "kubelet/node01"), just
    * before that watcher handles it. Optional; nothing in the simulator depends on it (the run UI's
@@ -109,12 +123,23 @@ export class ApiServer implements ServerContext {
     return out;
   }
 
-  /** Subscribe to changes of one resource (or all). Events arrive as clock tasks. `who` names the component. */
-  watch(info: ResourceInfo | undefined, fn: WatchHandler, who = ''): () => void {
-    const w = { info, fn, who };
-    this.watchers.push(w);
+  /**
+   * Subscribe to changes of one resource (or all). Events arrive as clock tasks. `who` names the
+   * component. `nodeName` (pods only) is the field selector spec.nodeName=<node> a kubelet watches with.
+   */
+  watch(info: ResourceInfo | undefined, fn: WatchHandler, who = '', nodeName?: string): () => void {
+    const w: Watcher = { fn, who, seq: this.watchSeq++ };
+    const index = nodeName !== undefined && info?.resource === 'pods' && info.group === '' ? this.nodeWatchers : this.watchers;
+    const key = index === this.nodeWatchers ? nodeName : info;
+    const list = index.get(key as never) ?? [];
+    list.push(w);
+    index.set(key as never, list);
     return () => {
-      this.watchers = this.watchers.filter((x) => x !== w);
+      const l = index.get(key as never);
+      if (!l) return;
+      const rest = l.filter((x) => x !== w);
+      if (rest.length) index.set(key as never, rest);
+      else index.delete(key as never);
     };
   }
 
@@ -503,7 +528,7 @@ export class ApiServer implements ServerContext {
   }
 
   private dispatch(ev: StoreEvent) {
-    if (!this.watchers.length) return;
+    if (!this.watchers.size && !this.nodeWatchers.size) return;
     const object = ev.value as KubeObject;
     if (!object || typeof object !== 'object' || !object.kind) return;
     const [group] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : [''];
@@ -511,11 +536,28 @@ export class ApiServer implements ServerContext {
     const info = resourceFor(group, resource) ?? undefined;
     if (!info) return;
     const event: WatchEvent = { type: ev.type, info, object, old: ev.prev as KubeObject | undefined };
-    for (const w of this.watchers) {
-      if (w.info && w.info !== info) continue;
+    const all = this.watchers.get(undefined);
+    const mine = this.watchers.get(info);
+    const onNode = this.nodeWatchers.size && info.resource === 'pods' && info.group === '' ? this.nodeWatchers.get((object.spec as { nodeName?: string } | undefined)?.nodeName ?? '') : undefined;
+    // Merge the (short) lists in watch order.
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (;;) {
+      const wa = all?.[a];
+      const wb = mine?.[b];
+      const wc = onNode?.[c];
+      let w = wa;
+      if (wb && (!w || wb.seq < w.seq)) w = wb;
+      if (wc && (!w || wc.seq < w.seq)) w = wc;
+      if (!w) break;
+      if (w === wa) a++;
+      else if (w === wb) b++;
+      else c++;
+      const d = w;
       this.clock.soon(() => {
-        if (w.who) this.onDeliver?.(w.who, event);
-        w.fn(event);
+        if (d.who) this.onDeliver?.(d.who, event);
+        d.fn(event);
       });
     }
   }
@@ -548,14 +590,17 @@ export function generateName(base: string, rng: Rng): string {
   return base.slice(0, 58) + rng.string(5, NAME_ALPHABET);
 }
 
+const HEX = '0123456789abcdef';
+
 /** A version-4 UUID drawn from the seeded RNG. */
 export function uuid(rng: Rng): string {
-  const hex = () => rng.intn(16).toString(16);
-  let s = '';
+  // Joined from characters, not concatenated: one flat string (see flat() in clock.ts).
+  const cs: string[] = [];
   for (let i = 0; i < 32; i++) {
-    if (i === 12) s += '4';
-    else if (i === 16) s += '89ab'[rng.intn(4)];
-    else s += hex();
+    if (i === 8 || i === 12 || i === 16 || i === 20) cs.push('-');
+    if (i === 12) cs.push('4');
+    else if (i === 16) cs.push('89ab'[rng.intn(4)]);
+    else cs.push(HEX[rng.intn(16)]);
   }
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  return cs.join('');
 }

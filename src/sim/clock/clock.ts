@@ -17,6 +17,8 @@ export interface TimerHandle {
   cancel(): void;
 }
 
+const DONE: Task = () => {};
+
 /** Upper bound on tasks run by one settle(): a controller loop that never converges is a bug, not a hang. */
 const MAX_TASKS_PER_SETTLE = 20_000_000;
 
@@ -37,8 +39,16 @@ export class Clock {
 
   /** RFC 3339 time with second precision, as metav1.Time marshals. */
   rfc3339(ms = this.nowMs): string {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const sec = Math.floor(ms / 1000);
+    // One string per second, shared by every object stamped in it (thousands of pods and events).
+    if (sec !== this.lastSec) {
+      this.lastSec = sec;
+      this.lastStamp = flat(new Date(sec * 1000).toISOString().replace('.000Z', 'Z'));
+    }
+    return this.lastStamp;
   }
+  private lastSec = NaN;
+  private lastStamp = '';
 
   /** Run `fn` at the current instant, after the tasks already queued. */
   soon(fn: Task): void {
@@ -49,14 +59,24 @@ export class Clock {
   after(ms: number, fn: Task): TimerHandle {
     const t: Timer = { at: this.nowMs + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
     this.push(t);
-    return { cancel: () => (t.cancelled = true) };
+    // A handle may be kept long after its timer fired or was cancelled: it must not keep the
+    // timer's closure (and what that captured) alive.
+    return {
+      cancel: () => {
+        t.cancelled = true;
+        t.fn = DONE;
+      },
+    };
   }
 
   /** Run every task queued at the current instant (and the tasks they queue). */
   settle(): void {
     let n = 0;
     while (this.taskHead < this.tasks.length) {
-      const fn = this.tasks[this.taskHead++];
+      const fn = this.tasks[this.taskHead];
+      // Let go of a task once it has run: one instant can queue millions (every watch event of a
+      // 50,000-pod rollout), and each holds the objects of its event.
+      this.tasks[this.taskHead++] = DONE;
       fn();
       if (++n > MAX_TASKS_PER_SETTLE) throw new Error('simulator did not settle (task loop)');
     }
@@ -77,7 +97,9 @@ export class Clock {
       this.nowMs = Math.max(this.nowMs, at);
       while (this.heap.length && this.heap[0].at === at) {
         const next = this.pop()!;
-        if (!next.cancelled) next.fn();
+        const fn = next.fn;
+        next.fn = DONE;
+        if (!next.cancelled) fn();
       }
       this.settle();
     }
@@ -126,6 +148,15 @@ export class Clock {
     }
     return top;
   }
+}
+
+/**
+ * `s` as one flat, internalized string. Strings built by concatenation are trees of pieces in V8
+ * (a 36-character uid built character by character takes ~400 bytes); a string that objects keep for
+ * a long time should be flat. Using it as a property key makes V8 flatten and internalize it.
+ */
+export function flat(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
 }
 
 /** Parse a Go-style duration ("30s", "2m", "1h30m", "500ms") into milliseconds; undefined if invalid. */

@@ -47,9 +47,10 @@ export class Rng {
 
   /** A string of `length` characters drawn from `alphabet`. */
   string(length: number, alphabet: string): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.intn(alphabet.length)];
-    return s;
+    // Joined, not concatenated: a flat string (names keep it for the object's life).
+    const cs: string[] = new Array(length);
+    for (let i = 0; i < length; i++) cs[i] = alphabet[this.intn(alphabet.length)];
+    return cs.join('');
   }
 }
 

@@ -211,30 +211,43 @@ export class KubeScheduler {
     this.kick();
   }
 
-  /** Pop ready pods in priority order (PrioritySort: priority, then queue time) and schedule each. */
+  /**
+   * Pop ready pods in priority order (PrioritySort: priority, then queue time; ties in queue order)
+   * and schedule each. A cycle only parks or binds its own pod and watch events arrive as later
+   * tasks, so the ready set is sorted once per drain, not searched once per pod.
+   */
   private drain() {
     this.scheduled = false;
     if (!this.running) return;
-    const { client, clock } = this.ctx;
-    for (;;) {
-      const now = clock.now();
-      let best: { q: QueuedPod; pod: KubeObject; prio: number } | undefined;
-      for (const q of this.active.values()) {
-        if (q.readyAt > now) continue;
-        const [ns, name] = [q.key.slice(0, q.key.indexOf('/')), q.key.slice(q.key.indexOf('/') + 1)];
-        const pod = client.get(res('pods'), ns, name);
-        if (!pod || (pod.spec as Pod['spec'])?.nodeName || pod.metadata.deletionTimestamp) {
-          this.active.delete(q.key);
-          continue;
-        }
-        const prio = (pod.spec as Pod['spec'])?.priority ?? 0;
-        if (!best || prio > best.prio || (prio === best.prio && q.addedAt < best.q.addedAt)) best = { q, pod, prio };
-      }
-      if (!best) break;
-      this.active.delete(best.q.key);
-      this.scheduleOne(best.pod, best.q);
+    const { clock } = this.ctx;
+    const now = clock.now();
+    const ready: { q: QueuedPod; prio: number; order: number }[] = [];
+    for (const q of this.active.values()) {
+      if (q.readyAt > now) continue;
+      const pod = this.pendingPod(q);
+      if (!pod) continue;
+      ready.push({ q, prio: (pod.spec as Pod['spec'])?.priority ?? 0, order: ready.length });
+    }
+    ready.sort((a, b) => b.prio - a.prio || a.q.addedAt - b.q.addedAt || a.order - b.order);
+    for (const { q } of ready) {
+      if (this.active.get(q.key) !== q) continue;
+      const pod = this.pendingPod(q);
+      if (!pod) continue;
+      this.active.delete(q.key);
+      this.scheduleOne(pod, q);
     }
     this.kick();
+  }
+
+  /** The queued pod, if it still waits to be scheduled (else it leaves the queue). */
+  private pendingPod(q: QueuedPod): KubeObject | undefined {
+    const i = q.key.indexOf('/');
+    const pod = this.ctx.client.get(res('pods'), q.key.slice(0, i), q.key.slice(i + 1));
+    if (!pod || (pod.spec as Pod['spec'])?.nodeName || pod.metadata.deletionTimestamp) {
+      this.active.delete(q.key);
+      return undefined;
+    }
+    return pod;
   }
 
   private scheduleOne(pod: KubeObject, q: QueuedPod) {
@@ -243,7 +256,7 @@ export class KubeScheduler {
     const schedulerName = p.spec?.schedulerName ?? 'default-scheduler';
     const algorithm = this.profiles.get(schedulerName);
     if (!algorithm) return;
-    const outcome = algorithm.schedule(p, this.cache, { record: this.cache.list().length <= KubeScheduler.RECORD_MAX_NODES });
+    const outcome = algorithm.schedule(p, this.cache, { record: this.cache.nodeCount() <= KubeScheduler.RECORD_MAX_NODES });
     if (outcome.record) {
       this.decisions.set(pod.metadata.uid!, outcome.record);
       if (this.decisions.size > KubeScheduler.MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!);

@@ -16,6 +16,8 @@ export class GarbageCollector extends Controller {
 
   start(): void {
     this.watch(undefined, (ev) => {
+      // Events are not in the dependency graph (the garbage collector's ignoredResources).
+      if (ev.info.resource === 'events') return;
       const o = ev.object;
       if (ev.type === 'DELETED') {
         this.byUid.delete(o.metadata.uid!);

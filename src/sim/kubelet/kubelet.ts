@@ -9,7 +9,7 @@ import { clone, type KubeObject } from '../api/object.ts';
 import { res, type Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
-import type { Clock, TimerHandle } from '../clock/clock.ts';
+import { flat, type Clock, type TimerHandle } from '../clock/clock.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
@@ -92,6 +92,17 @@ export interface ProcessContext {
 }
 export type ProcessModel = (ctx: ProcessContext) => Behaviour | undefined;
 export const processModels = new Map<string, ProcessModel>();
+
+let lastLogLines: LogLine[] = [];
+/**
+ * A container's start-up log, shared with the previous container's when the lines are the same
+ * (every nginx replica started in one second logs the same lines). Log lines are never changed.
+ */
+function sharedLogLines(texts: string[], now: number): LogLine[] {
+  const last = lastLogLines;
+  if (last.length === texts.length && last.every((l, i) => l.time === now && l.text === texts[i])) return last;
+  return (lastLogLines = texts.map((text) => ({ time: now, text: flat(text) })));
+}
 
 /** One container as the runtime (crictl) sees it. */
 export interface RuntimeContainer {
@@ -186,7 +197,7 @@ export class Kubelet {
         if (ev.object.metadata.annotations?.['kubernetes.io/config.mirror']) this.mirrorEvent(ev.type, ev.object);
         else if (ev.type === 'DELETED') this.forget(ev.object.metadata.uid!);
         else this.syncPod(ev.object);
-      }, `kubelet/${this.name}`);
+      }, `kubelet/${this.name}`, this.name);
       // Missing ConfigMaps/Secrets may appear: containers waiting on them retry.
       const retry = () => {
         for (const w of this.workers.values()) if (w.runs.some((r) => r.status.state?.waiting?.reason === 'CreateContainerConfigError')) this.advance(w);
@@ -902,7 +913,7 @@ export class Kubelet {
     this.event(w, r, 'Normal', 'Started', `Started container ${r.name}`);
     r.startedAt = now;
     r.previousLogs = r.logs.length ? r.logs : r.previousLogs;
-    r.logs = b.kind === 'script' ? b.process.lines : b.logs.map((text) => ({ time: now, text: this.renderLog(text, w, now) }));
+    r.logs = b.kind === 'script' ? b.process.lines : sharedLogLines(b.logs.map((text) => this.renderLog(text, w, now)), now);
     r.status.state = { running: { startedAt: this.deps.server.now() } };
     r.status.started = true;
     // A running container without a readiness probe is ready, whether it serves or will exit later.

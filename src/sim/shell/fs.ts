@@ -1,3 +1,5 @@
+import { flat } from '../clock/clock.ts';
+
 /** An in-memory filesystem of one machine: files with text content, directories, paths as on Linux. */
 export class FileSystem {
   private files = new Map<string, string>();
@@ -31,7 +33,8 @@ export class FileSystem {
 
   write(p: string, content: string): void {
     this.mkdirp(parentOf(p));
-    this.files.set(p, content);
+    // Flat, shared strings: 5,000 machines hold the same kubelet config, manifests and unit files.
+    this.files.set(flat(p), flat(content));
     this.version++;
   }
 
@@ -43,7 +46,7 @@ export class FileSystem {
     let cur = '';
     for (const seg of p.split('/').filter(Boolean)) {
       cur += '/' + seg;
-      this.dirs.add(cur);
+      if (!this.dirs.has(cur)) this.dirs.add(flat(cur));
     }
     this.version++;
   }

@@ -35,6 +35,8 @@ export class Store {
   /** Two levels (resource prefix → key → entry) so listing one resource does not scan the others. */
   private buckets = new Map<string, Map<string, Entry>>();
   private watchers = new Set<Watcher>();
+  /** Small frozen parts of stored values, shared between objects that hold equal ones. */
+  private shared = new Interner();
 
   revision(): number {
     return this.rev;
@@ -76,6 +78,7 @@ export class Store {
   put<T>(key: string, value: T, stamp?: (v: T, revision: number) => void): Entry<T> {
     const rev = ++this.rev;
     stamp?.(value, rev);
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) share(value, this.shared);
     deepFreeze(value);
     let b = this.buckets.get(bucketOf(key));
     if (!b) this.buckets.set(bucketOf(key), (b = new Map()));
@@ -159,4 +162,80 @@ export function deepFreeze<T>(v: T): T {
     for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
   }
   return v;
+}
+
+/**
+ * Recently stored small parts (an ownerReference, a toleration, a condition stamped in the same
+ * second, an event's source), keyed by their content in property order. Two generations of at most
+ * LIMIT entries each, so the table stays small however many objects pass through it.
+ */
+class Interner {
+  static readonly LIMIT = 1 << 12;
+  private cur = new Map<string, object>();
+  private old = new Map<string, object>();
+
+  canonical(key: string, v: object): object {
+    let c = this.cur.get(key);
+    if (c) return c;
+    c = this.old.get(key);
+    if (!c) c = v;
+    this.cur.set(key, c);
+    if (this.cur.size >= Interner.LIMIT) {
+      this.old = this.cur;
+      this.cur = new Map();
+    }
+    return c;
+  }
+}
+
+/** Parts whose content key is longer than this are not shared (their parents neither). */
+const MAX_SHARED_KEY = 240;
+
+/**
+ * Replaces the not-yet-frozen plain parts of `v` by equal parts stored before (values are frozen
+ * once stored, so sharing them is invisible to readers). Returns `v`'s content key, or undefined
+ * when `v` is too big (or not plain data) to be shared.
+ */
+function share(v: object, t: Interner): string | undefined {
+  const arr = Array.isArray(v);
+  if (!arr && Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  // Joined at the end: a flat key (a key built by += is a tree of small strings in V8).
+  let parts: string[] | undefined = [arr ? '[' : '{'];
+  let length = 1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const x = o[k];
+    let part: string | undefined;
+    if (x === null) part = 'null';
+    else if (x === undefined) part = 'undefined';
+    else if (typeof x === 'object') {
+      if (!Object.isFrozen(x)) {
+        part = share(x, t);
+        if (part !== undefined) {
+          const c = t.canonical(part, x);
+          if (c !== x) o[k] = c;
+        }
+      }
+    } else if (typeof x === 'string') part = JSON.stringify(x);
+    else if (typeof x === 'number') part = Object.is(x, -0) ? '-0' : String(x);
+    else if (typeof x === 'boolean') part = x ? 'true' : 'false';
+    if (!parts) continue;
+    if (part === undefined) parts = undefined;
+    else {
+      if (!arr) {
+        const pk = JSON.stringify(k);
+        parts.push(pk, ':');
+        length += pk.length + 1;
+      }
+      parts.push(part, ',');
+      length += part.length + 1;
+      if (length > MAX_SHARED_KEY) parts = undefined;
+    }
+  }
+  if (!parts) return undefined;
+  if (arr && keys.length !== (v as unknown[]).length) return undefined;
+  parts.push(arr ? ']' : '}');
+  return parts.join('');
 }

@@ -55,6 +55,11 @@ export class SchedulerCache implements NodeInfoLister {
   private withAffinity: NodeInfo[] | null = null;
   private withRequiredAnti: NodeInfo[] | null = null;
 
+  /** Number of nodes (without building the ordered list). */
+  nodeCount(): number {
+    return this.nodes.size;
+  }
+
   // ----- NodeInfoLister
 
   list(): readonly NodeInfo[] {
