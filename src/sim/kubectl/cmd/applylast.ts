@@ -125,7 +125,7 @@ export const setLastApplied: Command = {
         ctx.out(`set-last-applied ${name}: no changes required.\n`);
         continue;
       }
-      todo.push({ info: { info: t.info, namespace: ns, name, object: live, source: t.source }, patch: { metadata: { annotations: { [LAST_APPLIED]: before } } } });
+      todo.push({ info: { info: t.info, namespace: ns, name: name ?? '', object: live, source: t.source }, patch: { metadata: { annotations: { [LAST_APPLIED]: before } } } });
     }
     for (const { info, patch } of todo) {
       let obj = info.object;

@@ -178,7 +178,7 @@ function runDiff(ctx: KubectlContext, args: string[], flags: Parameters<NonNulla
         to = omitManagedFields(to);
       }
       if (t.info.group === '' && t.info.version === 'v1' && t.info.kind === 'Secret') [from, to] = mask(from, to);
-      const file = fileName(t.info.group, t.info.version, t.info.kind, ns ?? '', local.metadata.name);
+      const file = fileName(t.info.group, t.info.version, t.info.kind, ns ?? '', local.metadata.name ?? '');
       ctx.fs.write(`${liveDir}/${file}`, from ? printYAML(from) : '');
       ctx.fs.write(`${mergedDir}/${file}`, to ? printYAML(to) : '');
       // apply.WarnIfDeleting
