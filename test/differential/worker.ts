@@ -14,6 +14,9 @@
  * open and the client quiet, time passes for --request-timeout=D in one go and the stream ends (kubectl
  * exits 0 as when its client times the stream out); without a request timeout it steps 1s at a time
  * until nothing came for a while, and then the process gets Ctrl+C (SIGINT; kubectl exits 1).
+ * `kubectl logs -f` is followed the same way (its stream is the pods/log response kept open by
+ * `kubesim serve`), except that following stops without Ctrl+C when the server ends the stream
+ * because the container stopped running.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,7 +64,10 @@ function serveHttp(id: number, req: HttpRequest): boolean {
         activity.watchChunks++;
         post({ type: 'chunk', id, data: chunk });
       },
-      () => post({ type: 'end', id }),
+      () => {
+        endedStreams.add(id);
+        post({ type: 'end', id });
+      },
     );
     streams.set(id, stop);
     return watchEvents;
@@ -71,6 +77,8 @@ function serveHttp(id: number, req: HttpRequest): boolean {
 }
 
 const activity = { watchChunks: 0 };
+/** Streams the server ended (a followed log whose container stopped). */
+const endedStreams = new Set<number>();
 
 /** Go duration (`10s`, `2m`, `1h30m`, `500ms`) in ms; undefined if malformed. */
 function goDuration(v: string | undefined): number | undefined {
@@ -131,11 +139,20 @@ function stepFor(args: string[]): number {
   }
 }
 
-/** `kubectl get` with -w/--watch/--watch-only: the watch's request timeout in ms (0 = none), else undefined. */
+/** `kubectl logs -f` / `--follow`. */
+function isFollow(args: string[]): boolean {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words[0] === 'logs' && args.some((a) => a === '-f' || a === '--follow' || a === '--follow=true');
+}
+
+/**
+ * `kubectl get` with -w/--watch/--watch-only, or `kubectl logs -f`: the stream's request timeout in ms
+ * (0 = none), else undefined.
+ */
 function watchTimeout(args: string[]): number | undefined {
   const words = args.filter((a) => !a.startsWith('-'));
-  if (words[0] !== 'get') return undefined;
-  if (!args.some((a) => a === '-w' || a === '--watch' || a === '--watch=true' || a === '--watch-only' || a === '--watch-only=true')) return undefined;
+  const watching = words[0] === 'get' && args.some((a) => a === '-w' || a === '--watch' || a === '--watch=true' || a === '--watch-only' || a === '--watch-only=true');
+  if (!watching && !isFollow(args)) return undefined;
   const i = args.findIndex((a) => a === '--request-timeout' || a.startsWith('--request-timeout='));
   const v = i < 0 ? '0' : args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : (args[i + 1] ?? '0');
   return requestTimeoutMs(v) ?? 0;
@@ -300,6 +317,8 @@ function realKubectl(ctx: CommandContext): number {
   const limit = limitFor(ctx.args);
   const isDrain = ctx.args.filter((a) => !a.startsWith('-'))[0] === 'drain';
   const watch = watchTimeout(ctx.args);
+  // A followed log ends when the server ends it (the container stopped): no Ctrl+C then.
+  const follow = isFollow(ctx.args);
   let watchFollowed = false;
   let watchInterrupted = false;
   const held: Extract<FromNet, { type: 'http' }>[] = [];
@@ -354,11 +373,15 @@ function realKubectl(ctx: CommandContext): number {
     }
     if (watch !== undefined && !watchFollowed && streams.size > 0 && now - lastActivity >= QUIET_MS) {
       watchFollowed = true;
-      const { interrupted: byCtrlC } = followWatch(watch, (ms) => {
-        const before = activity.watchChunks;
-        clock.advance(ms);
-        return activity.watchChunks - before;
-      });
+      const { interrupted: byCtrlC } = followWatch(
+        watch,
+        (ms) => {
+          const before = activity.watchChunks;
+          clock.advance(ms);
+          return activity.watchChunks - before;
+        },
+        follow ? () => streams.size > 0 && [...streams.keys()].every((sid) => endedStreams.has(sid)) : undefined,
+      );
       if (byCtrlC) {
         // Let it print what it got, then Ctrl+C (real kubectl exits 1 on SIGINT).
         const until = performance.now() + REACT_MS;

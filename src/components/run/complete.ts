@@ -18,7 +18,7 @@ export interface Completion {
   candidates: string[];
 }
 
-const FILE_COMMANDS = new Set(['cat', 'vi', 'vim', 'nano', 'less', 'rm', 'cp', 'mv', 'ls', 'head', 'tail', 'base64', 'grep', 'wc', 'sed', 'touch', 'mkdir', 'cd']);
+const FILE_COMMANDS = new Set(['cat', 'vi', 'vim', 'nano', 'less', 'rm', 'cp', 'mv', 'ls', 'head', 'tail', 'base64', 'grep', 'wc', 'sed', 'touch', 'mkdir', 'cd', 'diff']);
 const SIM_SUBS = ['advance', 'step', 'now', 'fail-node', 'recover-node', 'add-node'];
 /** Verbs whose next word is a resource type, then a name. */
 const TAKES_RESOURCE = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'explain', 'expose', 'wait', 'rollout', 'set', 'top', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint']);

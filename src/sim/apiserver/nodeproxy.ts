@@ -169,3 +169,80 @@ export function podExec(pod: KubeObject, query: Query, input: string | undefined
   if (!r.ok) throw new errors.ApiError(r.status);
   return r.value;
 }
+
+/**
+ * `follow=true` on pods/log: the kubelet keeps the stream open and sends what the container writes
+ * until it stops running (kuberuntime_logs.go ReadLogs: at end of file it waits for more and ends once
+ * the container is no longer running; a restarted container is a new instance, whose lines are not
+ * part of this stream). The simulator reads the log again as simulated time passes — the API server's
+ * streaming response (`kubesim serve`) every simulated second, the simulator's kubectl at its own
+ * steps — and `poll()` hands out the lines added since the last read.
+ */
+export class LogFollower {
+  private readonly readPod: () => KubeObject | undefined;
+  private readonly readLog: (query: Query) => string;
+  private readonly base: Query;
+  private container = '';
+  private containerID: string | undefined;
+  private seen = 0;
+  ended = false;
+
+  /** `query` is the request's (container, timestamps…); reads go through the same log endpoint. */
+  constructor(readPod: () => KubeObject | undefined, readLog: (query: Query) => string, query: Query) {
+    this.readPod = readPod;
+    this.readLog = readLog;
+    // The whole log (no tail, since or byte limit): what comes after the first answer.
+    const base: Query = {};
+    for (const k of ['container', 'timestamps']) if (query[k] !== undefined) base[k] = query[k];
+    this.base = base;
+    const pod = readPod();
+    this.container = one(query, 'container') || ((pod?.spec as PodSpecLike | undefined)?.containers?.[0]?.name ?? '');
+    const cs = pod && statusOfContainer(pod, this.container);
+    this.containerID = cs?.containerID;
+    this.seen = lineCount(this.readAll(false));
+    if (!cs?.state?.running) this.ended = true;
+  }
+
+  private readAll(previous: boolean): string {
+    try {
+      return this.readLog(previous ? { ...this.base, previous: 'true' } : this.base);
+    } catch {
+      return '';
+    }
+  }
+
+  /** New lines since the last read; `ended` once the container instance stopped running. */
+  poll(): string {
+    if (this.ended) return '';
+    const pod = this.readPod();
+    const cs = pod && statusOfContainer(pod, this.container);
+    let text: string;
+    if (!cs || cs.containerID !== this.containerID) {
+      // Gone, or restarted: what the followed instance wrote last is now the previous instance's log.
+      text = cs && this.containerID ? this.readAll(true) : '';
+      this.ended = true;
+    } else {
+      text = this.readAll(false);
+      if (!cs.state?.running) this.ended = true;
+    }
+    const lines = text.split(/(?<=\n)/).filter(Boolean);
+    const fresh = lines.slice(this.seen).join('');
+    this.seen = Math.max(this.seen, lines.length);
+    return fresh;
+  }
+}
+
+function lineCount(s: string): number {
+  return s.split(/(?<=\n)/).filter(Boolean).length;
+}
+
+interface ContainerStatusLike {
+  name: string;
+  containerID?: string;
+  state?: { running?: unknown };
+}
+
+function statusOfContainer(pod: KubeObject, name: string): ContainerStatusLike | undefined {
+  const st = (pod.status ?? {}) as { containerStatuses?: ContainerStatusLike[]; initContainerStatuses?: ContainerStatusLike[]; ephemeralContainerStatuses?: ContainerStatusLike[] };
+  return [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? []), ...(st.ephemeralContainerStatuses ?? [])].find((c) => c.name === name);
+}

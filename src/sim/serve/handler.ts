@@ -16,6 +16,7 @@ import { resourceFor, type ResourceInfo } from '../api/resources.ts';
 import { ApiError, type Status } from '../apiserver/errors.ts';
 import * as errors from '../apiserver/errors.ts';
 import { applyPatch } from '../apiserver/patch.ts';
+import { LogFollower } from '../apiserver/nodeproxy.ts';
 import type { ApiRequest, ApiResponse } from '../apiserver/types.ts';
 import type { Session } from '../session.ts';
 import { aggregatedDiscovery, apiGroupList, apiResourceList, apiVersions, groupVersions, subresourceInfo, type GroupVersion } from './discovery.ts';
@@ -183,7 +184,7 @@ export class KubeHandler {
         const verb = name ? 'get' : 'list';
         const r = this.server.handle({ ...base, verb });
         if (r.code >= 300) return apiResponse(r);
-        if (subresource === 'log') return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(r.body) };
+        if (subresource === 'log') return this.podLog(base, String(r.body), q);
         return this.render(info, r, target, first(q, 'includeObject'), verb === 'list');
       }
       case 'POST': {
@@ -244,6 +245,58 @@ export class KubeHandler {
       return apiResponse({ ...r, body: { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${target.version}`, metadata: body.metadata, items: items.map((o) => partialMetadata(o, target.version)) } });
     }
     return apiResponse({ ...r, body: partialMetadata(items[0], target.version) });
+  }
+
+  /**
+   * pods/log: the text, or with follow=true a stream that goes on with what the container writes as
+   * simulated time passes (polled every simulated second, nodeproxy.ts LogFollower) and ends when the
+   * container stops running.
+   */
+  private podLog(base: Omit<ApiRequest, 'verb'>, text: string, q: HttpRequest['query']): HttpResponse {
+    const headers = { 'content-type': 'text/plain' };
+    if (first(q, 'follow') !== 'true') return { status: 200, headers, body: text };
+    const query: Record<string, string> = {};
+    for (const k of ['container', 'timestamps']) {
+      const v = first(q, k);
+      if (v !== undefined) query[k] = v;
+    }
+    const read = (verbQuery: Record<string, string | string[] | undefined>, subresource?: string) => this.server.handle({ ...base, verb: 'get', subresource, query: verbQuery });
+    const follower = new LogFollower(
+      () => {
+        const r = read({});
+        return r.code < 300 ? (r.body as KubeObject) : undefined;
+      },
+      (lq) => {
+        const r = read(lq, 'log');
+        if (r.code >= 300) throw new Error(String(r.code));
+        return String(r.body);
+      },
+      query,
+    );
+    if (follower.ended) return { status: 200, headers, body: text };
+    const clock = this.session.cluster.clock;
+    return {
+      status: 200,
+      headers: { ...headers, 'transfer-encoding': 'chunked' },
+      stream: {
+        start: (send, end) => {
+          let timer: { cancel(): void } | undefined;
+          const tick = () => {
+            const t = follower.poll();
+            if (t) send(t);
+            if (follower.ended) {
+              timer = undefined;
+              end();
+              return;
+            }
+            timer = clock.after(1000, tick);
+          };
+          if (text) send(text);
+          timer = clock.after(1000, tick);
+          return () => timer?.cancel();
+        },
+      },
+    };
   }
 
   private watch(req: HttpRequest, info: ResourceInfo, base: Omit<ApiRequest, 'verb'>, target: Target): HttpResponse {

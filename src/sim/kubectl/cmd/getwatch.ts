@@ -78,17 +78,29 @@ export function requestTimeoutMs(v: string): number | undefined {
 /**
  * How long a watch follows the cluster (shared with the differential harness, which steps the same
  * way while real kubectl waits): `D` with --request-timeout=D, else the unbounded rule above.
- * `step(ms)` lets time pass and returns how many events the watch received meanwhile.
+ * `step(ms)` lets time pass and returns how many events the watch received meanwhile. `ended` (kubectl
+ * logs -f) says the stream was closed by the server: following stops there, without Ctrl+C; with it,
+ * a request timeout passes in UNBOUNDED_STEP_MS steps, so the stream ends when it ends.
  */
-export function followWatch(timeoutMs: number, step: (ms: number) => number): { interrupted: boolean } {
+export function followWatch(timeoutMs: number, step: (ms: number) => number, ended?: () => boolean): { interrupted: boolean } {
+  if (ended?.()) return { interrupted: false };
   if (timeoutMs > 0) {
-    step(timeoutMs);
+    if (!ended) {
+      step(timeoutMs);
+      return { interrupted: false };
+    }
+    for (let elapsed = 0; elapsed < timeoutMs && !ended(); ) {
+      const ms = Math.min(UNBOUNDED_STEP_MS, timeoutMs - elapsed);
+      step(ms);
+      elapsed += ms;
+    }
     return { interrupted: false };
   }
   let elapsed = 0;
   let quiet = 0;
   while (elapsed < UNBOUNDED_CAP_MS && quiet < UNBOUNDED_QUIET_MS) {
     const n = step(UNBOUNDED_STEP_MS);
+    if (ended?.()) return { interrupted: false };
     elapsed += UNBOUNDED_STEP_MS;
     quiet = n > 0 ? 0 : quiet + UNBOUNDED_STEP_MS;
   }

@@ -4,14 +4,23 @@
  * (-l, default --tail 10) or the first pod of a workload (deploy/x, ByLogging order, "Found N pods").
  * Since kubectl 1.24 a multi-container pod without -c is not an error on the client: kubectl picks the
  * first container (or the kubectl.kubernetes.io/default-container annotation) and says so on stderr,
- * `Defaulted container "a" out of: a, b, init (init)`. -f prints what the container has logged so
- * far and returns (the simulator has no live stream).
+ * `Defaulted container "a" out of: a, b, init (init)`.
+ *
+ * -f/--follow: after what the container has logged so far, the stream stays open and simulated time
+ * passes; lines the container writes meanwhile are printed as they come (nodeproxy.ts LogFollower).
+ * The stream ends — kubectl exits 0 — when the container stops running (the kubelet ends a followed
+ * log then, kuberuntime_logs.go). Otherwise the same rule as `kubectl get -w` (getwatch.ts followWatch)
+ * ends it: with --request-timeout=D once D has passed (exit 0, as when the server closes the stream);
+ * without, 1s steps until 60s bring no new line (at most 5m), then Ctrl+C: the terminal's `^C` and
+ * exit status 1, as real kubectl v1.33 exits on SIGINT during `logs -f` (observed against `kubesim serve`).
  */
 import type { KubeObject } from '../../api/object.ts';
 import { res } from '../../apiserver/client.ts';
 import { ApiError, CmdError, usageError } from '../errors.ts';
 import type { Command, KubectlContext } from '../types.ts';
+import { LogFollower } from '../../apiserver/nodeproxy.ts';
 import { call, listObjects } from './common.ts';
+import { followWatch, requestTimeoutMs } from './getwatch.ts';
 import { byLogging, fetchNamed, firstPod, parseGoDuration, podRunningTimeout, selectorForObject } from './podsfor.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -130,6 +139,9 @@ export const logs: Command = {
     if (args.length === 2) container = args[1];
     if (args.length > 2) throw usageError(USAGE);
     const timeoutMs = podRunningTimeout(flags.str('pod-running-timeout'));
+    // The client config (clientcmd) refuses a malformed --request-timeout before any request.
+    const requestTimeout = requestTimeoutMs(flags.str('request-timeout'));
+    if (requestTimeout === undefined) throw new CmdError('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
     const sinceRaw = flags.str('since');
     const since = parseGoDuration(sinceRaw) ?? 0;
     const query: Record<string, string> = {};
@@ -174,6 +186,8 @@ export const logs: Command = {
       throw new CmdError(`you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${flags.int('max-log-requests')}, use --max-log-requests to increase the limit`);
     }
     const parallel = flags.bool('follow') && requests.length > 1;
+    const followers: { f: LogFollower; prefix: string }[] = [];
+    const withPrefix = (text: string, p: string) => (p ? text.split(/(?<=\n)/).filter(Boolean).map((l) => p + l).join('') : text);
     for (const r of requests) {
       let text: string;
       try {
@@ -185,11 +199,45 @@ export const logs: Command = {
         }
         throw e;
       }
-      if (prefix) {
-        const prefix = `[pod/${r.pod.metadata.name}/${r.container}] `;
-        text = text.split(/(?<=\n)/).filter(Boolean).map((l) => prefix + l).join('');
+      const linePrefix = prefix ? `[pod/${r.pod.metadata.name}/${r.container}] ` : '';
+      ctx.out(withPrefix(text, linePrefix));
+      if (flags.bool('follow')) {
+        const ns = r.pod.metadata.namespace;
+        const name = r.pod.metadata.name;
+        const f = new LogFollower(
+          () => {
+            try {
+              return call(ctx, res('pods'), { verb: 'get', namespace: ns, name }) as KubeObject;
+            } catch {
+              return undefined;
+            }
+          },
+          (q) => call(ctx, res('pods'), { verb: 'get', namespace: ns, name, subresource: 'log', query: q }) as string,
+          { ...(query.timestamps ? { timestamps: 'true' } : {}), container: r.container },
+        );
+        followers.push({ f, prefix: linePrefix });
       }
-      ctx.out(text);
     }
+    if (!followers.length) return 0;
+    const { interrupted } = followWatch(
+      requestTimeout,
+      (ms) => {
+        ctx.wait(ms);
+        let n = 0;
+        for (const { f, prefix: p } of followers) {
+          const t = f.poll();
+          if (!t) continue;
+          n++;
+          ctx.out(withPrefix(t, p));
+        }
+        return n;
+      },
+      () => followers.every(({ f }) => f.ended),
+    );
+    if (interrupted) {
+      ctx.err('^C\n');
+      return 1;
+    }
+    return 0;
   },
 };
