@@ -17,10 +17,15 @@ const load = () =>
 
 const FAILED = '실행 도구를 불러오지 못했습니다. 새로 고침해 보세요.';
 
-function button(text: string, act: string, label?: string): HTMLButtonElement {
-  const b = document.createElement('button');
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  return e;
+}
+
+function button(text: string, act: string, label?: string, primary?: boolean): HTMLButtonElement {
+  const b = el('button', primary ? 'run-btn run-primary' : 'run-btn');
   b.type = 'button';
-  b.className = 'run-btn';
   b.dataset.act = act;
   b.textContent = text;
   if (label) b.setAttribute('aria-label', label);
@@ -31,44 +36,42 @@ function warm() {
   load().then((m) => m.warm(), () => undefined);
 }
 
+/**
+ * Intent: a pointer over `hover` (a block's code and controls, or the page bar) or focus on a control
+ * of `bar` starts the load; a click on a control hands its act to `onAct`.
+ */
+function wire(hover: HTMLElement, bar: HTMLElement, onAct: (act: string) => void) {
+  hover.addEventListener('pointerenter', warm, { once: true });
+  bar.addEventListener('focusin', warm, { once: true });
+  bar.addEventListener('click', (ev) => {
+    const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');
+    if (b) onAct(b.dataset.act!);
+  });
+}
+
 class RunBlock extends HTMLElement {
   connectedCallback() {
     if (this.querySelector(':scope > .run-bar')) return;
     const d = this.dataset;
-    const bar = document.createElement('div');
-    bar.className = 'run-bar';
-    const file = d.file ?? '';
+    const bar = el('div', 'run-bar');
     if (d.kind === 'manifest') {
       const primary = d.action === 'create' || d.action === 'delete' ? d.action : 'apply';
       for (const a of ['apply', 'create', 'delete']) {
-        const b = button(a === primary ? `▶ ${a}` : a, a, `kubectl ${a} -f ${file} 실행`);
-        if (a === primary) b.classList.add('run-primary');
-        bar.append(b);
+        bar.append(button(a === primary ? `▶ ${a}` : a, a, `kubectl ${a} -f ${d.file ?? ''} 실행`, a === primary));
       }
-    } else {
-      const b = button('▶ 실행', 'run', `블록 ${d.n} 명령 실행`);
-      b.classList.add('run-primary');
-      bar.append(b);
-    }
+    } else bar.append(button('▶ 실행', 'run', `블록 ${d.n} 명령 실행`, true));
     const edit = button('편집', 'edit');
     edit.setAttribute('aria-expanded', 'false');
     const reset = button('원래대로', 'reset');
     reset.hidden = true;
-    const status = document.createElement('span');
-    status.className = 'run-status';
+    const status = el('span', 'run-status');
     status.setAttribute('role', 'status');
     bar.append(edit, reset, status);
     this.append(bar);
-    // Intent: a pointer over the block (code or controls) or focus on a control starts the load.
-    this.addEventListener('pointerenter', warm, { once: true });
-    bar.addEventListener('focusin', warm, { once: true });
-    bar.addEventListener('click', (ev) => {
-      const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');
-      if (!b) return;
-      const act = b.dataset.act!;
+    wire(this, bar, (act) => {
       if (!loaded && act !== 'edit' && act !== 'reset') {
         // Feedback within the frame of the click, before any code has loaded.
-        this.dataset.state = 'loading';
+        d.state = 'loading';
         status.textContent = '실행 준비 중…';
       }
       load().then(
@@ -84,24 +87,17 @@ class RunBlock extends HTMLElement {
 class RunPage extends HTMLElement {
   connectedCallback() {
     if (this.querySelector(':scope > .run-page-bar')) return;
-    const bar = document.createElement('div');
-    bar.className = 'run-page-bar';
+    const bar = el('div', 'run-page-bar');
     const text = document.createElement('span');
     text.textContent = '이 페이지의 예제는 브라우저 안의 쿠버네티스 클러스터에서 실행됩니다.';
-    const cluster = button('클러스터 보기', 'cluster');
-    const term = button('터미널 열기', 'terminal');
-    bar.append(text, cluster, term);
+    bar.append(text, button('클러스터 보기', 'cluster'), button('터미널 열기', 'terminal'));
     this.prepend(bar);
-    bar.addEventListener('pointerenter', warm, { once: true });
-    bar.addEventListener('focusin', warm, { once: true });
-    bar.addEventListener('click', (ev) => {
-      const b = (ev.target as Element).closest<HTMLButtonElement>('button[data-act]');
-      if (!b) return;
+    wire(bar, bar, (act) =>
       load().then(
-        (m) => m.openDock(b.dataset.act === 'terminal' ? 'terminal' : 'cluster'),
+        (m) => m.openDock(act === 'terminal' ? 'terminal' : 'cluster'),
         () => (text.textContent = FAILED),
-      );
-    });
+      ),
+    );
     // Saved work or a share link: bring the run UI up when the page is idle.
     const slug = this.dataset.slug ?? '';
     let saved = location.hash.startsWith('#run=');
