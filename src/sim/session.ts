@@ -8,6 +8,8 @@ import { Cluster, type ClusterOptions } from './cluster/cluster.ts';
 import { quantityOf } from './api/quantity.ts';
 import { runKubectl } from './kubectl/kubectl.ts';
 import { installNodeTools } from './node/index.ts';
+import { fromPackage } from './node/versions.ts';
+import { NodeWorld } from './node/world.ts';
 import { registerBuiltins } from './shell/builtins.ts';
 import { Shell, type CommandContext, type Output } from './shell/shell.ts';
 
@@ -116,10 +118,17 @@ export class Session {
           return fn?.({ name: argv[0], args: argv.slice(1), stdin: '', env: ctx.env, out: ctx.out, err: ctx.err, shell: ctx.shell, fs: ctx.fs, cwd: ctx.cwd });
         },
         tempSuffix: () => String(1000000000 + (++this.tempCounter * 7919) % 899999999),
+        clientVersion: this.kubectlVersionOn(ctx.shell.host.name),
       },
       ctx.args,
       'default',
     );
+  }
+
+  /** The kubectl package installed on a machine ("1.35.1-1.1" → "v1.35.1"). */
+  private kubectlVersionOn(host: string): string | undefined {
+    const pkg = NodeWorld.of(this.cluster)?.machine(host)?.packages.get('kubectl')?.version;
+    return pkg ? fromPackage(pkg) : undefined;
   }
 
   /** `sim` meta-commands: advance, step, fail-node, recover-node, add-node, now. */

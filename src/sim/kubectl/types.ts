@@ -29,6 +29,11 @@ export interface KubectlContext {
    * kubectl's own; its exit status, or undefined when the machine has no such program.
    */
   exec?(argv: string[]): number | undefined;
+  /**
+   * The version of the kubectl binary that runs: the kubectl package installed on the machine the
+   * shell is on (apt-get install kubectl=1.35.1-1.1 changes it). Default v1.35.0.
+   */
+  clientVersion?: string;
 }
 
 export interface Command {

@@ -9,7 +9,9 @@
  * version skew of +/-1` on stderr.
  * Build metadata of v1.35.0: gitCommit 66452049f3d6…, go1.25.5, server buildDate 2025-12-17T12:32:07Z
  * (a real `curl /version` of a v1.35.0 kube-apiserver); kubectl v1.35 bundles Kustomize v5.7.1.
- * The server version follows the kube-apiserver static pod's image tag (kubeadm upgrades change it).
+ * The server version follows the kube-apiserver static pod's image tag (kubeadm upgrades change it);
+ * the client version is the kubectl package installed on the machine the shell is on (ctx.clientVersion:
+ * `apt-get install kubectl=1.35.1-1.1` on a node changes what `kubectl version` says there).
  */
 import type { KubeObject } from '../../api/object.ts';
 import { res } from '../../apiserver/client.ts';
@@ -22,6 +24,11 @@ import { listObjects } from './common.ts';
 
 export const CLIENT_VERSION = 'v1.35.0';
 export const KUSTOMIZE_VERSION = 'v5.7.1';
+/**
+ * The Kustomize each kubectl minor bundles (`kubectl version --client` of v1.31.9 → v5.4.2,
+ * v1.32.5 → v5.5.0, v1.33.1 → v5.6.0, observed; v1.34 and v1.35 → v5.7.1, kubectl go.mod).
+ */
+const KUSTOMIZE: Record<string, string> = { '1.31': 'v5.4.2', '1.32': 'v5.5.0', '1.33': 'v5.6.0', '1.34': 'v5.7.1', '1.35': 'v5.7.1' };
 /** kubectl v1.35.0's own build date (not observed; a few minutes after the server binaries). */
 const CLIENT_BUILD_DATE = '2025-12-17T12:41:54Z';
 const SERVER_BUILD_DATES: Record<string, string> = { '1.35.0': '2025-12-17T12:32:07Z' };
@@ -86,7 +93,8 @@ export const version: Command = {
     if (args.length) throw new CmdError(`extra arguments: [${args.join(' ')}]`);
     const o = flags.str('output');
     if (o !== '' && o !== 'yaml' && o !== 'json') throw new CmdError("--output must be 'yaml' or 'json'");
-    const client = info(CLIENT_VERSION, false);
+    const client = info(ctx.clientVersion ?? CLIENT_VERSION, false);
+    const kustomize = KUSTOMIZE[`${client.major}.${client.minor}`] ?? KUSTOMIZE_VERSION;
     let server: VersionInfo | undefined;
     let serverErr: unknown;
     if (!flags.bool('client')) {
@@ -97,12 +105,12 @@ export const version: Command = {
       }
     }
     if (o === '') {
-      ctx.out(`Client Version: ${client.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+      ctx.out(`Client Version: ${client.gitVersion}\nKustomize Version: ${kustomize}\n`);
       if (server) ctx.out(`Server Version: ${server.gitVersion}\n`);
     } else {
-      const doc: Record<string, unknown> = { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION };
+      const doc: Record<string, unknown> = { clientVersion: client, kustomizeVersion: kustomize };
       if (server) doc.serverVersion = server;
-      if (o === 'yaml') ctx.out(printYAML({ clientVersion: yamlKeys(client), kustomizeVersion: KUSTOMIZE_VERSION, ...(server ? { serverVersion: yamlKeys(server) } : {}) }) + '\n');
+      if (o === 'yaml') ctx.out(printYAML({ clientVersion: yamlKeys(client), kustomizeVersion: kustomize, ...(server ? { serverVersion: yamlKeys(server) } : {}) }) + '\n');
       else ctx.out(JSON.stringify(doc, null, 2) + '\n');
     }
     if (serverErr) {
