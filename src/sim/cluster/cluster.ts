@@ -28,6 +28,8 @@ import { Kubelet, type NodeSpecification } from '../kubelet/kubelet.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { Store } from '../store/store.ts';
 import { addonObjects } from './addons.ts';
+import { bootstrapTokenSecret, DEFAULT_TOKEN_TTL_MS, generateToken, INIT_TOKEN_DESCRIPTION } from './bootstraptoken.ts';
+import { TokenCleaner } from '../controllers/tokencleaner.ts';
 import { layDown } from '../node/files.ts';
 import { COREDNS, ETCD } from '../node/versions.ts';
 import { CA_PEM, writeKubeconfigs } from './kubeconfig.ts';
@@ -103,6 +105,7 @@ export class Cluster {
       new NodeLifecycleController(this.ctx),
       new ResourceQuotaController(this.ctx),
       new EventTTL(this.ctx),
+      new TokenCleaner(this.ctx),
     );
     this.scheduler = new KubeScheduler(this.ctx);
   }
@@ -144,6 +147,9 @@ export class Cluster {
     this.clock.settle();
     if (addons) {
       this.clock.after(20_000, () => {
+        // kubeadm init's bootstrap-token phase, just before its addon phase: the join token (TTL 24h).
+        const token = generateToken(this.rng.stream('bootstrap-token'));
+        client.create(res('secrets'), bootstrapTokenSecret(token, { expires: this.clock.now() + DEFAULT_TOKEN_TTL_MS, description: INIT_TOKEN_DESCRIPTION }));
         for (const o of addonObjects(this.version, COREDNS[this.version.replace(/^v(\d+\.\d+).*$/, '$1')])) client.create(this.infoOf(o), o);
       });
     }

@@ -1,6 +1,6 @@
 /**
- * kubeadm on the nodes: `version`, `upgrade plan`, `upgrade apply`, `upgrade node`,
- * `token create --print-join-command`.
+ * kubeadm on the nodes: `version`, `upgrade plan`, `upgrade apply`, `upgrade node`; `certs` in certs.ts,
+ * `token` in token.ts.
  *
  * Sources: kubernetes/kubernetes cmd/kubeadm/app/cmd/upgrade/{plan,apply,node}.go and
  * cmd/kubeadm/app/cmd/phases/upgrade/apply/preflight.go (enforceVersionPolicies texts),
@@ -16,7 +16,9 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { res } from '../apiserver/client.ts';
 import { apiserverManifest, controllerManagerManifest, etcdManifest, schedulerManifest } from '../cluster/manifests.ts';
 import type { CommandContext, Shell } from '../shell/shell.ts';
+import { certsCommand, renewCertificate } from './certs.ts';
 import { klog } from './controlplane.ts';
+import { tokenCommand } from './token.ts';
 import { BUILD, COREDNS, ETCD, STABLE, compareVersions, fromPackage, isRelease, latestPatch, minorOf, parseVersion } from './versions.ts';
 import type { MachineState, NodeWorld } from './world.ts';
 
@@ -261,7 +263,10 @@ function apply(world: NodeWorld, m: MachineState, ctx: CommandContext, args: str
       ctx.out(s);
       continue;
     }
-    for (const c of RENEW[comp]) s += `[upgrade/staticpods] Renewing ${c} certificate\n`;
+    for (const c of RENEW[comp]) {
+      s += `[upgrade/staticpods] Renewing ${c} certificate\n`;
+      renewCertificate(m, c, clock.now());
+    }
     s += `[upgrade/staticpods] Moving new manifest to "${path}" and backing up old manifest to "${backup}/${comp}.yaml"\n[upgrade/staticpods] Waiting for the kubelet to restart the component\n[upgrade/staticpods] This can take up to 5m0s\n`;
     ctx.out(s);
     m.fs.write(`${backup}/${comp}.yaml`, cur);
@@ -270,6 +275,9 @@ function apply(world: NodeWorld, m: MachineState, ctx: CommandContext, args: str
     waitForComponent(world, m, comp, image);
     ctx.out(`[apiclient] Found 1 Pods for label selector component=${comp}\n[upgrade/staticpods] Component "${comp}" upgraded successfully!\n${comp === 'etcd' ? '[upgrade/etcd] Waiting for etcd to become available\n' : ''}`);
   }
+  // "kubeadm renews all the certificates during control plane upgrade" (docs: Certificate Management
+  // with kubeadm): what each component uses (above), and the admin kubeconfigs, without a line of output.
+  for (const conf of ['admin.conf', 'super-admin.conf']) if (m.fs.exists(`/etc/kubernetes/${conf}`)) renewCertificate(m, conf, clock.now());
   world.clusterVersion = target;
   ctx.out('[upgrade/control-plane] The control plane instance for this node was successfully upgraded!\n[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace\n[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster\n[upgrade/kubeconfig] The kubeconfig files for this node were successfully upgraded!\n');
   const t1 = clock.now();
@@ -335,20 +343,6 @@ function upgradeNode(world: NodeWorld, m: MachineState, ctx: CommandContext): nu
   return 0;
 }
 
-function token(world: NodeWorld, m: MachineState, ctx: CommandContext, args: string[]): number {
-  if (!requireAdmin(m, ctx)) return 1;
-  if (args[0] === 'create') {
-    const rng = world.cluster.rng;
-    const alpha = 'abcdefghijklmnopqrstuvwxyz0123456789';
-    const tok = `${rng.string(6, alpha)}.${rng.string(16, alpha)}`;
-    if (args.includes('--print-join-command')) ctx.out(`kubeadm join 172.30.1.2:6443 --token ${tok} --discovery-token-ca-cert-hash sha256:6fd2c3e2c6b6b1f1a7e0a3b1d1c1f4d4cf0a0c2c5f0e9d1e0d8a7b6c5d4e3f21 \n`);
-    else ctx.out(tok + '\n');
-    return 0;
-  }
-  ctx.err(`unknown command "${args[0] ?? ''}" for "kubeadm token"\n`);
-  return 1;
-}
-
 export function kubeadmCommand(world: NodeWorld, ctx: CommandContext): number {
   const m = world.machine(ctx.shell.host.name);
   if (!m) return 127;
@@ -383,7 +377,8 @@ export function kubeadmCommand(world: NodeWorld, ctx: CommandContext): number {
     ctx.out('Upgrade your cluster smoothly to a newer version with this command\n\nUsage:\n  kubeadm upgrade [flags]\n  kubeadm upgrade [command]\n\nAvailable Commands:\n  apply       Upgrade your Kubernetes cluster to the specified version\n  diff        Show what differences would be applied to existing static pod manifests. See also: kubeadm upgrade apply --dry-run\n  node        Upgrade commands for a node in the cluster\n  plan        Check which versions are available to upgrade to and validate whether your current cluster is upgradeable.\n\nFlags:\n  -h, --help   help for upgrade\n\nGlobal Flags:\n      --add-dir-header           If true, adds the file directory to the header of the log messages\n      --log-file string          If non-empty, use this log file (no effect when -logtostderr=true)\n      --log-file-max-size uint   Defines the maximum size a log file can grow to (no effect when -logtostderr=true). Unit is megabytes. If the value is 0, the maximum file size is unlimited. (default 1800)\n      --one-output               If true, only write logs to their native severity level (vs also writing to each lower severity level; no effect when -logtostderr=true)\n      --rootfs string            The path to the \'real\' host root filesystem. This will cause kubeadm to chroot into the provided path.\n      --skip-headers             If true, avoid header prefixes in the log messages\n      --skip-log-headers         If true, avoid headers when opening log files (no effect when -logtostderr=true)\n  -v, --v Level                  number for the log level verbosity\n\nUse "kubeadm upgrade [command] --help" for more information about a command.\n');
     return 0;
   }
-  if (a === 'token') return token(world, m, ctx, args.slice(1));
+  if (a === 'token') return tokenCommand(world, m, ctx, args.slice(args.indexOf('token') + 1));
+  if (a === 'certs' || a === 'certificates') return certsCommand(world, m, ctx, args.slice(args.indexOf(a) + 1));
   ctx.err(a ? `unknown command "${a}" for "kubeadm"\nTo see the stack trace of this error execute with --v=5 or higher\n` : '');
   return a ? 1 : 0;
 }

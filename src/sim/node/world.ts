@@ -55,6 +55,11 @@ export interface MachineState {
   lists?: string;
   unit: KubeletUnit;
   etcd?: StandaloneEtcd;
+  /**
+   * NotAfter (ms) of the certificates kubeadm manages on this machine, by kubeadm's name (`apiserver`,
+   * `admin.conf`, `ca`, …); unset entries are as `kubeadm init` made them (certs.ts).
+   */
+  certNotAfter: Map<string, number>;
 }
 
 /** What an etcd snapshot file or data directory holds. */
@@ -132,6 +137,7 @@ export class NodeWorld {
       packages,
       lists: minorOf(version),
       unit: { active: true, since: since - 1000, pid: this.nextPid(), runningVersion: version, needsReload: false, enabled: true },
+      certNotAfter: new Map(),
     };
     this.machines.set(name, m);
     if (controlPlane) {

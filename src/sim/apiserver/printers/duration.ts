@@ -33,3 +33,20 @@ export function since(ts: string | undefined | null, nowMs: number): string {
   if (!ts) return '<unknown>';
   return humanDuration(nowMs - Date.parse(ts));
 }
+
+/**
+ * duration.ShortHumanDuration (k8s.io/apimachinery/pkg/util/duration): one unit, truncated —
+ * `59s`, `59m`, `23h`, `364d`, `9y`; kubeadm's RESIDUAL TIME and TTL columns.
+ */
+export function shortHumanDuration(ms: number): string {
+  const seconds = Math.trunc(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.trunc(ms / 60_000);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.trunc(ms / 3_600_000);
+  if (hours < 24) return `${hours}h`;
+  if (hours < 24 * 365) return `${Math.trunc(hours / 24)}d`;
+  return `${Math.trunc(ms / 3_600_000 / 24 / 365)}y`;
+}
