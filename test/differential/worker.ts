@@ -218,7 +218,8 @@ function unreal(s: string): string {
 function materialize(ctx: CommandContext, path: string) {
   const abs = path.startsWith('/') ? path : `${ctx.cwd.replace(/\/$/, '')}/${path}`;
   const fs = ctx.fs;
-  const norm = abs.replace(/\/+/g, '/');
+  // `-f dir/`: the machine's paths have no trailing slash.
+  const norm = abs.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
   if (fs.isFile(norm)) {
     const dest = join(root, norm);
     mkdirSync(dirname(dest), { recursive: true });

@@ -79,6 +79,38 @@ echo "exit=$?"
 # -l keeps only the objects with the labels.
 kubectl diff -f two.yaml -l app=none
 echo "exit=$?"
+# A directory: every manifest in it; a cluster-scoped object's file has an empty namespace part.
+mkdir -p site
+cat <<'YAML' > site/ns.yaml
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+YAML
+cat <<'YAML' > site/cm.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  mode: fast
+YAML
+kubectl diff -f site/ | grep -E '^(diff|\+kind|\+  name)'
+# An object being deleted (a finalizer holds it): kubectl warns that it is going away.
+cat <<'YAML' > held.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: held
+  finalizers:
+  - example.com/hold
+data:
+  a: "1"
+YAML
+kubectl apply -f held.yaml
+kubectl delete configmap held --wait=false
+sed -i 's/a: "1"/a: "2"/' held.yaml
+kubectl diff -f held.yaml | grep -E '^[-+] '
 # Errors: no -f, an argument, --force-conflicts without --server-side, a missing file.
 kubectl diff
 echo "exit=$?"
