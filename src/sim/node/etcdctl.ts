@@ -13,7 +13,15 @@
  * removed from etcdctl in 3.6), etcdutl/etcdutl/printer.go (status table with VERSION, cells
  * right-aligned), etcdutl/snapshot/v3_snapshot.go (restore log lines, data-dir not empty error);
  * client errors as etcd-client v3.6.6 logs them (retry_interceptor.go:65 "retrying of unary invoker
- * failed", then `Error: context deadline exceeded` after the 5 s command timeout); etcdctl 3.x's
+ * failed", then `Error: context deadline exceeded` after the 5 s command timeout; `endpoint health`
+ * "… is unhealthy: failed to commit proposal: …" + "Error: unhealthy cluster"; `endpoint status`
+ * "Failed to get the status of endpoint …"; `snapshot save` without a timeout). Compared with a real
+ * etcd/etcdctl 3.4.23 (Debian) started with and without client-cert TLS: put/get (--prefix
+ * --keys-only, --print-value-only), del, member list, endpoint health/status (simple and table),
+ * snapshot save, v2 `set`, missing/partial TLS flags (exit 128, the TLSInfo messages and their order),
+ * unreachable endpoints, a missing snapshot directory (exit 5), group help; 3.4→3.6 differences kept
+ * on the 3.6 side from etcd sources: healthy endpoints on stdout (PR #11322, 3.5+), zap JSON logs, the
+ * 3.6 status columns, no snapshot status/restore in etcdctl. etcdctl 3.x's
  * unknown-command text (cobra: `Error: unknown command "set" for "etcdctl"` + suggestions, printed
  * twice — observed with etcdctl 3.4.23, whose command set for these suggestions is the same);
  * shared/reference/k8s-fidelity.md §8.
@@ -92,17 +100,28 @@ function zapTs(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_m, f) => `.${f}${String((ms * 7) % 1000).padStart(3, '0')}Z`);
 }
 
-/** Where an endpoint leads: the kubeadm etcd (TLS), a standalone one (plain), or nothing. */
-type Target = { kind: 'cluster' } | { kind: 'standalone'; etcd: StandaloneEtcd } | { kind: 'refused'; addr: string } | { kind: 'error'; msg: string };
+/**
+ * Where an endpoint leads: the kubeadm etcd (TLS), a standalone one (plain); `bad-config` when the TLS
+ * flags cannot make a client (exit 128 before any dial), `down` when the dial or handshake fails (the
+ * command then runs into its timeout — what it prints depends on the command).
+ */
+type Target = { kind: 'cluster' } | { kind: 'standalone'; etcd: StandaloneEtcd } | { kind: 'bad-config'; msg: string } | { kind: 'down'; addr: string; reason: string };
+
+function endpointOf(p: Parsed, ctx: CommandContext): string {
+  return (p.flags.get('endpoints') ?? ctx.env.ETCDCTL_ENDPOINTS ?? '127.0.0.1:2379').split(',')[0].trim();
+}
 
 function connect(world: NodeWorld, m: MachineState, ctx: CommandContext, p: Parsed): Target {
   const env = ctx.env;
-  const endpoint = (p.flags.get('endpoints') ?? env.ETCDCTL_ENDPOINTS ?? '127.0.0.1:2379').split(',')[0].trim();
+  const endpoint = endpointOf(p, ctx);
   const cacert = p.flags.get('cacert') ?? env.ETCDCTL_CACERT;
   const cert = p.flags.get('cert') ?? env.ETCDCTL_CERT;
   const key = p.flags.get('key') ?? env.ETCDCTL_KEY;
-  for (const f of [cacert, cert, key]) if (f && m.fs.read(f.startsWith('/') ? f : `${ctx.cwd}/${f}`) === undefined) return { kind: 'error', msg: `Error: open ${f}: no such file or directory\n` };
-  if (cert && !key) return { kind: 'error', msg: 'Error: KeyFile and CertFile must both be present[key: , cert: ' + cert + ']\n' };
+  // transport.TLSInfo.ClientConfig: cert and key both or neither, then the cert/key files, then the CA
+  // (observed with etcdctl 3.4.23; the same client/pkg/transport code in 3.6). Exit status 128 (ExitBadArgs).
+  const missing = (f: string | undefined) => !!f && m.fs.read(f.startsWith('/') ? f : `${ctx.cwd}/${f}`) === undefined;
+  if ((cert || key) && !(cert && key)) return { kind: 'bad-config', msg: `Error: KeyFile and CertFile must both be present[key: ${key ?? ''}, cert: ${cert ?? ''}]\n` };
+  for (const f of [cert, key, cacert]) if (missing(f)) return { kind: 'bad-config', msg: `Error: open ${f}: no such file or directory\n` };
   const tls = endpoint.startsWith('https://');
   const hostPort = endpoint.replace(/^\w+:\/\//, '');
   const host = hostPort.split(':')[0];
@@ -111,27 +130,31 @@ function connect(world: NodeWorld, m: MachineState, ctx: CommandContext, p: Pars
   const local = host === '127.0.0.1' || host === 'localhost';
   const cp = world.controlPlaneName();
   const toCluster = port === '2379' && ((local && m.name === cp) || host === CP_IP || host === cp);
-  const fail = (err: string) => {
-    world.cluster.clock.advance(5000);
-    const ts = zapTs(world.cluster.clock.now());
-    ctx.err(`{"level":"warn","ts":"${ts}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:65","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc000${fakeDigest(addr + ts).slice(0, 5)}0/${addr}","method":"${p.args[0] === 'put' ? '/etcdserverpb.KV/Put' : p.args[0] === 'del' ? '/etcdserverpb.KV/DeleteRange' : p.args[0] === 'member' ? '/etcdserverpb.Cluster/MemberList' : '/etcdserverpb.KV/Range'}","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${err}"}\n`);
-    return { kind: 'error', msg: 'Error: context deadline exceeded\n' } as Target;
-  };
+  const down = (reason: string): Target => ({ kind: 'down', addr, reason });
   if (toCluster) {
     const etcdUp = world.cluster.kubelets.get(cp)?.runtimeContainers().some((c) => c.static && c.state === 'Running' && (c.argv[0] ?? '').endsWith('etcd'));
-    if (!etcdUp) return fail(`last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp ${addr}: connect: connection refused\\"`);
-    if (!tls) return fail('connection error: desc = \\"error reading server preface: EOF\\"');
-    if (!cacert && p.flags.get('insecure-skip-tls-verify') !== 'true') return fail('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority\\"');
-    if (!cert || !key) return fail('last connection error: connection error: desc = \\"error reading server preface: remote error: tls: certificate required\\"');
-    if (!/etcd\/ca\.crt$/.test(cacert ?? '') && p.flags.get('insecure-skip-tls-verify') !== 'true') return fail('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of \\\\\\"crypto/rsa: verification error\\\\\\" while trying to verify candidate authority certificate \\\\\\"etcd-ca\\\\\\")\\"');
+    if (!etcdUp) return down(`last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp ${addr}: connect: connection refused\\"`);
+    if (!tls) return down('connection error: desc = \\"error reading server preface: EOF\\"');
+    if (!cacert && p.flags.get('insecure-skip-tls-verify') !== 'true') return down('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority\\"');
+    if (!cert || !key) return down('last connection error: connection error: desc = \\"error reading server preface: remote error: tls: certificate required\\"');
+    if (!/etcd\/ca\.crt$/.test(cacert ?? '') && p.flags.get('insecure-skip-tls-verify') !== 'true') return down('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of \\\\\\"crypto/rsa: verification error\\\\\\" while trying to verify candidate authority certificate \\\\\\"etcd-ca\\\\\\")\\"');
     return { kind: 'cluster' };
   }
   if (local && m.etcd && port === '2379') {
-    if (tls) return fail('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\\"');
+    if (tls) return down('last connection error: connection error: desc = \\"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\\"');
     return { kind: 'standalone', etcd: m.etcd };
   }
-  return fail(`last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp ${addr}: connect: connection refused\\"`);
+  return down(`last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp ${addr}: connect: connection refused\\"`);
 }
+
+/** The client's retry interceptor gives up when the 5 s command timeout ends: its warn line (stderr). */
+function retryWarning(world: NodeWorld, ctx: CommandContext, t: { addr: string; reason: string }, method: string): void {
+  world.cluster.clock.advance(5000);
+  const ts = zapTs(world.cluster.clock.now());
+  ctx.err(`{"level":"warn","ts":"${ts}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:65","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc000${fakeDigest(t.addr + ts).slice(0, 5)}0/${t.addr}","method":"${method}","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${t.reason}"}\n`);
+}
+
+const METHODS: Record<string, string> = { put: '/etcdserverpb.KV/Put', get: '/etcdserverpb.KV/Range', del: '/etcdserverpb.KV/DeleteRange', member: '/etcdserverpb.Cluster/MemberList', endpoint: '/etcdserverpb.KV/Range' };
 
 interface KV {
   key: string;
@@ -180,6 +203,68 @@ function memberId(): string {
   return fakeDigest(`https://${CP_IP}:2380`).slice(0, 16).replace(/^0/, 'c');
 }
 
+interface Group {
+  short: string;
+  commands: [string, string][];
+  options?: string[];
+}
+
+/** etcdctl 3.6's command groups and their sub-commands (etcdctl/ctlv3/command/*_command.go). */
+const GROUPS: Record<string, Group> = {
+  snapshot: { short: 'Manages etcd node snapshots', commands: [['save', 'Stores an etcd node backend snapshot to a given file']] },
+  member: {
+    short: 'Membership related commands',
+    commands: [
+      ['add', 'Adds a member into the cluster'],
+      ['list', 'Lists all members in the cluster'],
+      ['promote', 'Promotes a non-voting member in the cluster'],
+      ['remove', 'Removes a member from the cluster'],
+      ['update', 'Updates a member in the cluster'],
+    ],
+  },
+  endpoint: {
+    short: 'Endpoint related commands',
+    commands: [
+      ['hashkv', 'Prints the KV history hash for each endpoint in --endpoints'],
+      ['health', 'Checks the healthiness of endpoints specified in `--endpoints` flag'],
+      ['status', 'Prints out the status of endpoints specified in `--endpoints` flag'],
+    ],
+    options: ['      --cluster[=false]\tuse all endpoints from the cluster member list'],
+  },
+};
+
+/**
+ * The global options as etcdctl 3.4.23 prints them; 3.5's ctl.go registers the same set (3.6 may add
+ * a few — not verified).
+ */
+const GLOBAL_OPTIONS = `GLOBAL OPTIONS:
+      --cacert=""\t\t\t\tverify certificates of TLS-enabled secure servers using this CA bundle
+      --cert=""\t\t\t\t\tidentify secure client using this TLS certificate file
+      --command-timeout=5s\t\t\ttimeout for short running command (excluding dial timeout)
+      --debug[=false]\t\t\t\tenable client-side debug logging
+      --dial-timeout=2s\t\t\t\tdial timeout for client connections
+  -d, --discovery-srv=""\t\t\tdomain name to query for SRV records describing cluster endpoints
+      --discovery-srv-name=""\t\t\tservice name to query when using DNS discovery
+      --endpoints=[127.0.0.1:2379]\t\tgRPC endpoints
+      --hex[=false]\t\t\t\tprint byte strings as hex encoded strings
+      --insecure-discovery[=true]\t\taccept insecure SRV records describing cluster endpoints
+      --insecure-skip-tls-verify[=false]\tskip server certificate verification (CAUTION: this option should be enabled only for testing purposes)
+      --insecure-transport[=true]\t\tdisable transport security for client connections
+      --keepalive-time=2s\t\t\tkeepalive time for client connections
+      --keepalive-timeout=6s\t\t\tkeepalive timeout for client connections
+      --key=""\t\t\t\t\tidentify secure client using this TLS key file
+      --password=""\t\t\t\tpassword for authentication (if this option is used, --user option shouldn't include password)
+      --user=""\t\t\t\t\tusername[:password] for authentication (prompt if password is not supplied)
+  -w, --write-out="simple"\t\t\tset the output format (fields, json, protobuf, simple, table)
+`;
+
+const GLOBAL_FLAG_NAMES = new Set(['cacert', 'cert', 'command-timeout', 'debug', 'dial-timeout', 'discovery-srv', 'd', 'discovery-srv-name', 'endpoints', 'hex', 'insecure-discovery', 'insecure-skip-tls-verify', 'insecure-transport', 'keepalive-time', 'keepalive-timeout', 'key', 'password', 'user', 'write-out', 'help', 'h']);
+
+/** cobrautl's usage template for a command group (NAME / USAGE / API VERSION / COMMANDS / OPTIONS). */
+function groupHelp(name: string, g: Group): string {
+  return `NAME:\n\t${name} - ${g.short}\n\nUSAGE:\n\tetcdctl ${name} <subcommand> [flags]\n\nAPI VERSION:\n\t3.6\n\n\nCOMMANDS:\n${g.commands.map(([c, d]) => `\t${c}\t${d}\n`).join('')}\nOPTIONS:\n${(g.options ?? []).map((o) => o + '\n').join('')}  -h, --help[=false]\thelp for ${name}\n\n${GLOBAL_OPTIONS}\n`;
+}
+
 function etcdctl(world: NodeWorld, ctx: CommandContext): number {
   const m = world.machine(ctx.shell.host.name);
   if (!m) return 127;
@@ -202,13 +287,23 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
     out(`etcdctl version: ${ETCD_VERSION}\nAPI version: 3.6\n`);
     return 0;
   }
-  if (cmd === 'snapshot' && rest[0] !== 'save') {
-    if (!rest[0]) {
-      out('NAME:\n\tsnapshot - Manages etcd node snapshots\n\nUSAGE:\n\tetcdctl snapshot <subcommand> [flags]\n\nAPI VERSION:\n\t3.6\n\n\nCOMMANDS:\n\tsave\tStores an etcd node backend snapshot to a given file\n');
-      return 0;
+  // A command group without (or with an unknown) sub-command is not runnable: cobra prints its help and
+  // exits 0 (observed with etcdctl 3.4.23: `etcdctl snapshot foo`, `etcdctl member foo`). In 3.6 the
+  // snapshot group has only `save` (status/restore moved to etcdutl).
+  const group = GROUPS[cmd];
+  if (group && !group.commands.some(([c]) => c === rest[0])) {
+    // …unless a flag neither the group nor the root has is given (`etcdctl snapshot restore x.db
+    // --data-dir d` on 3.6): cobra's "unknown flag" before and after the help, exit 1 (observed, 3.4.23).
+    const bad = [...p.flags.keys()].find((f) => !GLOBAL_FLAG_NAMES.has(f) && !(cmd === 'endpoint' && f === 'cluster'));
+    if (bad) {
+      const shown = bad.length === 1 ? `unknown shorthand flag: '${bad}' in -${bad}` : `unknown flag: --${bad}`;
+      ctx.err(`Error: ${shown}\n`);
+      out(groupHelp(cmd, group));
+      ctx.err(`\nError: ${shown}\n`);
+      return 1;
     }
-    ctx.err(`Error: unknown command "${rest[0]}" for "etcdctl snapshot"\nRun 'etcdctl snapshot --help' for usage.\nError: unknown command "${rest[0]}" for "etcdctl snapshot"\n`);
-    return 1;
+    out(groupHelp(cmd, group));
+    return 0;
   }
   // Argument checks come before any connection.
   if (cmd === 'put' && rest.length < 1) return usage(ctx, 'put command needs 1 argument and input from stdin or 2 arguments');
@@ -216,11 +311,11 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
   if (cmd === 'del' && rest.length < 1) return usage(ctx, 'del command needs one argument as key and an optional argument as range_end');
   if (cmd === 'snapshot' && rest.length < 2) return usage(ctx, 'snapshot save expects one argument');
   const t = connect(world, m, ctx, p);
-  if (t.kind === 'error') {
+  if (t.kind === 'bad-config') {
     ctx.err(t.msg);
-    return 1;
+    return 128;
   }
-  if (t.kind === 'refused') return 1;
+  if (t.kind === 'down') return unreachable(world, m, ctx, p, cmd, rest, t);
   const ks = keyspace(world, t);
   const w = p.flags.get('write-out') ?? 'simple';
   switch (cmd) {
@@ -294,19 +389,17 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
       const clock = world.cluster.clock;
       const t0 = clock.now();
       const ep = (p.flags.get('endpoints') ?? ctx.env.ETCDCTL_ENDPOINTS ?? '127.0.0.1:2379').split(',')[0];
-      if (t.kind !== 'cluster') {
-        out(`Snapshot saved at ${rest[1]}\nServer version ${ETCD_VERSION}\n`);
-        return 0;
-      }
       const parent = path.slice(0, path.lastIndexOf('/')) || '/';
       if (!m.fs.isDir(parent)) {
+        // snapshot.SaveWithVersion's error; snapshotSaveCommandFunc exits with ExitInterrupted (5).
         ctx.err(`Error: could not open ${rest[1]}.part (open ${rest[1]}.part: no such file or directory)\n`);
-        return 1;
+        return 5;
       }
-      const data = world.capture();
-      const took = 40 + Math.floor(data.sizeBytes / 100_000);
+      const data = t.kind === 'cluster' ? world.capture() : undefined;
+      const size = data?.sizeBytes ?? 20480;
+      const took = 40 + Math.floor(size / 100_000);
       clock.advance(took);
-      m.fs.write(path, `${SNAPSHOT_MAGIC}${data.id}\n`);
+      m.fs.write(path, data ? `${SNAPSHOT_MAGIC}${data.id}\n` : '\u0000');
       const ts = (off: number) => zapTs(t0 + off);
       ctx.err(
         [
@@ -314,7 +407,7 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
           `{"level":"info","ts":"${ts(6)}","logger":"client","caller":"v3@v${ETCD_VERSION}/maintenance.go:236","msg":"opened snapshot stream; downloading"}`,
           `{"level":"info","ts":"${ts(6)}","caller":"snapshot/v3_snapshot.go:96","msg":"fetching snapshot","endpoint":"${ep}"}`,
           `{"level":"info","ts":"${ts(took - 8)}","logger":"client","caller":"v3@v${ETCD_VERSION}/maintenance.go:302","msg":"completed snapshot read; closing"}`,
-          `{"level":"info","ts":"${ts(took)}","caller":"snapshot/v3_snapshot.go:111","msg":"fetched snapshot","endpoint":"${ep}","size":"${humanBytes(data.sizeBytes)}","took":"${took}.${String(t0 % 1000).padStart(3, '0')}412ms","etcd-version":"3.6.0"}`,
+          `{"level":"info","ts":"${ts(took)}","caller":"snapshot/v3_snapshot.go:111","msg":"fetched snapshot","endpoint":"${ep}","size":"${humanBytes(size)}","took":"${took}.${String(t0 % 1000).padStart(3, '0')}412ms","etcd-version":"3.6.0"}`,
           `{"level":"info","ts":"${ts(took)}","caller":"snapshot/v3_snapshot.go:121","msg":"saved","path":"${rest[1]}"}`,
         ].join('\n') + '\n',
       );
@@ -323,6 +416,45 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
     }
   }
   ctx.err(`Error: "${cmd}" is not available in this simulator\n`);
+  return 1;
+}
+
+/**
+ * A command against an endpoint it cannot reach or authenticate to: unary calls give up after the
+ * 5 s --command-timeout ("Error: context deadline exceeded", exit 1; observed with etcdctl 3.4.23);
+ * `endpoint health` reports the endpoint unhealthy and fails with "unhealthy cluster"; `endpoint
+ * status` prints "Failed to get the status of endpoint …" (ep_command.go). `snapshot save` has no
+ * timeout (snapshot_command.go runs it under context.WithCancel): it creates the .part file, logs so,
+ * and waits for a connection until the user presses Ctrl+C — modelled as the terminal's ^C after 60 s,
+ * exit status 130 (SIGINT), the .part file left behind as a killed etcdctl leaves it.
+ */
+function unreachable(world: NodeWorld, m: MachineState, ctx: CommandContext, p: Parsed, cmd: string, rest: string[], t: { addr: string; reason: string }): number {
+  const ep = endpointOf(p, ctx);
+  if (cmd === 'snapshot') {
+    const part = `${rest[1]}.part`;
+    const abs = part.startsWith('/') ? part : `${ctx.cwd}/${part}`;
+    const parent = abs.slice(0, abs.lastIndexOf('/')) || '/';
+    if (!m.fs.isDir(parent)) {
+      ctx.err(`Error: could not open ${part} (open ${part}: no such file or directory)\n`);
+      return 5;
+    }
+    m.fs.write(abs, '');
+    ctx.err(`{"level":"info","ts":"${zapTs(world.cluster.clock.now())}","caller":"snapshot/v3_snapshot.go:83","msg":"created temporary db file","path":"${part}"}\n`);
+    world.cluster.clock.advance(60_000);
+    ctx.err('^C\n');
+    return 130;
+  }
+  if (cmd === 'endpoint' && rest[0] === 'status') {
+    retryWarning(world, ctx, t, '/etcdserverpb.Maintenance/Status');
+    ctx.err(`Failed to get the status of endpoint ${ep} (context deadline exceeded)\n`);
+    return 1;
+  }
+  retryWarning(world, ctx, t, METHODS[cmd] ?? '/etcdserverpb.KV/Range');
+  if (cmd === 'endpoint' && rest[0] === 'health') {
+    ctx.err(`${ep} is unhealthy: failed to commit proposal: context deadline exceeded\nError: unhealthy cluster\n`);
+    return 1;
+  }
+  ctx.err('Error: context deadline exceeded\n');
   return 1;
 }
 

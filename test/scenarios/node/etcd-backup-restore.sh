@@ -1,7 +1,10 @@
 # Back up etcd, lose a Deployment, restore (website: tasks/administer-cluster/configure-upgrade-etcd.md).
-# etcdctl v3.6.6 needs the kubeadm etcd's TLS material: without --cacert/--cert/--key the client
-# retries until the 5 s command timeout ("error reading server preface: EOF"). `snapshot save` prints
-# its zap log lines, then "Snapshot saved at …" and "Server version …"; `etcdutl snapshot status -w
+# etcdctl v3.6.6 needs the kubeadm etcd's TLS material: without --cacert/--cert/--key `snapshot save`
+# (no command timeout: snapshot_command.go runs under context.WithCancel) logs "created temporary db
+# file" and waits for a connection until Ctrl+C (^C after 60 s here, exit 130, the .part file left);
+# with them it prints its zap log lines, then "Snapshot saved at …" and "Server version …". etcdctl 3.6
+# has no `snapshot restore`: the group's help, and with --data-dir cobra's "unknown flag" around it
+# (exit 1; cobra behaviour observed with etcdctl 3.4.23). `etcdutl snapshot status -w
 # table` shows hash, revision, keys, size, version (right-aligned, etcdutl/etcdutl/printer.go).
 # Pointing the etcd static pod's data volume at the restored directory restarts etcd on that data:
 # objects created after the snapshot are gone and deleted ones come back; controllers and kubelets
