@@ -13,11 +13,20 @@
  * Then `diff -u -N LIVE MERGED` runs (or $KUBECTL_EXTERNAL_DIFF: its first word is the program, the
  * later words matching ^[a-zA-Z0-9-=]+$ are appended after the two directories), writing straight to
  * kubectl's output, and the directories are removed.
+ * --prune (pkg/cmd/diff/prune.go, pkg/util/prune/prune.go): objects that apply --prune would delete —
+ * in each namespace the file's objects went to, of the allowlist kinds (default: ConfigMap, Endpoints,
+ * PersistentVolumeClaim, Pod, ReplicationController, Secret, Service, Job, CronJob, Ingress, DaemonSet,
+ * Deployment, ReplicaSet, StatefulSet, and the cluster-scoped Namespace and PersistentVolume), matching
+ * -l, carrying the last-applied annotation and not among the file's objects — are written to LIVE
+ * only, whole (managedFields included), so the diff shows them removed. With the default allowlist
+ * GetRESTMappings logs its deprecation warning: diff passes namespaceSpecified = (namespace != ""), and
+ * fails on the Ingress kind the simulated API server does not serve, so only --prune-allowlist prunes.
  * Exit status: 0 no differences, 1 differences (the program's status ≤ 1 → cmdutil.ErrExit), and every
  * error — kubectl's own, the program missing or failing with > 1 — goes through CheckDiffErr, which
  * adds 1 to CheckErr's code: 2.
  */
 import { clone, type KubeObject } from '../../api/object.ts';
+import { resourceForKind, type ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { labelSelectorMatcher } from '../../apiserver/selectors.ts';
 import { isEmptyPatch, threeWayPatch } from '../apply/threeway.ts';
@@ -25,7 +34,7 @@ import { enforceNamespace, readFileTargets } from '../builder.ts';
 import { CmdError, renderError } from '../errors.ts';
 import { printYAML } from '../printers/yaml.ts';
 import type { Command, KubectlContext } from '../types.ts';
-import { FILENAME_FLAG, RECURSIVE_FLAG, call } from './common.ts';
+import { FILENAME_FLAG, RECURSIVE_FLAG, call, klogWarning, listObjects } from './common.ts';
 import { LAST_APPLIED } from './apply.ts';
 
 const MASK = '***';
@@ -128,6 +137,40 @@ export const diff: Command = {
   },
 };
 
+/** prune.go defaultNamespacedPruneResources + defaultNonNamespacedPruneResources. */
+const DEFAULT_PRUNE: [string, string, string][] = [
+  ['', 'v1', 'ConfigMap'],
+  ['', 'v1', 'Endpoints'],
+  ['', 'v1', 'PersistentVolumeClaim'],
+  ['', 'v1', 'Pod'],
+  ['', 'v1', 'ReplicationController'],
+  ['', 'v1', 'Secret'],
+  ['', 'v1', 'Service'],
+  ['batch', 'v1', 'Job'],
+  ['batch', 'v1', 'CronJob'],
+  ['networking.k8s.io', 'v1', 'Ingress'],
+  ['apps', 'v1', 'DaemonSet'],
+  ['apps', 'v1', 'Deployment'],
+  ['apps', 'v1', 'ReplicaSet'],
+  ['apps', 'v1', 'StatefulSet'],
+  ['', 'v1', 'Namespace'],
+  ['', 'v1', 'PersistentVolume'],
+];
+
+/** prune.ParseResources: `group/version/kind` (`core` for the core group). */
+function pruneResources(allowlist: string[]): ResourceInfo[] {
+  const out: ResourceInfo[] = [];
+  for (const gvk of allowlist) {
+    const parts = gvk.split('/');
+    if (parts.length !== 3) throw new CmdError(`invalid GroupVersionKind format: ${gvk}, please follow <group/version/kind>`);
+    const group = parts[0] === 'core' ? '' : parts[0];
+    const info = resourceForKind(group, parts[1], parts[2]);
+    if (!info) throw new CmdError(`no matches for kind "${parts[2]}" in version "${group ? group + '/' : ''}${parts[1]}"`);
+    out.push(info);
+  }
+  return out;
+}
+
 class ExitStatus {
   code: number;
   constructor(code: number) {
@@ -146,7 +189,7 @@ function runDiff(ctx: KubectlContext, args: string[], flags: Parameters<NonNulla
   const fieldManager = serverSide && !flags.isSet('field-manager') ? 'kubectl' : flags.str('field-manager');
   const force = flags.bool('force-conflicts');
   if (force && !serverSide) throw new CmdError('--force-conflicts only works with --server-side');
-  if (flags.bool('prune')) throw new CmdError('--prune is not supported by this simulator yet');
+  const prune = flags.bool('prune') ? pruneResources(flags.list('prune-allowlist')) : undefined;
 
   // Run: NewDiffer("LIVE", "MERGED") before the objects are read.
   const liveDir = `/tmp/LIVE-${ctx.tempSuffix()}`;
@@ -160,6 +203,8 @@ function runDiff(ctx: KubectlContext, args: string[], flags: Parameters<NonNulla
       const match = labelSelectorMatcher(selector);
       targets = targets.filter((t) => match(t.object?.metadata?.labels ?? {}));
     }
+    const visitedUids = new Set<string>();
+    const visitedNamespaces = new Set<string>();
     for (const t of targets) {
       const ns = enforceNamespace(t, ctx);
       const local = clone(t.object!);
@@ -171,6 +216,9 @@ function runDiff(ctx: KubectlContext, args: string[], flags: Parameters<NonNulla
       } catch (e) {
         if (!(e instanceof ApiError && e.status.code === 404)) throw e;
       }
+      // tracker.MarkVisited
+      if (t.info.namespaced && ns) visitedNamespaces.add(ns);
+      if (live?.metadata.uid) visitedUids.add(live.metadata.uid);
       let to: KubeObject | undefined = merged(ctx, local, live, t, ns, { serverSide, fieldManager, force });
       let from = live;
       if (!flags.bool('show-managed-fields')) {
@@ -183,6 +231,33 @@ function runDiff(ctx: KubectlContext, args: string[], flags: Parameters<NonNulla
       ctx.fs.write(`${mergedDir}/${file}`, to ? printYAML(to) : '');
       // apply.WarnIfDeleting
       if (live?.metadata.deletionTimestamp) ctx.err(`Warning: Detected changes to resource ${live.metadata.name} which is currently being deleted.\n`);
+    }
+    if (prune) {
+      let kinds: ResourceInfo[] | undefined = prune;
+      if (!kinds.length) {
+        ctx.err(klogWarning(ctx, 'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.', 'prune.go:71'));
+        // GetRESTMappings maps every default kind; one the API server does not serve (the simulated
+        // cluster has no networking.k8s.io Ingress) fails the whole prune, which diff only logs
+        // (diff.go:760 in kubectl v1.33, observed).
+        const missing = DEFAULT_PRUNE.find(([g, v, k]) => !resourceForKind(g, v, k));
+        if (missing) {
+          const [g, v, k] = missing;
+          const gv = g ? `${g}/${v}` : v;
+          ctx.err(klogWarning(ctx, `pruning failed and could not be evaluated err: error retrieving RESTMappings to prune: invalid resource ${g}/${v}, Kind=${k}, Namespaced=${k !== 'Namespace' && k !== 'PersistentVolume'}: no matches for kind "${k}" in version "${gv}"`, 'diff.go:760'));
+          kinds = undefined;
+        } else kinds = DEFAULT_PRUNE.map(([g, v, k]) => resourceForKind(g, v, k)!);
+      }
+      const pruned: KubeObject[] = [];
+      const pick = (objs: KubeObject[]) => {
+        for (const o of objs) if (o.metadata.annotations?.[LAST_APPLIED] !== undefined && !visitedUids.has(o.metadata.uid ?? '')) pruned.push(o);
+      };
+      for (const n of visitedNamespaces) for (const info of kinds?.filter((i) => i.namespaced) ?? []) pick(listObjects(ctx, info, n, selector));
+      for (const info of kinds?.filter((i) => !i.namespaced) ?? []) pick(listObjects(ctx, info, undefined, selector));
+      // Printed into LIVE only (getObjectName from the object's own kind), managedFields and all.
+      for (const o of pruned) {
+        const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+        ctx.fs.write(`${liveDir}/${fileName(group, version, o.kind, o.metadata.namespace ?? '', o.metadata.name ?? '')}`, printYAML(o));
+      }
     }
     const argv = diffCommand(ctx, liveDir, mergedDir);
     const status = ctx.exec ? ctx.exec(argv) : undefined;
