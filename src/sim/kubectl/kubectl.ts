@@ -114,6 +114,11 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     parsed = parseFlags(rest, defs);
   } catch (e) {
     if (e instanceof FlagError) {
+      // kubectl diff's SetFlagErrorFunc: a usage error through CheckDiffErr (exit 2: 1 means "differences").
+      if (path[0] === 'diff') {
+        ctxBase.err(`error: ${e.message}\nSee '${fullPath} -h' for help and examples\n`);
+        return 2;
+      }
       ctxBase.err(`error: ${e.message}\nSee '${fullPath} --help' for usage.\n`);
       return 1;
     }

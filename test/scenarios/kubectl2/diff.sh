@@ -151,7 +151,8 @@ kubectl diff -f app.yaml --prune -l app=shop | grep -vE '^(@@|---|\+\+\+) |^[-+ 
 kubectl diff -f app.yaml --prune -l app=shop --prune-allowlist=core/v1/ConfigMap | grep -E '^diff'
 kubectl diff -f app.yaml --prune --prune-allowlist=v1/ConfigMap
 echo "exit=$?"
-# Errors: no -f, an argument, --force-conflicts without --server-side, a missing file.
+# Errors: no -f, an argument, --force-conflicts without --server-side, a missing file, an unknown flag
+# (SetFlagErrorFunc: a usage error, exit 2).
 kubectl diff
 echo "exit=$?"
 kubectl diff deploy web
@@ -159,6 +160,8 @@ echo "exit=$?"
 kubectl diff -f web.yaml --force-conflicts
 echo "exit=$?"
 kubectl diff -f nope.yaml
+echo "exit=$?"
+kubectl diff -f web.yaml --bogus
 echo "exit=$?"
 # Another diff program: its first word is run, later option-like words are appended.
 KUBECTL_EXTERNAL_DIFF="diff -q" kubectl diff -f web.yaml
