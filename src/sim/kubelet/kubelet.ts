@@ -138,6 +138,8 @@ export interface RuntimeSandbox {
 const LEASE_RENEW_MS = 10_000;
 /** The kubelet re-reads staticPodPath every fileCheckFrequency (20 s). */
 const FILE_CHECK_MS = 20_000;
+/** From an inotify event on staticPodPath to the kubelet's sync of the changed pods. */
+const INOTIFY_MS = 500;
 export const STATIC_POD_PATH = '/etc/kubernetes/manifests';
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
@@ -212,6 +214,19 @@ export class Kubelet {
       this.deps.clock.after(FILE_CHECK_MS, tick);
     };
     this.deps.clock.after(FILE_CHECK_MS, tick);
+    // On Linux the file source also watches staticPodPath with inotify (pkg/kubelet/config/
+    // file_linux.go: fsnotify events are consumed at once), so an edit, a new or a removed manifest is
+    // acted on within moments; the 20 s listing is the fallback.
+    let pending = false;
+    this.fs.onChange = (path) => {
+      const dir = this.staticPodPath.replace(/\/+$/, '');
+      if (pending || !dir || !(path === dir || path.startsWith(dir + '/'))) return;
+      pending = true;
+      this.deps.clock.after(INOTIFY_MS, () => {
+        pending = false;
+        if (this.running && this.powered) this.syncStaticPods();
+      });
+    };
   }
 
   /**
@@ -377,7 +392,7 @@ export class Kubelet {
         const base = { name: r.name, image: r.spec.image ?? '', imageRef: image.ok ? image.ref.full : r.spec.image ?? '', podUid: w.uid, podName: w.name, podNamespace: w.ns, podSandboxId: fakeDigest(`sandbox/${w.uid}`), static: !!w.static, argv: argvOf, spec: r.spec, pod };
         const prev = st.lastState?.terminated;
         if (prev?.containerID) {
-          out.push({ ...base, id: prev.containerID.replace(/^containerd:\/\//, ''), state: 'Exited', attempt: Math.max(0, (st.restartCount ?? 1) - 1), createdAt: Date.parse(prev.startedAt ?? '') || w.createdAt, exitCode: prev.exitCode, logs: r.previousLogs ?? [] });
+          out.push({ ...base, id: prev.containerID.replace(/^containerd:\/\//, ''), state: 'Exited', attempt: prev.containerID === st.containerID ? st.restartCount ?? 0 : Math.max(0, (st.restartCount ?? 1) - 1), createdAt: Date.parse(prev.startedAt ?? '') || w.createdAt, exitCode: prev.exitCode, logs: r.previousLogs ?? [] });
         }
         if (!st.containerID || (prev?.containerID === st.containerID)) continue;
         const term = st.state?.terminated;
@@ -1009,8 +1024,11 @@ export class Kubelet {
     r.timer = clock.after(first ? 1000 : 100, () => {
       r.timer = undefined;
       r.status.lastState = { terminated };
-      r.status.restartCount = (r.status.restartCount ?? 0) + 1;
+      // RESTARTS is the attempt number of the newest container (kuberuntime annotates each new one with
+      // the previous count + 1): it grows when a container starts again, not when the back-off begins —
+      // "CrashLoopBackOff   1 (9s ago)" while the first back-off runs.
       if (first) {
+        r.status.restartCount = (r.status.restartCount ?? 0) + 1;
         r.status.state = { waiting: { reason: 'ContainerCreating' } };
         this.startContainer(w, r);
         return;
@@ -1021,6 +1039,7 @@ export class Kubelet {
       this.writeStatus(w);
       r.timer = clock.after(backoff, () => {
         r.timer = undefined;
+        r.status.restartCount = (r.status.restartCount ?? 0) + 1;
         this.startContainer(w, r);
       });
     });

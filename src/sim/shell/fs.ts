@@ -6,6 +6,8 @@ export class FileSystem {
   private dirs = new Set<string>(['/']);
   /** Bumped on every write: lets watchers (the kubelet's staticPodPath scan) notice changes cheaply. */
   version = 0;
+  /** Told the path of every file written or removed (inotify, for the kubelet's staticPodPath watch). */
+  onChange?: (path: string) => void;
 
   static normalize(path: string, cwd = '/'): string {
     const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
@@ -36,6 +38,7 @@ export class FileSystem {
     // Flat, shared strings: 5,000 machines hold the same kubelet config, manifests and unit files.
     this.files.set(flat(p), flat(content));
     this.version++;
+    this.onChange?.(p);
   }
 
   append(p: string, content: string): void {
@@ -53,7 +56,10 @@ export class FileSystem {
 
   remove(p: string): boolean {
     const ok = this.files.delete(p) || this.dirs.delete(p);
-    if (ok) this.version++;
+    if (ok) {
+      this.version++;
+      this.onChange?.(p);
+    }
     return ok;
   }
 
@@ -61,6 +67,7 @@ export class FileSystem {
     for (const f of [...this.files.keys()]) if (f === p || f.startsWith(p + '/')) this.files.delete(f);
     for (const d of [...this.dirs]) if (d === p || d.startsWith(p + '/')) this.dirs.delete(d);
     this.version++;
+    this.onChange?.(p);
   }
 
   /** Direct children names of a directory, sorted as `ls` does (C locale). */
