@@ -105,6 +105,7 @@ function install(world: NodeWorld, m: MachineState, ctx: CommandContext, args: s
   const notAvail: string[] = [];
   const changes: Change[] = [];
   const newest: string[] = [];
+  const selected: string[] = [];
   for (const spec of names) {
     const eq = spec.indexOf('=');
     const pkg = eq < 0 ? spec : spec.slice(0, eq);
@@ -118,7 +119,12 @@ function install(world: NodeWorld, m: MachineState, ctx: CommandContext, args: s
     if (ver !== undefined) {
       if (ver.includes('*')) {
         const re = new RegExp('^' + ver.replace(/[.+]/g, '\\$&').replace(/\*/g, '.*') + '$');
-        ver = avail.find((v) => re.test(v)) ?? ver;
+        const found = avail.find((v) => re.test(v));
+        // apt's cacheset names the version a pattern picked (ShowSelectedVersion), with the release it
+        // comes from — "Selected version '1.34.3-1.1' (isv:kubernetes:core:stable:v1.34:pkgs.k8s.io
+        // [amd64]) for 'kubeadm'" in real `apt-get install -y kubeadm='1.34.3-*'` transcripts.
+        if (found) selected.push(`Selected version '${found}' (isv:kubernetes:core:stable:v${found.split('.').slice(0, 2).join('.')}:pkgs.k8s.io [amd64]) for '${pkg}'`);
+        ver = found ?? ver;
       }
       if (!avail.includes(ver)) {
         notAvail.push(pkg);
@@ -142,7 +148,7 @@ function install(world: NodeWorld, m: MachineState, ctx: CommandContext, args: s
     ctx.err(errs.join('\n') + '\n');
     return 100;
   }
-  for (const l of newest) out += l + '\n';
+  for (const l of [...selected, ...newest]) out += l + '\n';
   changes.sort((a, b) => (a.pkg < b.pkg ? -1 : 1));
   const held = changes.filter((c) => m.packages.get(c.pkg)?.held);
   const down = changes.filter((c) => c.from && compareVersions(c.to, c.from) < 0);
