@@ -1,7 +1,7 @@
 // Expected values: the examples of apimachinery pkg/util/duration/duration_test.go (HumanDuration).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDuration } from './duration.ts';
+import { humanDuration, shortHumanDuration } from './duration.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -13,3 +13,10 @@ const cases: [number, string][] = [
   [2 * d, '2d'], [2 * d + 3 * h, '2d3h'], [8 * d, '8d'], [729 * d, '729d'], [2 * 365 * d, '2y'], [2 * 365 * d + 10 * d, '2y10d'], [8 * 365 * d, '8y'],
 ];
 for (const [ms, want] of cases) test(`humanDuration(${ms}) = ${want}`, () => assert.equal(humanDuration(ms), want));
+
+// ShortHumanDuration (same file): one unit, truncated; kubeadm's RESIDUAL TIME and TTL.
+const short: [number, string][] = [
+  [-2 * s, '<invalid>'], [-1 * s, '0s'], [s, '1s'], [59 * s, '59s'], [59 * m, '59m'], [23 * h, '23h'], [24 * h - 1, '23h'],
+  [364 * d, '364d'], [365 * d - 1, '364d'], [365 * d, '1y'], [3650 * d, '10y'], [3649 * d, '9y'],
+];
+for (const [ms, want] of short) test(`shortHumanDuration(${ms}) = ${want}`, () => assert.equal(shortHumanDuration(ms), want));
