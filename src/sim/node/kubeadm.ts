@@ -172,13 +172,25 @@ function randomDigits(seed: number): string {
   return String(1000000000 + (h % 3000000000));
 }
 
-/** Let the kubelet pick up a rewritten manifest (inotify) and wait until the new container runs. */
+/**
+ * After the new container runs, kubeadm still waits for the kubelet to report it: the mirror pod's
+ * config hash must change (WaitForStaticPodHashChange, polled every 500 ms) and the pods with the
+ * component label must be found; for etcd, the member must answer; for kube-apiserver, /healthz.
+ * Real v1.35 upgrades take 1m55s–3m44s from the backup directory's timestamp to the kubelet-config
+ * one (three transcripts); these waits bring the simulated control-plane phase to the low end of that.
+ */
+const REPORT_MS: Record<string, number> = { etcd: 20_000, 'kube-apiserver': 40_000, 'kube-controller-manager': 15_000, 'kube-scheduler': 15_000 };
+
+/** Let the kubelet pick up a rewritten manifest (inotify) and wait until the new container runs and is reported. */
 function waitForComponent(world: NodeWorld, m: MachineState, component: string, image: string): void {
   m.kubelet.syncStaticPods();
   const clock = world.cluster.clock;
   for (let waited = 0; waited < 300_000; waited += 1000) {
     const c = m.kubelet.runtimeContainers().find((x) => x.static && x.state === 'Running' && x.podName === `${component}-${m.name}` && x.image === image);
-    if (c && (component !== 'kube-apiserver' || world.cluster.server.up)) return;
+    if (c && (component !== 'kube-apiserver' || world.cluster.server.up)) {
+      clock.advance(REPORT_MS[component] ?? 0);
+      return;
+    }
     clock.advance(1000);
   }
 }
