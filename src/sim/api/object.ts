@@ -33,6 +33,43 @@ export function clone<T>(v: T): T {
   return out as T;
 }
 
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for plain data, compared in place (keys in order, undefined
+ * properties skipped, undefined array elements as null), stopping at the first difference.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if ('toJSON' in a || 'toJSON' in b) return JSON.stringify(a) === JSON.stringify(b);
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  if (arr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const u = x[i] === undefined || typeof x[i] === 'function' ? null : x[i];
+      const v = y[i] === undefined || typeof y[i] === 'function' ? null : y[i];
+      if (!jsonEqual(u, v)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xk = Object.keys(x);
+  const yk = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < xk.length && (x[xk[i]] === undefined || typeof x[xk[i]] === 'function')) i++;
+    while (j < yk.length && (y[yk[j]] === undefined || typeof y[yk[j]] === 'function')) j++;
+    if (i === xk.length || j === yk.length) return i === xk.length && j === yk.length;
+    if (xk[i] !== yk[j] || !jsonEqual(x[xk[i]], y[yk[j]])) return false;
+    i++;
+    j++;
+  }
+}
+
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,7 +2,7 @@
  * An in-process client of the API server, as client-go is for controllers and the kubelet: every call
  * is a REST-shaped request through ApiServer.handle, so admission and validation apply to it too.
  */
-import { clone, type KubeObject } from '../api/object.ts';
+import { clone, jsonEqual, type KubeObject } from '../api/object.ts';
 import { RESOURCES, type ResourceInfo } from '../api/resources.ts';
 import { ApiError, type Status } from './errors.ts';
 import type { ApiServer } from './server.ts';
@@ -60,7 +60,7 @@ export class Client {
       if (!cur) return undefined;
       const next = clone(cur);
       if (fn(next) === false) return cur;
-      if (JSON.stringify(next) === JSON.stringify(cur)) return cur;
+      if (jsonEqual(next, cur)) return cur;
       try {
         return status ? this.updateStatus(info, next) : this.update(info, next);
       } catch (e) {

@@ -363,7 +363,7 @@ export class ApiServer implements ServerContext {
       else delete obj.status;
       s?.prepareForUpdate?.(obj, old, this);
       // Generation moves when the spec changes (metadata.generation semantics).
-      if (old.metadata.generation !== undefined && sortedJSON(obj.spec) !== sortedJSON(old.spec)) {
+      if (old.metadata.generation !== undefined && !sameContent(obj.spec, old.spec)) {
         meta.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
@@ -382,7 +382,7 @@ export class ApiServer implements ServerContext {
     }
     // An update that changes nothing does not bump the resourceVersion (etcd is not written).
     meta.resourceVersion = old.metadata.resourceVersion;
-    if (sortedJSON(obj) === sortedJSON(old)) return { code: 200, body: old };
+    if (sameContent(obj, old)) return { code: 200, body: old };
     const key = storageKey(info, meta.namespace, meta.name!);
     // Finalizers removed from an object being deleted: finish the deletion.
     if (meta.deletionTimestamp && !(meta.finalizers?.length) && this.gracefulDone(info, obj)) {
@@ -569,6 +569,37 @@ function resourceFromKey(key: string): string {
   const parts = rest.split('/');
   const two = `${parts[0]}/${parts[1]}`;
   return KEY_RESOURCE[two] ?? KEY_RESOURCE[parts[0]] ?? parts[0];
+}
+
+/**
+ * Whether two values have equal JSON content whatever the order of their keys (sortedJSON(a) ===
+ * sortedJSON(b)), compared in place: no strings built, and the first difference ends it.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    if (a === undefined || b === undefined || typeof a === 'object' || typeof b === 'object') return a === undefined && b === undefined ? true : sortedJSON(a) === sortedJSON(b);
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  const aa = Array.isArray(a);
+  if (aa !== Array.isArray(b)) return false;
+  if (aa) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameContent(x[i] === undefined ? null : x[i], y[i] === undefined ? null : y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameContent(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** JSON with object keys sorted: equal for equal content, whatever order a client sent the keys in. */

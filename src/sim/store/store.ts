@@ -78,10 +78,11 @@ export class Store {
   put<T>(key: string, value: T, stamp?: (v: T, revision: number) => void): Entry<T> {
     const rev = ++this.rev;
     stamp?.(value, rev);
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) share(value, this.shared);
+    const bucket = bucketOf(key);
+    if (SHARED_BUCKETS.has(bucket) && value && typeof value === 'object' && !Object.isFrozen(value)) share(value, this.shared);
     deepFreeze(value);
-    let b = this.buckets.get(bucketOf(key));
-    if (!b) this.buckets.set(bucketOf(key), (b = new Map()));
+    let b = this.buckets.get(bucket);
+    if (!b) this.buckets.set(bucket, (b = new Map()));
     const prev = b.get(key);
     const e: Entry<T> = {
       key,
@@ -166,7 +167,8 @@ export function deepFreeze<T>(v: T): T {
 
 /**
  * Recently stored small parts (an ownerReference, a toleration, a condition stamped in the same
- * second, an event's source), keyed by their content in property order. Two generations of at most
+ * second, an event's source), keyed by their content in property order (strings and property names
+ * length-prefixed, so no two contents share a key). Two generations of at most
  * LIMIT entries each, so the table stays small however many objects pass through it.
  */
 class Interner {
@@ -187,6 +189,9 @@ class Interner {
     return c;
   }
 }
+
+/** The resources a cluster has by the ten thousand, whose objects share their small parts. */
+const SHARED_BUCKETS = new Set(['/registry/pods/', '/registry/events/']);
 
 /** Parts whose content key is longer than this are not shared (their parents neither). */
 const MAX_SHARED_KEY = 240;
@@ -218,16 +223,15 @@ function share(v: object, t: Interner): string | undefined {
           if (c !== x) o[k] = c;
         }
       }
-    } else if (typeof x === 'string') part = JSON.stringify(x);
+    } else if (typeof x === 'string') part = `${x.length}"${x}`;
     else if (typeof x === 'number') part = Object.is(x, -0) ? '-0' : String(x);
     else if (typeof x === 'boolean') part = x ? 'true' : 'false';
     if (!parts) continue;
     if (part === undefined) parts = undefined;
     else {
       if (!arr) {
-        const pk = JSON.stringify(k);
-        parts.push(pk, ':');
-        length += pk.length + 1;
+        parts.push(String(k.length), '"', k, ':');
+        length += k.length + 4;
       }
       parts.push(part, ',');
       length += part.length + 1;
