@@ -110,6 +110,16 @@ function inlineDepLists(code) {
   return out.includes('__vite__mapDeps') ? code : out;
 }
 
+/**
+ * The client build's entry file names (Astro's pattern, `_astro/<name>.<hash>.js`, with the suffix
+ * Astro gives a component's script left out).
+ * @param {{ name: string }} chunk
+ */
+function scriptFileName(chunk) {
+  const name = chunk.name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`));
+  return `_astro/${name.replace(/[^\w.-]/g, '_')}.[hash].js`;
+}
+
 // Static site: everything heavy happens at build time (MDX, shiki, pagefind).
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -132,6 +142,13 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'always' },
-  vite: { build: { rolldownOptions: { onwarn } }, plugins: [lazyDescriptions(), smallPreloadHelper()], worker: { format: 'es', plugins: () => [lazyDescriptions()] } },
+  vite: {
+    build: { rolldownOptions: { onwarn } },
+    // A component's script is named after it ("Search.<hash>.js"), not "Search.astro_astro_type_script_
+    // index_0_lang.<hash>.js": every page names its scripts, so the long names were bytes on each page.
+    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: scriptFileName } } } } },
+    plugins: [lazyDescriptions(), smallPreloadHelper()],
+    worker: { format: 'es', plugins: () => [lazyDescriptions()] },
+  },
   devToolbar: { enabled: false },
 });
