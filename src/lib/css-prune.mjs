@@ -7,9 +7,10 @@
 // can never contain: one that is neither in the page's own markup and scripts nor anywhere in the
 // JavaScript the page can load (its module scripts and everything they import, statically or on
 // demand: the run UI, the search dialog — the code that creates elements later). Words are matched
-// loosely (any word of that code counts as "present"), so a rule is kept whenever in doubt; at-rules
-// other than @media/@supports/@container/@layer (@page, @keyframes, @font-face) are kept whole.
-// Workers are not followed: they have no document.
+// loosely (any word of that code counts as "present"; a class a script composes, `cv-${tone}` or
+// "cv-" + tone, makes every class starting "cv-" present), so a rule is kept whenever in doubt;
+// at-rules other than @media/@supports/@container/@layer (@page, @keyframes, @font-face) are kept
+// whole. Workers are not followed: they have no document.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +75,32 @@ const STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi;
 export function prunePage(html, route, readAsset) {
   const markup = html.replace(STYLE, '');
   const present = words(markup);
-  for (const code of pageScripts(markup, route, readAsset)) words(code, present);
+  for (const code of pageScripts(markup, route, readAsset)) {
+    words(code, present);
+    for (const prefix of composedPrefixes(code)) present.add(prefix + '*');
+  }
   return html.replace(STYLE, (_, open, css, close) => open + pruneCss(css, present) + close);
+}
+
+/**
+ * The beginnings of names a script composes: `cv-${tone}` and "cv-" + tone give "cv-".
+ * @param {string} code
+ */
+export function composedPrefixes(code) {
+  const out = new Set();
+  for (const m of code.matchAll(/([A-Za-z_][\w-]*-)(?:\$\{|["'`]\s*\+)/g)) out.add(m[1].toLowerCase());
+  return out;
+}
+
+/**
+ * Whether a word (class or element name) is present: itself, or a name a script may compose.
+ * @param {Set<string>} present words, and composed prefixes as "cv-*"
+ * @param {string} word
+ */
+function isPresent(present, word) {
+  if (present.has(word)) return true;
+  for (let i = word.indexOf('-'); i >= 0; i = word.indexOf('-', i + 1)) if (present.has(word.slice(0, i + 1) + '*')) return true;
+  return false;
 }
 
 /**
@@ -141,7 +166,7 @@ function moduleRefs(code, dir) {
 /**
  * The stylesheet without the rules whose every selector needs a word the page lacks.
  * @param {string} css minified CSS (as the build writes it)
- * @param {Set<string>} present
+ * @param {Set<string>} present words, and composed prefixes as "cv-*"
  * @returns {string}
  */
 export function pruneCss(css, present) {
@@ -165,7 +190,7 @@ export function pruneCss(css, present) {
     }
     const kept = selectorList(block.prelude).filter((sel) => {
       const needs = selectorNeeds(sel);
-      return needs === null || needs.every((w) => present.has(w));
+      return needs === null || needs.every((w) => isPresent(present, w));
     });
     if (kept.length > 0) out += `${kept.join(',')}{${block.body}}`;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blocks, prunePage, pruneCss, selectorList, selectorNeeds, words } from './css-prune.mjs';
+import { blocks, composedPrefixes, prunePage, pruneCss, selectorList, selectorNeeds, words } from './css-prune.mjs';
 
 test('selectorNeeds: the classes and element names a match needs, nothing inside attributes or functional pseudo-classes', () => {
   const cases: [string, string[] | null][] = [
@@ -64,6 +64,13 @@ test('prunePage: classes the page\'s scripts (and the modules they import, also 
     '<script type="module">d.className=`copy-button`</script></body></html>';
   const out = prunePage(html, '/notes/a/', (url) => assets[url] ?? null);
   assert.match(out, /<style>\.run-bar\{a:b\}\.run-dock\{a:b\}\.run-toast\{a:b\}\.copy-button\{a:b\}\.x-note\{a:b\}<\/style>/);
+});
+
+test('a class a script composes (`cv-${tone}`, "cv-" + tone) keeps every rule whose class starts so', () => {
+  assert.deepEqual([...composedPrefixes('a={class:`cv-pod cv-${p.tone}`};b="why-"+r;c=`x ${y}`')], ['cv-', 'why-']);
+  const css = '.cv-running{a:b}.cv-run-x{a:b}.why-fail{a:b}.other-x{a:b}';
+  const html = `<style>${css}</style><script type="module">e.className=\`cv-\${t}\`;f.className="why-"+r</script>`;
+  assert.equal(prunePage(html, '/', () => null), `<style>.cv-running{a:b}.cv-run-x{a:b}.why-fail{a:b}</style>${html.slice(html.indexOf('<script'))}`);
 });
 
 test('words are case-folded', () => {
