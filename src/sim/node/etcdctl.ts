@@ -154,6 +154,9 @@ function retryWarning(world: NodeWorld, ctx: CommandContext, t: { addr: string; 
   ctx.err(`{"level":"warn","ts":"${ts}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:65","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc000${fakeDigest(t.addr + ts).slice(0, 5)}0/${t.addr}","method":"${method}","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${t.reason}"}\n`);
 }
 
+/** etcdctl 3.6's `endpoint status` columns (printer.go makeEndpointStatusTable). */
+const STATUS_HEADER = ['ENDPOINT', 'ID', 'VERSION', 'STORAGE VERSION', 'DB SIZE', 'IN USE', 'PERCENTAGE NOT IN USE', 'QUOTA', 'IS LEADER', 'IS LEARNER', 'RAFT TERM', 'RAFT INDEX', 'RAFT APPLIED INDEX', 'ERRORS', 'DOWNGRADE TARGET VERSION', 'DOWNGRADE ENABLED'];
+
 const METHODS: Record<string, string> = { put: '/etcdserverpb.KV/Put', get: '/etcdserverpb.KV/Range', del: '/etcdserverpb.KV/DeleteRange', member: '/etcdserverpb.Cluster/MemberList', endpoint: '/etcdserverpb.KV/Range' };
 
 interface KV {
@@ -378,7 +381,7 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
         const size = t.kind === 'cluster' ? data.sizeBytes : 20480;
         const inUse = Math.floor(size * 0.83);
         const row = [ep, t.kind === 'cluster' ? memberId() : '8e9e05c52164694d', ETCD_VERSION, '3.6.0', humanBytes(size), humanBytes(inUse), `${Math.round((1 - inUse / size) * 100)}%`, t.kind === 'cluster' ? '2.1 GB' : '0 B', 'true', 'false', '2', String(ks.revision() + 4), String(ks.revision() + 4), '', '', 'false'];
-        out(w === 'table' ? etcdTable(['ENDPOINT', 'ID', 'VERSION', 'STORAGE VERSION', 'DB SIZE', 'IN USE', 'PERCENTAGE NOT IN USE', 'QUOTA', 'IS LEADER', 'IS LEARNER', 'RAFT TERM', 'RAFT INDEX', 'RAFT APPLIED INDEX', 'ERRORS', 'DOWNGRADE TARGET VERSION', 'DOWNGRADE ENABLED'], [row]) : row.join(', ') + '\n');
+        out(w === 'table' ? etcdTable(STATUS_HEADER, [row]) : row.join(', ') + '\n');
         return 0;
       }
       ctx.err(`Error: unknown command "${rest[0] ?? ''}" for "etcdctl endpoint"\n`);
@@ -424,7 +427,8 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
  * 5 s --command-timeout ("Error: context deadline exceeded", exit 1; observed with etcdctl 3.4.23);
  * `endpoint health` reports the endpoint unhealthy and fails with "unhealthy cluster"; `endpoint
  * status` prints "Failed to get the status of endpoint …" (ep_command.go). `snapshot save` has no
- * timeout (snapshot_command.go runs it under context.WithCancel): it creates the .part file, logs so,
+ * timeout unless --command-timeout is given (snapshot_command.go: context.WithCancel; with the flag a
+ * deadline: "Error: context deadline exceeded", exit 5): it creates the .part file, logs so,
  * and waits for a connection until the user presses Ctrl+C — modelled as the terminal's ^C after 60 s,
  * exit status 130 (SIGINT), the .part file left behind as a killed etcdctl leaves it.
  */
@@ -440,22 +444,50 @@ function unreachable(world: NodeWorld, m: MachineState, ctx: CommandContext, p: 
     }
     m.fs.write(abs, '');
     ctx.err(`{"level":"info","ts":"${zapTs(world.cluster.clock.now())}","caller":"snapshot/v3_snapshot.go:83","msg":"created temporary db file","path":"${part}"}\n`);
+    // "if user does not specify "--command-timeout" flag, there will be no timeout for snapshot save".
+    const timeout = p.flags.has('command-timeout') ? goDuration(p.flags.get('command-timeout')!) : undefined;
+    if (timeout !== undefined) {
+      world.cluster.clock.advance(timeout);
+      m.fs.remove(abs);
+      // The client's stream interceptor logs the failed stream (observed with 3.4.23, which adds a
+      // stack trace; the 3.6 caller line is not observed).
+      ctx.err(`{"level":"error","ts":"${zapTs(world.cluster.clock.now())}","logger":"etcd-client","caller":"v3@v${ETCD_VERSION}/retry_interceptor.go:120","msg":"streamer failed to create ClientStream","error":"rpc error: code = DeadlineExceeded desc = latest balancer error: ${t.reason}"}\n`);
+      ctx.err('Error: context deadline exceeded\n');
+      return 5;
+    }
     world.cluster.clock.advance(60_000);
     ctx.err('^C\n');
     return 130;
   }
+  const table = (p.flags.get('write-out') ?? 'simple') === 'table';
   if (cmd === 'endpoint' && rest[0] === 'status') {
     retryWarning(world, ctx, t, '/etcdserverpb.Maintenance/Status');
     ctx.err(`Failed to get the status of endpoint ${ep} (context deadline exceeded)\n`);
+    // The (empty) list is still displayed: a table of headers only (observed, 3.4.23).
+    if (table) ctx.out(etcdTable(STATUS_HEADER, []));
     return 1;
   }
   retryWarning(world, ctx, t, METHODS[cmd] ?? '/etcdserverpb.KV/Range');
   if (cmd === 'endpoint' && rest[0] === 'health') {
-    ctx.err(`${ep} is unhealthy: failed to commit proposal: context deadline exceeded\nError: unhealthy cluster\n`);
+    // The failed check is a row of its own in the table (HEALTH false, TOOK ≈ the timeout, ERROR).
+    if (table) ctx.out(etcdTable(['ENDPOINT', 'HEALTH', 'TOOK', 'ERROR'], [[ep, 'false', `5.00${String(world.cluster.clock.now() % 1000).padStart(3, '0')}412s`, 'context deadline exceeded']]));
+    else ctx.err(`${ep} is unhealthy: failed to commit proposal: context deadline exceeded\n`);
+    ctx.err('Error: unhealthy cluster\n');
     return 1;
   }
   ctx.err('Error: context deadline exceeded\n');
   return 1;
+}
+
+/** A Go duration flag value (5s, 1m30s, 500ms) in ms; 5 s when it does not parse. */
+function goDuration(v: string): number {
+  let ms = 0;
+  let used = '';
+  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+    ms += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's'];
+    used += m[0];
+  }
+  return used === v && v ? ms : 5000;
 }
 
 function usage(ctx: CommandContext, msg: string): number {
