@@ -324,8 +324,10 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
   switch (cmd) {
     case 'put': {
       const value = rest[1] ?? ctx.stdin.replace(/\n$/, '');
+      const prev = ks.list().find((kv) => kv.key === rest[0]);
       ks.put(rest[0], value);
-      out('OK\n');
+      // simplePrinter.Put: "OK", then the previous key and value with --prev-kv (observed, 3.4.23).
+      out('OK\n' + (prev && p.flags.get('prev-kv') === 'true' ? `${prev.key}\n${prev.value}\n` : ''));
       return 0;
     }
     case 'get': {
@@ -355,7 +357,8 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
       const prefix = p.flags.get('prefix') === 'true';
       const keys = ks.list().filter((kv) => (prefix ? kv.key.startsWith(rest[0]) : kv.key === rest[0]));
       for (const k of keys) ks.del(k.key);
-      out(`${keys.length}\n`);
+      // simplePrinter.Del: the count, then each deleted key and value with --prev-kv.
+      out(`${keys.length}\n` + (p.flags.get('prev-kv') === 'true' ? keys.map((k) => `${k.key}\n${k.value}\n`).join('') : ''));
       return 0;
     }
     case 'member': {
@@ -364,6 +367,12 @@ function etcdctl(world: NodeWorld, ctx: CommandContext): number {
         return 1;
       }
       const row = t.kind === 'cluster' ? [memberId(), 'started', world.controlPlaneName(), `https://${CP_IP}:2380`, `https://${CP_IP}:2379`, 'false'] : ['8e9e05c52164694d', 'started', t.kind === 'standalone' ? t.etcd.name : 'default', 'http://localhost:2380', 'http://localhost:2379', 'false'];
+      if (w === 'json') {
+        // jsonPrinter: the MemberListResponse as JSON, ids as decimal numbers (observed, 3.4.23).
+        const id = BigInt('0x' + row[0]).toString();
+        out(`{"header":{"cluster_id":14841639068965178418,"member_id":${id},"raft_term":2},"members":[{"ID":${id},"name":"${row[2]}","peerURLs":["${row[3]}"],"clientURLs":["${row[4]}"]}]}\n`);
+        return 0;
+      }
       out(w === 'table' ? etcdTable(['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER'], [row]) : row.join(', ') + '\n');
       return 0;
     }
