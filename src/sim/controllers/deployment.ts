@@ -204,7 +204,18 @@ export class DeploymentController extends Controller {
         if (d.metadata.annotations?.['kubernetes.io/change-cause']) ann['kubernetes.io/change-cause'] = d.metadata.annotations['kubernetes.io/change-cause'];
       });
       this.setRevision(d, next);
-    } else if (d.metadata.annotations?.[REVISION] !== String(cur)) this.setRevision(d, cur);
+    } else {
+      // SetNewReplicaSetAnnotations (k/k pkg/controller/deployment/sync.go getNewReplicaSet): the current
+      // ReplicaSet keeps the Deployment's annotations in step, so a change-cause annotated after a
+      // rollout lands on that revision (the Deployment docs' kubectl annotate … change-cause).
+      const cause = d.metadata.annotations?.['kubernetes.io/change-cause'];
+      if (cause && newRS.metadata.annotations?.['kubernetes.io/change-cause'] !== cause) {
+        this.ctx.client.mutate(RS(), newRS.metadata.namespace, newRS.metadata.name!, (o) => {
+          (o.metadata.annotations ??= {})['kubernetes.io/change-cause'] = cause;
+        });
+      }
+      if (d.metadata.annotations?.[REVISION] !== String(cur)) this.setRevision(d, cur);
+    }
   }
 
   private setRevision(d: Obj, rev: number) {
