@@ -169,6 +169,16 @@ export const CORRECTIONS: Correction[] = [
     sources: [{ label: 'API Overview: API groups', url: `${K}/reference/using-api/#api-groups` }],
   },
   {
+    slug: '25-services',
+    kind: 'fixed',
+    before: '포트(port): 서비스에서 파드와 연결되는 포트 / 노드 포트: 외부에 열려 있는 포트 (범위: 30000~32767)',
+    after: 'port는 서비스 자신의 포트(클러스터 안에서 서비스 IP:port로 접속)이고 파드 쪽 포트는 targetPort다. 30000~32767은 nodePort의 기본 범위(kube-apiserver --service-node-port-range)다.',
+    sources: [
+      { label: 'Service: Defining a Service', url: `${K}/concepts/services-networking/service/#defining-a-service` },
+      { label: 'Service: type NodePort', url: `${K}/concepts/services-networking/service/#type-nodeport` },
+    ],
+  },
+  {
     slug: '37-daemonsets',
     kind: 'changed',
     note: '바뀐 점: 데몬셋 파드도 기본 스케줄러가 배치 (v1.12 기본, v1.17 GA)',
@@ -197,6 +207,16 @@ export const CORRECTIONS: Correction[] = [
     after: '데몬셋 파드는 데몬셋 컨트롤러(kube-controller-manager)가 만들고 기본 스케줄러가 배치한다.',
     since: 'v1.12 기본, v1.17 GA',
     sources: [{ label: 'DaemonSet: How Daemon Pods are scheduled', url: `${K}/concepts/workloads/controllers/daemonset/#how-daemon-pods-are-scheduled` }],
+  },
+  {
+    slug: '40-static-pods',
+    kind: 'fixed',
+    before: '그럼 kubelet이 이 파일을 주기적으로 확인하고 파드를 생성한다.',
+    after: '리눅스의 kubelet은 staticPodPath를 inotify로 지켜봐서 파일이 생기거나 바뀌거나 지워지면 곧바로 반영한다. 기본 20초(fileCheckFrequency)마다 다시 훑는 것은 그 위의 보완이다.',
+    sources: [
+      { label: 'kubernetes/kubernetes pkg/kubelet/config/file_linux.go (fsnotify watch)', url: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/config/file_linux.go' },
+      { label: 'Kubelet Configuration (v1beta1): fileCheckFrequency', url: `${K}/reference/config-api/kubelet-config.v1beta1/` },
+    ],
   },
   {
     slug: '41-multiple-schedulers',
