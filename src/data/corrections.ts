@@ -46,9 +46,12 @@ export const CORRECTIONS: Correction[] = [
   {
     slug: '07-controller-manager-overview',
     kind: 'fixed',
-    before: '레플리케이션컨트롤러가 원하는 수의 "컨테이너"를 실행',
-    after: '세는 단위는 파드다. 지금은 레플리카셋과 디플로이먼트를 주로 쓴다.',
-    sources: [{ label: 'ReplicationController', url: `${K}/concepts/workloads/controllers/replicationcontroller/` }],
+    before: '컨테이너가 손상되면 새 컨테이너를 준비 / 레플리케이션컨트롤러가 원하는 수의 "컨테이너"를 실행',
+    after: '컨트롤러는 파드를 새로 만들고 파드 수를 센다(같은 파드 안 컨테이너의 재시작은 kubelet이 한다). 지금은 레플리카셋과 디플로이먼트를 주로 쓴다.',
+    sources: [
+      { label: 'ReplicationController', url: `${K}/concepts/workloads/controllers/replicationcontroller/` },
+      { label: 'Pod Lifecycle: Container restart policy', url: `${K}/concepts/workloads/pods/pod-lifecycle/#restart-policy` },
+    ],
   },
   {
     slug: '08-kube-apiserver-overview',
