@@ -73,6 +73,12 @@ interface PodWorker {
   podIP?: string;
   phase: 'starting' | 'init' | 'running' | 'done' | 'terminating';
   timers: TimerHandle[];
+  /**
+   * The stored pod a status write last left unchanged, and the worker state it was built from: the
+   * same pod and the same state give the same status again, so the write is skipped (a static pod's
+   * status is written at every file check).
+   */
+  unchanged?: { pod: KubeObject; state: string };
 }
 
 /**
@@ -1071,8 +1077,13 @@ export class Kubelet {
   private writeStatus(w: PodWorker): void {
     const { client, server } = this.deps;
     const now = server.now();
+    // What the status below is built from, besides the stored pod (and the time, which only a change
+    // writes). Stringified, as the status it becomes is compared.
+    const state = JSON.stringify([w.phase, w.podIP ?? null, w.runs.map((r) => [r.name, r.init, r.status])]);
     try {
-      client.mutate(
+      const before = client.get(res('pods'), w.ns, w.name);
+      if (before && w.unchanged?.pod === before && w.unchanged.state === state) return;
+      const after = client.mutate(
         res('pods'),
         w.ns,
         w.name,
@@ -1127,6 +1138,7 @@ export class Kubelet {
         },
         true,
       );
+      w.unchanged = after && after === before ? { pod: before, state } : undefined;
     } catch {
       // API server unavailable: the next change writes the status again.
     }
