@@ -42,7 +42,7 @@ const CA_DATA = pemData('CERTIFICATE', 'kubernetes-ca', 1068);
 /** The cluster CA certificate (/etc/kubernetes/pki/ca.crt, the service-account volume's ca.crt). */
 export const CA_PEM = atob(CA_DATA);
 
-function config(user: string, userData: Record<string, unknown>, cluster = CLUSTER_NAME, context = `${user}@${cluster}`): Kubeconfig {
+export function config(user: string, userData: Record<string, unknown>, cluster = CLUSTER_NAME, context = `${user}@${cluster}`): Kubeconfig {
   return {
     preferences: {},
     clusters: [{ name: cluster, cluster: { 'certificate-authority-data': CA_DATA, server: API_SERVER_URL } }],
@@ -52,21 +52,58 @@ function config(user: string, userData: Record<string, unknown>, cluster = CLUST
   };
 }
 
-function certUser(name: string): Record<string, unknown> {
+function certUser(name: string): Record<string, string> {
   return { 'client-certificate-data': pemData('CERTIFICATE', `${name}-cert`, 1092), 'client-key-data': pemData('RSA PRIVATE KEY', `${name}-key`, 1588) };
+}
+
+/**
+ * The text serializeKubeconfig gives for config(user, userData, cluster, context), written directly
+ * (booting a cluster need not run the YAML emitter): every name here is a plain YAML scalar, the
+ * user's fields are the ones writeKubeconfigs sets, in AuthInfo's field order. Any other name goes
+ * through the emitter. kubeconfig.test.ts checks both give the same text.
+ */
+export function kubeconfigText(user: string, userData: Record<string, string>, cluster = CLUSTER_NAME, context = `${user}@${cluster}`): string {
+  const fields = Object.keys(userData);
+  const plain = (v: string) => /^[a-z][a-z0-9.-]*(?:[:@][a-z][a-z0-9.-]*)*$/.test(v) && !/^(?:y|yes|n|no|true|false|on|off|null)$/.test(v);
+  const order = ['client-certificate', 'client-certificate-data', 'client-key', 'client-key-data'];
+  if (![user, cluster, context].every(plain) || fields.join() !== order.filter((f) => f in userData).join() || !fields.every((f) => /^[A-Za-z0-9+/=._-]+$/.test(userData[f]) || /^\/[a-z0-9/._-]+$/.test(userData[f]))) {
+    return serializeKubeconfig(config(user, userData, cluster, context));
+  }
+  return [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    `    certificate-authority-data: ${CA_DATA}`,
+    `    server: ${API_SERVER_URL}`,
+    `  name: ${cluster}`,
+    'contexts:',
+    '- context:',
+    `    cluster: ${cluster}`,
+    `    user: ${user}`,
+    `  name: ${context}`,
+    `current-context: ${context}`,
+    'kind: Config',
+    'preferences: {}',
+    'users:',
+    `- name: ${user}`,
+    '  user:',
+    ...fields.map((f) => `    ${f}: ${userData[f]}`),
+    '',
+  ].join('\n');
 }
 
 /** Write the kubeconfig files of one machine. */
 export function writeKubeconfigs(fs: FileSystem, node: string, controlPlane: boolean): void {
+  const kubelet = { 'client-certificate': '/var/lib/kubelet/pki/kubelet-client-current.pem', 'client-key': '/var/lib/kubelet/pki/kubelet-client-current.pem' };
   if (controlPlane) {
-    const admin = serializeKubeconfig(config(ADMIN_USER, certUser(ADMIN_USER)));
+    const admin = kubeconfigText(ADMIN_USER, certUser(ADMIN_USER));
     fs.write('/etc/kubernetes/admin.conf', admin);
-    fs.write('/etc/kubernetes/super-admin.conf', serializeKubeconfig(config('kubernetes-super-admin', certUser('kubernetes-super-admin'))));
-    fs.write('/etc/kubernetes/controller-manager.conf', serializeKubeconfig(config('system:kube-controller-manager', certUser('system:kube-controller-manager'))));
-    fs.write('/etc/kubernetes/scheduler.conf', serializeKubeconfig(config('system:kube-scheduler', certUser('system:kube-scheduler'))));
-    fs.write('/etc/kubernetes/kubelet.conf', serializeKubeconfig(config(`system:node:${node}`, { 'client-certificate': '/var/lib/kubelet/pki/kubelet-client-current.pem', 'client-key': '/var/lib/kubelet/pki/kubelet-client-current.pem' })));
+    fs.write('/etc/kubernetes/super-admin.conf', kubeconfigText('kubernetes-super-admin', certUser('kubernetes-super-admin')));
+    fs.write('/etc/kubernetes/controller-manager.conf', kubeconfigText('system:kube-controller-manager', certUser('system:kube-controller-manager')));
+    fs.write('/etc/kubernetes/scheduler.conf', kubeconfigText('system:kube-scheduler', certUser('system:kube-scheduler')));
+    fs.write('/etc/kubernetes/kubelet.conf', kubeconfigText(`system:node:${node}`, kubelet));
     fs.write('/root/.kube/config', admin);
     return;
   }
-  fs.write('/etc/kubernetes/kubelet.conf', serializeKubeconfig(config('default-auth', { 'client-certificate': '/var/lib/kubelet/pki/kubelet-client-current.pem', 'client-key': '/var/lib/kubelet/pki/kubelet-client-current.pem' }, 'default-cluster', 'default-context')));
+  fs.write('/etc/kubernetes/kubelet.conf', kubeconfigText('default-auth', kubelet, 'default-cluster', 'default-context'));
 }
