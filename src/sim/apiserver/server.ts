@@ -16,6 +16,8 @@ import { fieldSelectorMatcher, labelSelectorMatcher } from './selectors.ts';
 import type { AdmissionAttributes, AdmissionPlugin, ApiRequest, ApiResponse, ServerContext, Strategy } from './types.ts';
 import { applyPatch } from './patch.ts';
 import { podExec, podLog, type NodeDialer } from './nodeproxy.ts';
+import { definitionForKind, getProperty } from '../api/schema/schema.ts';
+import { parseType, type TypeExpr } from '../api/schema/types.ts';
 
 /** Characters of generated name suffixes (apimachinery pkg/util/rand). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -233,6 +235,7 @@ export class ApiServer implements ServerContext {
         throw errors.badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${errs.join(', ')}`);
       }
     }
+    dropNulls(obj, definitionForKind(gv, info.kind));
     obj.apiVersion = gv;
     obj.kind = info.kind;
     if (!isObject(obj.metadata)) obj.metadata = {};
@@ -271,21 +274,27 @@ export class ApiServer implements ServerContext {
     delete meta.resourceVersion;
     delete meta.selfLink;
     s?.prepareForCreate?.(obj, this);
-    const errs = [...validateObjectMeta(obj, info), ...(s?.validate?.(obj, this) ?? [])];
-    if (errs.length) throw errors.invalid(info.group, info.kind, meta.name ?? '', errs);
-    this.runValidate(attrs);
-    const key = storageKey(info, meta.namespace, meta.name!);
-    if (this.store.get(key)) {
-      if (meta.generateName && !obj.metadata.name?.length) throw errors.alreadyExists(info.group, info.resource, meta.name!);
-      throw errors.alreadyExists(info.group, info.resource, meta.name!);
-    }
-    this.fieldManager?.track(info, obj, undefined, this.current);
-    if (dryRun) {
-      meta.uid = meta.uid ?? '';
+    let stored = false;
+    try {
+      const errs = [...validateObjectMeta(obj, info), ...(s?.validate?.(obj, this) ?? [])];
+      if (errs.length) throw errors.invalid(info.group, info.kind, meta.name ?? '', errs);
+      this.runValidate(attrs);
+      const key = storageKey(info, meta.namespace, meta.name!);
+      if (this.store.get(key)) {
+        if (meta.generateName && !obj.metadata.name?.length) throw errors.alreadyExists(info.group, info.resource, meta.name!);
+        throw errors.alreadyExists(info.group, info.resource, meta.name!);
+      }
+      this.fieldManager?.track(info, obj, undefined, this.current);
+      if (dryRun) {
+        meta.uid = meta.uid ?? '';
+        return { code: 201, body: obj };
+      }
+      this.store.put(key, obj, stampResourceVersion);
+      stored = true;
       return { code: 201, body: obj };
+    } finally {
+      s?.finishWrite?.(obj, undefined, stored);
     }
-    this.store.put(key, obj, stampResourceVersion);
-    return { code: 201, body: obj };
   }
 
   private createSubresource(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
@@ -368,30 +377,36 @@ export class ApiServer implements ServerContext {
       }
     }
     const attrs: AdmissionAttributes = { operation: 'UPDATE', info, subresource: opts.subresource, namespace: meta.namespace, name: meta.name!, object: obj, oldObject: old, dryRun: !!opts.dryRun };
-    this.runAdmit(attrs);
-    if (opts.subresource !== 'status') {
-      const errs = [...validateObjectMeta(obj, info), ...(s?.validateUpdate?.(obj, old, this) ?? s?.validate?.(obj, this) ?? [])];
-      if (errs.length) throw errors.invalid(info.group, info.kind, meta.name!, errs);
-    }
-    this.runValidate(attrs);
-    this.fieldManager?.track(info, obj, old, this.current);
-    // A dry run is not written: the object keeps the live resourceVersion (DryRunnableStorage.GuaranteedUpdate).
-    if (opts.dryRun) {
+    let stored = false;
+    try {
+      this.runAdmit(attrs);
+      if (opts.subresource !== 'status') {
+        const errs = [...validateObjectMeta(obj, info), ...(s?.validateUpdate?.(obj, old, this) ?? s?.validate?.(obj, this) ?? [])];
+        if (errs.length) throw errors.invalid(info.group, info.kind, meta.name!, errs);
+      }
+      this.runValidate(attrs);
+      this.fieldManager?.track(info, obj, old, this.current);
+      // A dry run is not written: the object keeps the live resourceVersion (DryRunnableStorage.GuaranteedUpdate).
+      if (opts.dryRun) {
+        meta.resourceVersion = old.metadata.resourceVersion;
+        return { code: 200, body: obj };
+      }
+      // An update that changes nothing does not bump the resourceVersion (etcd is not written).
       meta.resourceVersion = old.metadata.resourceVersion;
+      if (sameContent(obj, old)) return { code: 200, body: old };
+      const key = storageKey(info, meta.namespace, meta.name!);
+      // Finalizers removed from an object being deleted: finish the deletion.
+      if (meta.deletionTimestamp && !(meta.finalizers?.length) && this.gracefulDone(info, obj)) {
+        this.store.delete(key);
+        s?.afterDelete?.(obj, this);
+        return { code: 200, body: obj };
+      }
+      this.store.put(key, obj, stampResourceVersion);
+      stored = true;
       return { code: 200, body: obj };
+    } finally {
+      if (opts.subresource !== 'status') s?.finishWrite?.(obj, old, stored);
     }
-    // An update that changes nothing does not bump the resourceVersion (etcd is not written).
-    meta.resourceVersion = old.metadata.resourceVersion;
-    if (sameContent(obj, old)) return { code: 200, body: old };
-    const key = storageKey(info, meta.namespace, meta.name!);
-    // Finalizers removed from an object being deleted: finish the deletion.
-    if (meta.deletionTimestamp && !(meta.finalizers?.length) && this.gracefulDone(info, obj)) {
-      this.store.delete(key);
-      s?.afterDelete?.(obj, this);
-      return { code: 200, body: obj };
-    }
-    this.store.put(key, obj, stampResourceVersion);
-    return { code: 200, body: obj };
   }
 
   private patch(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
@@ -634,4 +649,30 @@ export function uuid(rng: Rng): string {
     else cs.push(HEX[rng.intn(16)]);
   }
   return cs.join('');
+}
+
+/**
+ * `field: null` decodes into Go's zero value (nil pointer, 0, "", nil slice), which the API's
+ * omitempty fields then leave out — except a metav1.Time, whose zero value encodes as null
+ * (`lastProbeTime: null`, a template's `creationTimestamp: null`). Walks the object with its schema.
+ */
+function dropNulls(v: unknown, def: string | undefined): void {
+  if (Array.isArray(v)) {
+    for (const x of v) dropNulls(x, def);
+  } else if (isObject(v)) {
+    for (const k of Object.keys(v)) {
+      const prop = def ? getProperty(def, k) : undefined;
+      const t = prop ? parseType(prop.t) : undefined;
+      if (v[k] === null) {
+        if (!(t?.kind === 'special' && (t.name === 'Time' || t.name === 'MicroTime'))) delete v[k];
+      } else dropNulls(v[k], t ? innerRef(t) : undefined);
+    }
+  }
+}
+
+function innerRef(t: TypeExpr): string | undefined {
+  if (t.kind === 'ref') return t.id;
+  if (t.kind === 'array') return innerRef(t.items);
+  if (t.kind === 'map') return innerRef(t.values);
+  return undefined;
 }

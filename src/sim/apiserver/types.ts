@@ -58,6 +58,13 @@ export interface Strategy {
   validateUpdate?(obj: KubeObject, old: KubeObject, ctx: ServerContext): FieldError[];
   /** Status subresource update: keep spec from `old`. */
   prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
+  /**
+   * The create or update that prepareForCreate/prepareForUpdate allocated for ends: `stored` true when
+   * it was written (free what `old` held and `obj` no longer does), false when it was not (dry run,
+   * validation, conflict: free what was allocated for `obj` and `old` does not hold). The allocators'
+   * transaction (pkg/registry/core/service/storage: txn Commit/Revert).
+   */
+  finishWrite?(obj: KubeObject, old: KubeObject | undefined, stored: boolean): void;
   /** Called after a successful delete (free allocated IPs/ports). */
   afterDelete?(obj: KubeObject, ctx: ServerContext): void;
   /** True when deleting must wait for a controller (namespaces with spec.finalizers); marks the object. */

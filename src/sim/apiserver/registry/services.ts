@@ -121,6 +121,61 @@ function validateService(obj: KubeObject): FieldError[] {
   return errs;
 }
 
+const needsClusterIP = (spec: Spec) => spec.type !== 'ExternalName';
+const needsNodePort = (spec: Spec) => spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+const externallyAccessible = (spec: Spec) => needsNodePort(spec) || (spec.type === 'ClusterIP' && ((spec as { externalIPs?: string[] }).externalIPs?.length ?? 0) > 0);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * pkg/registry/core/service/strategy.go dropTypeDependentFields: a type change clears the fields the
+ * new type does not use — when the user left them as they were (then validation speaks instead).
+ */
+function dropTypeDependentFields(obj: KubeObject, old: KubeObject): void {
+  const spec = obj.spec as Spec & Record<string, unknown>;
+  const oldSpec = old.spec as Spec & Record<string, unknown>;
+  if (needsClusterIP(oldSpec) && !needsClusterIP(spec)) {
+    if (spec.clusterIP === oldSpec.clusterIP && same(spec.clusterIPs, oldSpec.clusterIPs)) {
+      delete spec.clusterIP;
+      delete spec.clusterIPs;
+    }
+    if (same(spec.ipFamilies, oldSpec.ipFamilies)) delete spec.ipFamilies;
+    if (spec.ipFamilyPolicy === oldSpec.ipFamilyPolicy) delete spec.ipFamilyPolicy;
+  }
+  if (needsNodePort(oldSpec) && !needsNodePort(spec)) {
+    // sameNodePorts: no net-new NodePort values.
+    const oldPorts = new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
+    if ((spec.ports ?? []).every((p) => !p.nodePort || oldPorts.has(p.nodePort))) for (const p of spec.ports ?? []) delete p.nodePort;
+  }
+  if (oldSpec.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts === oldSpec.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+    if (same(spec.loadBalancerClass, oldSpec.loadBalancerClass)) delete spec.loadBalancerClass;
+  }
+  if (externallyAccessible(oldSpec) && !externallyAccessible(spec) && spec.externalTrafficPolicy === oldSpec.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+  if (spec.type !== 'LoadBalancer') obj.status = { loadBalancer: {} };
+}
+
+/**
+ * storage.go patchAllocatedValues: values the server allocated are kept when the update leaves them
+ * out (a resubmitted manifest) — the ClusterIPs, and each port's NodePort by port name unless
+ * another port of the update uses it.
+ */
+function patchAllocatedValues(spec: Spec, oldSpec: Spec): void {
+  if (needsClusterIP(oldSpec) && needsClusterIP(spec)) {
+    if (!spec.clusterIP) spec.clusterIP = oldSpec.clusterIP;
+    if (!spec.clusterIPs?.length && oldSpec.clusterIPs?.length) spec.clusterIPs = oldSpec.clusterIPs;
+  }
+  if (needsNodePort(oldSpec) && needsNodePort(spec)) {
+    const newPorts = new Set((spec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
+    const used = new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter((n) => n && newPorts.has(n)));
+    const byName = new Map((oldSpec.ports ?? []).map((p) => [p.name ?? '', p.nodePort]));
+    for (const p of spec.ports ?? []) {
+      if (p.nodePort) continue;
+      const prev = byName.get(p.name ?? '');
+      if (prev && !used.has(prev)) p.nodePort = prev;
+    }
+  }
+}
+
 export function serviceStrategy(alloc: ServiceAllocators): Strategy {
   return {
     defaults: (obj) => defaultService(obj),
@@ -163,31 +218,52 @@ export function serviceStrategy(alloc: ServiceAllocators): Strategy {
       const errs = validateService(obj);
       const spec = obj.spec as Spec;
       const oldSpec = old.spec as Spec;
-      if (spec.clusterIP === undefined || spec.clusterIP === '') {
-        spec.clusterIP = oldSpec.clusterIP;
-        spec.clusterIPs = oldSpec.clusterIPs;
-      } else if (spec.clusterIP !== oldSpec.clusterIP && oldSpec.clusterIP) {
+      if (spec.clusterIP && oldSpec.clusterIP && spec.clusterIP !== oldSpec.clusterIP && needsClusterIP(spec) && needsClusterIP(oldSpec)) {
         errs.push(invalid('spec.clusterIPs[0]', spec.clusterIP, 'may not change once set'));
       }
       return errs;
     },
-    prepareForUpdate(obj, old) {
+    prepareForUpdate(obj, old, ctx) {
       const spec = obj.spec as Spec;
       const oldSpec = old.spec as Spec;
-      spec.ipFamilies ??= oldSpec.ipFamilies;
-      spec.ipFamilyPolicy ??= oldSpec.ipFamilyPolicy;
-      if (!spec.clusterIP) {
-        spec.clusterIP = oldSpec.clusterIP;
-        spec.clusterIPs = oldSpec.clusterIPs;
+      dropTypeDependentFields(obj, old);
+      patchAllocatedValues(spec, oldSpec);
+      if (needsClusterIP(spec)) {
+        spec.ipFamilies ??= oldSpec.ipFamilies;
+        spec.ipFamilyPolicy ??= oldSpec.ipFamilyPolicy;
       }
-      // Keep allocated node ports for ports that stay.
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-        for (const p of spec.ports ?? []) {
-          if (p.nodePort) continue;
-          const prev = oldSpec.ports?.find((q) => q.port === p.port && q.protocol === p.protocol);
-          if (prev?.nodePort) p.nodePort = prev.nodePort;
+      if (validateService(obj).length) return; // validation reports them; allocate nothing
+      // storage.go allocateUpdate: a ClusterIP for a Service that now needs one, NodePorts
+      // (updateNodePorts) for each port without one, the given ones reserved when new.
+      if (needsClusterIP(spec) && !spec.clusterIP) {
+        spec.clusterIP = alloc.allocateIP(ctx);
+        spec.clusterIPs = [spec.clusterIP];
+        spec.ipFamilies ??= ['IPv4'];
+        spec.ipFamilyPolicy ??= 'SingleStack';
+      }
+      if (!needsNodePort(spec)) return;
+      const held = new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
+      (spec.ports ?? []).forEach((p, i) => {
+        if (!p.nodePort) p.nodePort = alloc.allocatePort(ctx);
+        else if (!held.has(p.nodePort)) {
+          if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
+            throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`)]);
+          }
+          if (alloc.portInUse(p.nodePort)) {
+            throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated')]);
+          }
+          alloc.reservePort(p.nodePort);
         }
-      }
+      });
+    },
+    finishWrite(obj, old, stored) {
+      const [gone, kept] = stored ? [old, obj] : [obj, old];
+      if (!gone) return;
+      const keptIPs = new Set(kept ? ((kept.spec as Spec).clusterIPs ?? []) : []);
+      const keptPorts = new Set(kept ? ((kept.spec as Spec).ports ?? []).map((p) => p.nodePort) : []);
+      const spec = gone.spec as Spec;
+      for (const ip of spec.clusterIPs ?? []) if (ip !== 'None' && !keptIPs.has(ip)) alloc.releaseIP(ip);
+      for (const p of spec.ports ?? []) if (p.nodePort && !keptPorts.has(p.nodePort)) alloc.releasePort(p.nodePort);
     },
     afterDelete(obj) {
       const spec = obj.spec as Spec;
