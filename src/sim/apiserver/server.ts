@@ -246,6 +246,10 @@ export class ApiServer implements ServerContext {
   private create(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
     const obj = this.decode(info, req.body, req);
     const meta = obj.metadata;
+    if (info.group === '' && info.resource === 'bindings') {
+      if (meta.namespace && meta.namespace !== ns) throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      return this.bindPod(resourceFor('', 'pods')!, ns, meta.name ?? '', obj, !!req.dryRun);
+    }
     if (info.namespaced) {
       if (meta.namespace && meta.namespace !== ns) {
         throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -297,30 +301,36 @@ export class ApiServer implements ServerContext {
     }
   }
 
+  /**
+   * pods/binding, and the create-only `bindings` resource (pkg/registry/core/pod/storage BindingREST):
+   * sets the pod's nodeName and PodScheduled condition; answers a Status.
+   */
+  private bindPod(info: ResourceInfo, ns: string | undefined, name: string, body: unknown, dryRun: boolean): ApiResponse {
+    const pod = this.mustGet(info, ns, name);
+    const binding = body as { target?: { name?: string } };
+    const nodeName = binding?.target?.name;
+    if (!nodeName) throw errors.invalid('', 'Binding', name, [{ type: 'FieldValueRequired', field: 'target.name', value: '', detail: '' }]);
+    const spec = pod.spec as { nodeName?: string };
+    if (pod.metadata.deletionTimestamp) throw errors.conflict('', 'pods', name, 'pod is being deleted, cannot be assigned to a host');
+    if (spec.nodeName) throw errors.conflict('', 'pods', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+    const next = clone(pod);
+    (next.spec as { nodeName?: string }).nodeName = nodeName;
+    const status = (next.status ??= {}) as { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] };
+    const conds = (status.conditions ??= []);
+    const c = conds.find((x) => x.type === 'PodScheduled');
+    if (c) {
+      c.status = 'True';
+      c.lastTransitionTime = this.now();
+      delete (c as Record<string, unknown>).reason;
+      delete (c as Record<string, unknown>).message;
+    } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now() });
+    if (!dryRun) this.store.put(storageKey(info, ns, name), next, stampResourceVersion);
+    return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+  }
+
   private createSubresource(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
     const name = req.name!;
-    if (info.resource === 'pods' && req.subresource === 'binding') {
-      const pod = this.mustGet(info, ns, name);
-      const binding = req.body as { target?: { name?: string } };
-      const nodeName = binding?.target?.name;
-      if (!nodeName) throw errors.invalid('', 'Binding', name, [{ type: 'FieldValueRequired', field: 'target.name', value: '', detail: '' }]);
-      const spec = pod.spec as { nodeName?: string };
-      if (pod.metadata.deletionTimestamp) throw errors.conflict('', 'pods', name, 'pod is being deleted, cannot be assigned to a host');
-      if (spec.nodeName) throw errors.conflict('', 'pods', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
-      const next = clone(pod);
-      (next.spec as { nodeName?: string }).nodeName = nodeName;
-      const status = (next.status ??= {}) as { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] };
-      const conds = (status.conditions ??= []);
-      const c = conds.find((x) => x.type === 'PodScheduled');
-      if (c) {
-        c.status = 'True';
-        c.lastTransitionTime = this.now();
-        delete (c as Record<string, unknown>).reason;
-        delete (c as Record<string, unknown>).message;
-      } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now() });
-      this.store.put(storageKey(info, ns, name), next, stampResourceVersion);
-      return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
-    }
+    if (info.resource === 'pods' && req.subresource === 'binding') return this.bindPod(info, ns, name, req.body, !!req.dryRun);
     if (info.resource === 'pods' && req.subresource === 'eviction') {
       this.mustGet(info, ns, name);
       // policy/v1 Eviction carries the DeleteOptions (drain --grace-period).

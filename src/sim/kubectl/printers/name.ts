@@ -21,7 +21,8 @@ export function groupOf(apiVersion: string | undefined): string {
  * Throws `missing kind for resource with name <name>` like printObj when kind is empty.
  */
 export function nameLine(obj: ObjectLike, operation = '', shortOutput = false): string {
-  const name = obj.metadata?.name ?? '';
+  // NamePrinter.PrintObj: an object without a name (a Status answering a Binding) is "<unknown>".
+  const name = obj.metadata?.name || '<unknown>';
   const kind = obj.kind ?? '';
   if (kind.length === 0) throw new Error(`missing kind for resource with name ${name}`);
   let op = operation.length > 0 ? ' ' + operation : '';
