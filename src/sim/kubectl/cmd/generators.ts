@@ -34,17 +34,17 @@ function infoOf(obj: gen.Obj): ResourceInfo {
 }
 
 /** Send (or, for client dry-run, only print) one generated object; prints `<kind>/<name> <op>`. */
-function submit(ctx: KubectlContext, flags: Flags, obj: gen.Obj, operation: string, dryRun: DryRun, warnings: string[] = []): KubeObject {
+function submit(ctx: KubectlContext, flags: Flags, obj: gen.Obj, operation: string, dryRun: DryRun, warnings: string[] = [], print = true): KubeObject {
   for (const w of warnings) ctx.err(w.endsWith('\n') ? w : w + '\n');
   const info = infoOf(obj);
   const ns = info.namespaced ? ctx.namespace : undefined;
   if (dryRun === 'client') {
-    printObjects(ctx, [obj as unknown as KubeObject], flags, operation, dryRun, undefined, 'insertion');
+    if (print) printObjects(ctx, [obj as unknown as KubeObject], flags, operation, dryRun, undefined, 'insertion');
     return obj as unknown as KubeObject;
   }
   const body = clone(obj) as unknown as KubeObject;
   const created = call(ctx, info, { verb: 'create', namespace: ns, body, dryRun: dryRun === 'server', fieldValidation: fieldValidation(flags.defs.has('validate') ? flags.str('validate') : 'strict') }) as KubeObject;
-  printObjects(ctx, [created], flags, operation, dryRun);
+  if (print) printObjects(ctx, [created], flags, operation, dryRun);
   return created;
 }
 
@@ -135,13 +135,17 @@ export const run: Command = {
     };
     void dashAt;
     const pod = genOrThrow(gen.generateRunPod(runFlags));
-    const created = submit(ctx, flags, pod, 'created', dryRun);
+    // run.go: an attached run prints no "pod/NAME created" (PrintObj only on the detached path).
+    const attach = (runFlags.attach ?? runFlags.stdin) && dryRun === 'none';
+    // run.go Run: the pod is created first; --expose creates and prints the Service
+    // (generateService); the pod's line comes last, and only when not attaching.
+    const created = submit(ctx, flags, pod, 'created', dryRun, [], false);
     if (runFlags.expose && pod.metadata) {
       const svc = gen.generateRunService(runFlags);
       if (svc) submit(ctx, flags, genOrThrow(svc), 'created', dryRun);
     }
-    const attach = runFlags.attach ?? runFlags.stdin;
-    if (attach && dryRun === 'none') return attachAndWait(ctx, created, flags);
+    if (attach) return attachAndWait(ctx, created, flags);
+    printObjects(ctx, [created], flags, 'created', dryRun, undefined, dryRun === 'client' ? 'insertion' : undefined);
     return 0;
   },
 };
@@ -155,19 +159,34 @@ function attachAndWait(ctx: KubectlContext, pod: KubeObject, flags: Flags): numb
   const ns = pod.metadata.namespace!;
   const name = pod.metadata.name!;
   const phase = () => ((ctx.server.read(info, ns, name)?.status as { phase?: string } | undefined)?.phase ?? '');
-  let waited = 0;
-  while (!['Running', 'Succeeded', 'Failed'].includes(phase()) && waited < 60_000) {
-    ctx.wait(500);
-    waited += 500;
+  // run.go waitForPod(podRunningAndReady) watches the pod: the first event with phase Running and
+  // Ready=True attaches; Succeeded/Failed first (ErrPodCompleted) goes to the logs.
+  type PodStatus = { phase?: string; conditions?: { type: string; status: string }[] };
+  let seen: 'attach' | 'completed' | undefined;
+  const judge = (o: KubeObject | undefined) => {
+    const st = o?.status as PodStatus | undefined;
+    if (!st || seen) return;
+    if (st.phase === 'Succeeded' || st.phase === 'Failed') seen = 'completed';
+    else if (st.phase === 'Running' && st.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) seen = 'attach';
+  };
+  const stop = ctx.server.watch(info, (ev) => {
+    if (ev.object.metadata.namespace === ns && ev.object.metadata.name === name) judge(ev.object);
+  });
+  try {
+    judge(ctx.server.read(info, ns, name));
+    for (let waited = 0; !seen && waited < 60_000; waited += 500) ctx.wait(500);
+  } finally {
+    stop();
   }
-  if (!['Running', 'Succeeded', 'Failed'].includes(phase())) {
+  if (!seen) {
     ctx.err(`error: timed out waiting for the condition\n`);
     return 1;
   }
   if (flags.bool('tty')) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-  if (phase() === 'Running' && flags.bool('stdin')) ctx.out("If you don't see a command prompt, try pressing enter.\n");
+  // attach.go says so on stderr unless --quiet.
+  if (seen === 'attach' && !flags.bool('quiet')) ctx.err("If you don't see a command prompt, try pressing enter.\n");
+  let waited = 0;
   // Let a finite command finish (bounded), then show what it printed.
-  waited = 0;
   while (phase() === 'Running' && waited < 120_000 && (pod.spec as { restartPolicy?: string }).restartPolicy !== 'Always') {
     ctx.wait(500);
     waited += 500;
