@@ -390,8 +390,23 @@ export function labelSelectorAsSelector(ls: LabelSelector | null | undefined): S
 }
 
 /** Convenience: does the metav1.LabelSelector match these labels? (nil selector → false) */
+/** Selectors of stored (frozen, so unchanging) LabelSelectors: a controller matches every pod with one. */
+const compiled = new WeakMap<object, Selector | LabelSelectorError>();
+
 export function labelSelectorMatches(ls: LabelSelector | null | undefined, labels: Labels): boolean {
-  return labelSelectorAsSelector(ls).matches(labels);
+  if (ls == null || !Object.isFrozen(ls)) return labelSelectorAsSelector(ls).matches(labels);
+  let sel = compiled.get(ls);
+  if (sel === undefined) {
+    try {
+      sel = labelSelectorAsSelector(ls);
+    } catch (e) {
+      if (!(e instanceof LabelSelectorError)) throw e;
+      sel = e;
+    }
+    compiled.set(ls, sel);
+  }
+  if (sel instanceof LabelSelectorError) throw sel;
+  return sel.matches(labels);
 }
 
 /** labels.Set.String(): "k1=v1,k2=v2" with keys sorted. */

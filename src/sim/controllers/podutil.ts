@@ -9,7 +9,9 @@ export function isPodActive(p: KubeObject): boolean {
 }
 
 export function isPodReady(p: KubeObject): boolean {
-  return ((p.status as Pod['status'])?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const conds = (p.status as Pod['status'])?.conditions;
+  if (conds) for (const c of conds) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 /** Ready for at least minReadySeconds (IsPodAvailable). */

@@ -151,9 +151,15 @@ export class ReplicaSetController extends Controller {
     const spec = rs.spec as Obj;
     const minReady = (spec.minReadySeconds as number) ?? 0;
     const tlabels = ((spec.template as Obj)?.metadata as Obj | undefined)?.labels as Record<string, string> | undefined;
-    const fully = active.filter((p) => Object.entries(tlabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v)).length;
-    const ready = active.filter(isPodReady).length;
-    const available = active.filter((p) => isPodAvailable(p, minReady, now)).length;
+    const want = Object.entries(tlabels ?? {});
+    let fully = 0;
+    let ready = 0;
+    let available = 0;
+    for (const p of active) {
+      if (want.every(([k, v]) => p.metadata.labels?.[k] === v)) fully++;
+      if (isPodReady(p)) ready++;
+      if (isPodAvailable(p, minReady, now)) available++;
+    }
     if (minReady && ready > available) this.enqueueAfter(keyOf(rs), minReady * 1000);
     this.ctx.client.mutate(
       this.info,
