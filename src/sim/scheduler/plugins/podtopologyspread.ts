@@ -125,6 +125,15 @@ export function countPodsMatchSelector(pods: readonly PodInfo[], selector: Selec
   return n;
 }
 
+/** Per-domain totals of matching pods over every node, with each node's last counted part. */
+interface DomainTotals {
+  nodes: readonly NodeInfo[];
+  generations: Float64Array;
+  values: (string | undefined)[];
+  counts: Float64Array;
+  totals: Map<string, number>;
+}
+
 /** criticalPaths: the two domains with the fewest matching pods. */
 class CriticalPaths {
   v0 = '';
@@ -407,12 +416,26 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     s.selectorKeys = s.constraints.map((c) => selectorKey(c.selector, pod.namespace));
     // only constraints with candidate domains need the all-node pass (hostname is counted in Score)
     const domainConstraints = s.constraints.map((c, i) => i).filter((i) => s.constraints[i].topologyKey !== LabelHostname && s.topologyValueToPodCounts[i].size > 0);
-    if (domainConstraints.length > 0) {
+    // Constraints whose node inclusion does not depend on this pod are summed from per-domain totals
+    // kept across cycles (only nodes whose generation changed are recounted); the others node by node.
+    const podFree = (c: Constraint) => c.nodeTaintsPolicy !== 'Honor' && (c.nodeAffinityPolicy !== 'Honor' || (!required.labelSelector && !required.nodeSelector));
+    const perNode: number[] = [];
+    for (const i of domainConstraints) {
+      const c = s.constraints[i];
+      if (!podFree(c)) {
+        perNode.push(i);
+        continue;
+      }
+      const totals = this.domainTotals(allNodes, c, s.selectorKeys[i], pod.namespace, requireAllTopologies ? s.constraints : null);
+      const counts = s.topologyValueToPodCounts[i];
+      for (const value of counts.keys()) counts.set(value, totals.get(value) ?? 0);
+    }
+    if (perNode.length > 0) {
       for (const ni of allNodes) {
         const node = ni.node;
         const labels = node.metadata?.labels;
         if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
-        for (const i of domainConstraints) {
+        for (const i of perNode) {
           const c = s.constraints[i];
           const value = labels?.[c.topologyKey] ?? '';
           const counts = s.topologyValueToPodCounts[i];
@@ -425,6 +448,43 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     }
     state.write(preScoreStateKey, s);
     return null;
+  }
+
+  private totalsMemo = new Map<string, DomainTotals>();
+
+  /**
+   * Matching pods per value of `c.topologyKey`, summed over `allNodes` (those carrying every
+   * constraint's key when `requireAll` is given): the all-node pass of PreScore for a constraint
+   * whose node inclusion is the same for every pod. Kept per (selector, key) and brought up to date
+   * by recounting only the nodes whose generation changed since the last cycle.
+   */
+  private domainTotals(allNodes: readonly NodeInfo[], c: Constraint, selectorKey: string, ns: string, requireAll: readonly Constraint[] | null): Map<string, number> {
+    const key = `${selectorKey}\u0000${c.topologyKey}\u0000${requireAll ? requireAll.map((x) => x.topologyKey).join('\u0000') : '*'}`;
+    let m = this.totalsMemo.get(key);
+    const n = allNodes.length;
+    if (!m || m.nodes !== allNodes) {
+      if (!m && this.totalsMemo.size >= 16) this.totalsMemo.clear();
+      m = { nodes: allNodes, generations: new Float64Array(n).fill(-1), values: new Array<string | undefined>(n), counts: new Float64Array(n), totals: new Map() };
+      this.totalsMemo.set(key, m);
+    }
+    for (let idx = 0; idx < n; idx++) {
+      const ni = allNodes[idx];
+      if (m.generations[idx] === ni.generation) continue;
+      const old = m.values[idx];
+      if (old !== undefined) m.totals.set(old, m.totals.get(old)! - m.counts[idx]);
+      m.generations[idx] = ni.generation;
+      const labels = ni.node.metadata?.labels;
+      if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, requireAll)) {
+        m.values[idx] = undefined;
+        continue;
+      }
+      const value = labels?.[c.topologyKey] ?? '';
+      const count = countOnNode(ni, c.selector, ns, selectorKey);
+      m.values[idx] = value;
+      m.counts[idx] = count;
+      m.totals.set(value, (m.totals.get(value) ?? 0) + count);
+    }
+    return m.totals;
   }
 
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
