@@ -138,3 +138,150 @@ test('service-account volume: namespace, ca.crt, a JWT bound to the pod', () => 
   assert.equal(claims.sub, 'system:serviceaccount:default:default');
   assert.equal(claims['kubernetes.io'].pod.name, 'web');
 });
+
+// ---- wget / curl through the network model (network.ts) -------------------------------------------
+// Sources: busybox networking/wget.c, libbb/xconnect.c, libbb/progress.c (as real transcripts show the
+// bar); curl 8 lib/connect.c, lib/strerror.c, lib/multi.c; kube-proxy iptables rules (docs
+// reference/networking/virtual-ips.md: random endpoint, REJECT without endpoints); nginx's default page.
+
+function netPod(name: string, ip: string, image: string, labels: Record<string, string>, over: { command?: string[]; ready?: boolean; ports?: object[] } = {}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { nodeName: 'node01', containers: [{ name: 'c', image, ...(over.command ? { command: over.command } : {}), ...(over.ports ? { ports: over.ports } : {}) }] },
+    status: { phase: 'Running', podIP: ip, conditions: [{ type: 'Ready', status: over.ready === false ? 'False' : 'True' }], containerStatuses: [{ name: 'c', state: { running: {} } }] },
+  };
+}
+
+const NET_PODS = [
+  netPod('web-a', '10.244.1.5', 'nginx', { app: 'web' }),
+  netPod('web-b', '10.244.2.6', 'nginx', { app: 'web' }),
+  netPod('apache', '10.244.1.8', 'httpd', { app: 'apache' }, { ports: [{ name: 'http', containerPort: 80 }] }),
+  netPod('sleeper', '10.244.2.9', 'nginx', { app: 'sleeper' }, { command: ['sleep', '3600'] }),
+  netPod('cache', '10.244.1.10', 'redis', { app: 'cache' }),
+];
+
+function netSvc(name: string, ip: string, selector: Record<string, string>, ports: object[], type = 'ClusterIP'): KubeObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { type, clusterIP: ip, selector, ports } };
+}
+
+const NET_SERVICES = [
+  netSvc('web', '10.96.20.1', { app: 'web' }, [{ port: 80, targetPort: 80, protocol: 'TCP' }]),
+  netSvc('apache', '10.96.20.2', { app: 'apache' }, [{ port: 8080, targetPort: 'http', protocol: 'TCP', nodePort: 30080 }], 'NodePort'),
+  netSvc('empty', '10.96.20.3', { app: 'none' }, [{ port: 80, targetPort: 80, protocol: 'TCP' }]),
+  netSvc('sleeper', '10.96.20.4', { app: 'sleeper' }, [{ port: 80, targetPort: 80, protocol: 'TCP' }]),
+  netSvc('cache', '10.96.20.5', { app: 'cache' }, [{ port: 6379, protocol: 'TCP' }]),
+];
+
+function netProc(image: string, picks: number[] = [], tty = false): ContainerProcess {
+  const l = lookupImage(image);
+  const container = { name: 'client', image } as Container;
+  const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default' }, spec: { containers: [container] }, status: { podIP: '10.244.2.20' } };
+  const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node01' }, status: { addresses: [{ type: 'InternalIP', address: '172.30.2.2' }] } };
+  return new ContainerProcess({
+    pod,
+    container,
+    image: l.ok ? l.image : undefined,
+    imageRef: l.ref.full,
+    declaredEnv: {},
+    startedAt: T,
+    now: T,
+    node: { name: 'node01', internalIP: '172.30.2.2' },
+    services: () => NET_SERVICES,
+    pods: () => NET_PODS,
+    nodes: () => [node],
+    pick: () => picks.shift() ?? 0,
+    mountedFile: () => undefined,
+    configMap: () => undefined,
+    secret: () => undefined,
+    caCert: '',
+    tty,
+  });
+}
+
+const NGINX_PAGE_START = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>';
+const BAR = (name: string, size: number) => `${name.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`;
+
+test('wget: names, addresses and what answers (busybox wget.c messages)', () => {
+  const cases: [string[], { stdout?: string | RegExp; stderr?: string; exitCode: number }][] = [
+    [['wget', '-qO-', 'web'], { stdout: new RegExp('^' + NGINX_PAGE_START), stderr: '', exitCode: 0 }],
+    [['wget', '-qO-', 'web.default.svc.cluster.local'], { stdout: new RegExp('^' + NGINX_PAGE_START), exitCode: 0 }],
+    [['wget', '-qO-', 'http://web.default/'], { stdout: new RegExp('^' + NGINX_PAGE_START), exitCode: 0 }],
+    [['wget', '-qO-', '10.244.1.5'], { stdout: new RegExp('^' + NGINX_PAGE_START), exitCode: 0 }],
+    [['wget', '-O-', 'apache:8080'], { stdout: '<html><body><h1>It works!</h1></body></html>\n', stderr: `Connecting to apache:8080 (10.96.20.2:8080)\nwriting to stdout\n${BAR('-', 45)}written to stdout\n`, exitCode: 0 }],
+    [['wget', '-qO-', '172.30.2.2:30080'], { stdout: '<html><body><h1>It works!</h1></body></html>\n', exitCode: 0 }],
+    [['wget', 'web'], { stdout: '', stderr: `Connecting to web (10.96.20.1:80)\nsaving to 'index.html'\n${BAR('index.html', 615)}'index.html' saved\n`, exitCode: 0 }],
+    [['wget', '-q', '--spider', 'web'], { stdout: '', stderr: '', exitCode: 0 }],
+    [['wget', '--spider', 'web'], { stderr: 'Connecting to web (10.96.20.1:80)\nremote file exists\n', exitCode: 0 }],
+    [['wget', '-qO-', 'web/nope'], { stdout: '', stderr: 'wget: server returned error: HTTP/1.1 404 Not Found\n', exitCode: 1 }],
+    [['wget', '-qO-', 'empty'], { stderr: "wget: can't connect to remote host (10.96.20.3): Connection refused\n", exitCode: 1 }],
+    [['wget', '-qO-', 'sleeper'], { stderr: "wget: can't connect to remote host (10.96.20.4): Connection refused\n", exitCode: 1 }],
+    [['wget', '-qO-', '10.244.1.5:8080'], { stderr: "wget: can't connect to remote host (10.244.1.5): Connection refused\n", exitCode: 1 }],
+    [['wget', '-qO-', '172.30.2.2'], { stderr: "wget: can't connect to remote host (172.30.2.2): Connection refused\n", exitCode: 1 }],
+    [['wget', '-T', '2', '-qO-', 'web:81'], { stderr: 'wget: download timed out\n', exitCode: 1 }],
+    [['wget', '--timeout=3', '-qO-', '10.99.99.99'], { stderr: 'wget: download timed out\n', exitCode: 1 }],
+    [['wget', '-qO-', '10.99.99.99'], { stderr: "wget: can't connect to remote host (10.99.99.99): Connection timed out\n", exitCode: 1 }],
+    [['wget', '-qO-', 'nosuch'], { stderr: "wget: bad address 'nosuch'\n", exitCode: 1 }],
+    [['wget', '-qO-', 'cache:6379'], { stderr: 'wget: error getting response\n', exitCode: 1 }],
+  ];
+  for (const [argv, want] of cases) {
+    const got = netProc('busybox').exec(argv);
+    if (want.stdout instanceof RegExp) assert.match(got.stdout, want.stdout, argv.join(' '));
+    else if (want.stdout !== undefined) assert.equal(got.stdout, want.stdout, argv.join(' '));
+    if (want.stderr !== undefined) assert.equal(got.stderr, want.stderr, argv.join(' '));
+    assert.equal(got.exitCode, want.exitCode, argv.join(' '));
+  }
+});
+
+test('wget: the page is 615 bytes, output keeps write order, -S indents the response', () => {
+  const r = netProc('busybox').exec(['wget', '-O-', 'web']);
+  assert.equal(new TextEncoder().encode(r.stdout).length, 615);
+  assert.deepEqual(r.ordered!.map((c) => c.stream), ['stderr', 'stderr', 'stdout', 'stderr', 'stderr']);
+  const s = netProc('busybox').exec(['wget', '-S', '-q', '--spider', 'web']);
+  assert.equal(s.stderr.split('\n')[0], '  HTTP/1.1 200 OK');
+  assert.ok(s.stderr.includes('  Content-Length: 615\n  Last-Modified: Tue, 28 Oct 2025 12:05:10 GMT\n  Connection: close\n'));
+});
+
+test('kube-proxy: a random ready endpoint from the seeded choice', () => {
+  assert.equal(netProc('busybox', [1]).exec(['wget', '-qO-', 'web']).exitCode, 0);
+  // Both endpoints serve the same page; the choice reaches the pod the picker names.
+  const apacheAndNginx = [...NET_PODS];
+  NET_PODS.splice(0, NET_PODS.length, netPod('w1', '10.244.1.5', 'nginx', { app: 'web' }), netPod('w2', '10.244.2.6', 'httpd', { app: 'web' }));
+  try {
+    assert.match(netProc('busybox', [0]).exec(['wget', '-qO-', 'web']).stdout, /nginx/);
+    assert.match(netProc('busybox', [1]).exec(['wget', '-qO-', 'web']).stdout, /It works!/);
+    NET_PODS[0] = netPod('w1', '10.244.1.5', 'nginx', { app: 'web' }, { ready: false });
+    assert.match(netProc('busybox', [0]).exec(['wget', '-qO-', 'web']).stdout, /It works!/);
+  } finally {
+    NET_PODS.splice(0, NET_PODS.length, ...apacheAndNginx);
+  }
+});
+
+test('curl: body, meter, -s/-S/-I/-w and its error codes (curl 8 texts)', () => {
+  const meter = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+  const zero = '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
+  const cases: [string[], { stdout?: string | RegExp; stderr?: string; exitCode: number }, boolean?][] = [
+    [['curl', 'web'], { stdout: new RegExp('^' + NGINX_PAGE_START), stderr: meter + '100   615  100   615    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n', exitCode: 0 }],
+    [['curl', 'web'], { stdout: new RegExp('^' + NGINX_PAGE_START), stderr: '', exitCode: 0 }, true],
+    [['curl', '-s', 'apache:8080'], { stdout: '<html><body><h1>It works!</h1></body></html>\n', stderr: '', exitCode: 0 }],
+    [['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}\\n', 'web/nope'], { stdout: '404\n', exitCode: 0 }],
+    [['curl', '-sf', 'web/nope'], { stdout: '', stderr: '', exitCode: 22 }],
+    [['curl', '-sI', 'web'], { stdout: /^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.29\.3\r\nDate: Thu, 15 Jan 2026 09:20:00 GMT\r\nContent-Type: text\/html\r\nContent-Length: 615\r\n/, exitCode: 0 }],
+    [['curl', 'empty'], { stdout: '', stderr: meter + zero + "curl: (7) Failed to connect to empty port 80 after 0 ms: Couldn't connect to server\n", exitCode: 7 }],
+    [['curl', '-s', 'nosuch'], { stdout: '', stderr: '', exitCode: 6 }],
+    [['curl', '-sS', 'nosuch'], { stderr: 'curl: (6) Could not resolve host: nosuch\n', exitCode: 6 }],
+    [['curl', '-sS', '--connect-timeout', '2', 'web:81'], { stderr: 'curl: (28) Connection timed out after 2001 milliseconds\n', exitCode: 28 }],
+    [['curl', '-sS', '-m', '5', '10.99.99.99'], { stderr: 'curl: (28) Connection timed out after 5001 milliseconds\n', exitCode: 28 }],
+    [['curl', '-sS', 'cache:6379'], { stderr: 'curl: (52) Empty reply from server\n', exitCode: 52 }],
+  ];
+  for (const [argv, want, tty] of cases) {
+    const got = netProc('nginx', [], tty).exec(argv);
+    if (want.stdout instanceof RegExp) assert.match(got.stdout, want.stdout, argv.join(' '));
+    else if (want.stdout !== undefined) assert.equal(got.stdout, want.stdout, argv.join(' '));
+    if (want.stderr !== undefined) assert.equal(got.stderr, want.stderr, argv.join(' '));
+    assert.equal(got.exitCode, want.exitCode, argv.join(' '));
+  }
+  assert.equal(netProc('busybox').exec(['curl', 'web']).startError, 'exec: "curl": executable file not found in $PATH: unknown');
+  assert.equal(netProc('httpd').exec(['wget', 'web']).startError, 'exec: "wget": executable file not found in $PATH: unknown');
+});

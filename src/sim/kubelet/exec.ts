@@ -18,7 +18,10 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
-import type { ImageInfo } from './images.ts';
+import { res, type Client } from '../apiserver/client.ts';
+import type { Rng } from '../clock/rng.ts';
+import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
+import { connect, httpAnswer } from './network.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -43,6 +46,14 @@ export interface ContainerContext {
   services(): KubeObject[];
   /** Pods of the cluster (for DNS of pod A records and headless services). */
   pods(): KubeObject[];
+  /** EndpointSlices (kube-proxy's view of a Service's endpoints, network.ts); optional in tests. */
+  endpointSlices?(): KubeObject[];
+  /** Nodes (their InternalIPs answer NodePorts). */
+  nodes?(): KubeObject[];
+  /** kube-proxy's random endpoint choice among n (the session's seeded stream). */
+  pick?(n: number): number;
+  /** The exec has a terminal (kubectl exec -t): curl then shows no progress meter. */
+  tty?: boolean;
   /** A file through the container's volume mounts (hostPath, configMap, secret); undefined if absent. */
   mountedFile(path: string): string | undefined;
   configMap(ns: string, name: string): KubeObject | undefined;
@@ -57,6 +68,41 @@ export interface ExecResult {
   exitCode: number;
   /** Set when the process could not be started at all (runc's error text). */
   startError?: string;
+  /** stdout and stderr in the order they were written (a log file keeps that order). */
+  ordered?: { stream: 'stdout' | 'stderr'; text: string }[];
+  /** Simulated time the command took (a script's clock moves by it), ms. */
+  ms?: number;
+}
+
+/** The cluster-reading part of a ContainerContext, through an API client (kube-proxy picks with `rng`). */
+export function clusterView(client: Client, rng?: Rng): Pick<ContainerContext, 'services' | 'pods' | 'endpointSlices' | 'nodes' | 'pick' | 'configMap' | 'secret'> {
+  return {
+    services: () => client.list(res('services')),
+    pods: () => client.list(res('pods')),
+    endpointSlices: () => client.list(res('endpointslices', 'discovery.k8s.io')),
+    nodes: () => client.list(res('nodes')),
+    configMap: (ns, name) => client.get(res('configmaps'), ns, name),
+    secret: (ns, name) => client.get(res('secrets'), ns, name),
+    ...(rng ? { pick: (n: number) => rng.intn(n) } : {}),
+  };
+}
+
+/** Runs argv in a container at simulated time `at` (now when omitted): a ContainerProcess's exec. */
+export type ContainerRunner = (argv: string[], stdin: string, at?: number) => ExecResult;
+
+/** Collects a command's output in write order. */
+class Out {
+  chunks: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  out(text: string) {
+    if (text) this.chunks.push({ stream: 'stdout', text });
+  }
+  err(text: string) {
+    if (text) this.chunks.push({ stream: 'stderr', text });
+  }
+  done(exitCode: number, ms: number): ExecResult {
+    const pick = (k: 'stdout' | 'stderr') => this.chunks.filter((c) => c.stream === k).map((c) => c.text).join('');
+    return { stdout: pick('stdout'), stderr: pick('stderr'), exitCode, ordered: this.chunks, ms };
+  }
 }
 
 // ---- images ---------------------------------------------------------------------------------------
@@ -90,31 +136,6 @@ const BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', 
 const DEBIAN_ROOT = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
 const BUSYBOX_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
 const ALPINE_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
-
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
 
 const NGINX_DEFAULT_CONF = `server {
     listen       80;
@@ -174,7 +195,7 @@ function imageFiles(repo: string, tag: string): Record<string, string> {
     files['/usr/share/nginx/html/index.html'] = NGINX_INDEX;
     files['/etc/nginx/conf.d/default.conf'] = NGINX_DEFAULT_CONF;
   }
-  if (repo === 'docker.io/library/httpd') files['/usr/local/apache2/htdocs/index.html'] = '<html><body><h1>It works!</h1></body></html>\n';
+  if (repo === 'docker.io/library/httpd') files['/usr/local/apache2/htdocs/index.html'] = HTTPD_INDEX;
   return files;
 }
 
@@ -488,6 +509,10 @@ export class ContainerProcess {
         return this.ls(args);
       case 'nslookup':
         return this.nslookup(args);
+      case 'wget':
+        return this.wget(args);
+      case 'curl':
+        return this.curl(args);
       case 'sh':
       case 'bash':
       case 'ash': {
@@ -678,6 +703,14 @@ export class ContainerProcess {
         // Headless: the ready endpoints (pods selected by the service).
         return this.selectedPods(svc).map((p) => (p.status as Obj).podIP).filter(Boolean).sort();
       }
+      if (parts.length === 3) {
+        // A pod of a headless Service named by hostname + subdomain (StatefulSet pods: web-0.nginx.ns.svc).
+        const [host, sub, ns] = parts;
+        const svc = this.ctx.services().find((s) => s.metadata.name === sub && s.metadata.namespace === ns && (s.spec as Obj)?.clusterIP === 'None');
+        const pod = svc && this.selectedPods(svc).find((p) => ((p.spec as Obj)?.hostname ?? p.metadata.name) === host && (p.spec as Obj)?.subdomain === sub);
+        const ip = pod && (pod.status as Obj)?.podIP;
+        return ip ? [ip] : [];
+      }
       return [];
     }
     const podSuffix = `.pod.${CLUSTER_DOMAIN}`;
@@ -698,6 +731,203 @@ export class ContainerProcess {
     for (const s of this.ctx.services()) if ((s.spec as Obj)?.clusterIP === ip) return `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
     if (ip === CLUSTER_DNS) return `kube-dns.kube-system.svc.${CLUSTER_DOMAIN}`;
     return undefined;
+  }
+
+  /**
+   * getaddrinfo as the container's libc does it: /etc/hosts first, then the cluster DNS through the
+   * resolv.conf search list (ndots:5: a name with fewer than 5 dots tries the search domains first).
+   */
+  lookupHost(name: string): string | undefined {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+    if (name === 'localhost') return '127.0.0.1';
+    for (const line of this.hostsFile().split('\n')) {
+      const f = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (f.length > 1 && /^\d+\.\d+\.\d+\.\d+$/.test(f[0]) && f.slice(1).includes(name)) return f[0];
+    }
+    const policy = this.spec.dnsPolicy ?? 'ClusterFirst';
+    if (!(policy === 'ClusterFirst' && !this.spec.hostNetwork) && policy !== 'ClusterFirstWithHostNet') return undefined;
+    const candidates = name.endsWith('.') ? [name.slice(0, -1)] : name.split('.').length > 5 ? [name] : [`${name}.${this.ns}.svc.${CLUSTER_DOMAIN}`, `${name}.svc.${CLUSTER_DOMAIN}`, `${name}.${CLUSTER_DOMAIN}`, name];
+    for (const c of candidates) {
+      const ips = this.resolve(c);
+      if (ips.length) return ips[0];
+    }
+    return undefined;
+  }
+
+  /** Connect to host:port through the network model (network.ts). */
+  private open(ip: string, port: number) {
+    return connect({ services: this.ctx.services, pods: this.ctx.pods, endpointSlices: this.ctx.endpointSlices, nodes: this.ctx.nodes, pick: this.ctx.pick }, ip, port, this.ctx.pod);
+  }
+
+  /**
+   * busybox wget (networking/wget.c): `Connecting to HOST (IP:PORT)`, `writing to stdout` / `saving to
+   * 'F'`, the progress bar (libbb/progress.c: the name in 20 columns, ratio, 32 stars for an 80-column
+   * default, size, ETA; only its last state is kept, as a terminal shows it), `written to stdout` /
+   * `'F' saved`; -q silences all of these but not the errors (`wget: bad address 'H'` from
+   * str2sockaddr, `can't connect to remote host (IP): …` from xconnect, `download timed out` at -T,
+   * `server returned error: STATUS LINE`); -S prints the response lines indented by two spaces;
+   * --spider fetches no body and says `remote file exists`. The file -O FILE / index.html is not kept.
+   */
+  private wget(args: string[]): ExecResult {
+    const o = new Out();
+    let quiet = false;
+    let spider = false;
+    let serverResponse = false;
+    let outFile: string | undefined;
+    let timeout = 900;
+    const urls: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--spider') spider = true;
+      else if (a === '--quiet') quiet = true;
+      else if (a === '--server-response') serverResponse = true;
+      else if (a.startsWith('--output-document=')) outFile = a.slice(18);
+      else if (a === '--output-document') outFile = args[++i];
+      else if (a.startsWith('--timeout=')) timeout = Number(a.slice(10));
+      else if (a === '--timeout') timeout = Number(args[++i]);
+      else if (a.startsWith('--')) continue;
+      else if (a.startsWith('-') && a.length > 1) {
+        for (let j = 1; j < a.length; j++) {
+          const c = a[j];
+          if (c === 'q') quiet = true;
+          else if (c === 'S') serverResponse = true;
+          else if (c === 'O' || c === 'T' || c === 'U' || c === 'P' || c === 'Y' || c === 'o' || c === 't') {
+            const v = a.slice(j + 1) || args[++i] || '';
+            if (c === 'O') outFile = v;
+            if (c === 'T') timeout = Number(v);
+            break;
+          }
+        }
+      } else urls.push(a);
+    }
+    if (!urls.length) return { stdout: '', stderr: 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n\nRetrieve files via HTTP or FTP\n', exitCode: 1 };
+    let ms = 0;
+    for (const url of urls) {
+      const u = parseUrl(url);
+      const die = (msg: string, extra = 0) => o.done((o.err(`wget: ${msg}\n`), 1), ms + extra);
+      const ip = this.lookupHost(u.host);
+      if (!ip) return die(`bad address '${u.hostport}'`, 2);
+      if (!quiet) o.err(`Connecting to ${u.hostport} (${ip}:${u.port})\n`);
+      const conn = this.open(ip, u.port);
+      if (conn.kind === 'refused') return die(`can't connect to remote host (${ip}): Connection refused`, 1);
+      if (conn.kind === 'timeout') return timeout > 0 && timeout < 127 ? die('download timed out', timeout * 1000) : die(`can't connect to remote host (${ip}): Connection timed out`, 127_000);
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, false);
+      if (!res) return die('error getting response', 2);
+      ms += 3;
+      if (serverResponse) o.err(`  HTTP/1.1 ${res.status} ${res.reason}\n`);
+      if (res.status >= 400) return die(`server returned error: HTTP/1.1 ${res.status} ${res.reason}`);
+      if (serverResponse) o.err(res.headers.map(([k, v]) => `  ${k}: ${v}\n`).join('') + '  \n');
+      if (spider) {
+        if (!quiet) o.err('remote file exists\n');
+        continue;
+      }
+      const toStdout = outFile === '-';
+      const name = outFile ?? (u.path.split('/').pop() || 'index.html');
+      if (!quiet) o.err(toStdout ? 'writing to stdout\n' : `saving to '${name}'\n`);
+      if (toStdout) o.out(res.body);
+      if (!quiet) {
+        const size = new TextEncoder().encode(res.body).length;
+        const cur = toStdout ? '-' : name.split('/').pop()!;
+        o.err(`${cur.slice(0, 20).padEnd(20)} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`);
+        o.err(toStdout ? 'written to stdout\n' : `'${name}' saved\n`);
+      }
+    }
+    return o.done(0, ms);
+  }
+
+  /**
+   * curl 8 (the Debian image's): the body on stdout; unless -s, the progress meter on stderr when stdout
+   * is no terminal (tool_progress.c) and errors as `curl: (N) TEXT` (lib/strerror.c, connect.c
+   * "Failed to connect to %s port %u after %d ms: %s", multi.c "Connection timed out after %d
+   * milliseconds"); -S shows errors under -s; -I a HEAD request's header block, -i headers before the
+   * body (CRLF line ends, as the server sends them); -o FILE (not kept); -f fails an HTTP error with 22.
+   */
+  private curl(args: string[]): ExecResult {
+    const o = new Out();
+    const f = { silent: false, showError: false, head: false, include: false, fail: false };
+    let outFile: string | undefined;
+    let maxTime = 0;
+    let connectTimeout = 0;
+    let writeOut: string | undefined;
+    const urls: string[] = [];
+    const value = new Set(['o', 'm', 'X', 'H', 'd', 'u', 'A', 'e', 'w', 'x', 'T', 'F', 'b', 'c', 'C', 'r', 'U', 'y', 'Y', 'z', 'E', 'K', 'Q']);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--silent') f.silent = true;
+      else if (a === '--show-error') f.showError = true;
+      else if (a === '--head') f.head = true;
+      else if (a === '--include') f.include = true;
+      else if (a === '--fail') f.fail = true;
+      else if (a === '--output') outFile = args[++i];
+      else if (a === '--max-time') maxTime = Number(args[++i]);
+      else if (a === '--connect-timeout') connectTimeout = Number(args[++i]);
+      else if (/^--(max-time|connect-timeout|output)=/.test(a)) {
+        const [k, v] = [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
+        if (k === 'max-time') maxTime = Number(v);
+        else if (k === 'connect-timeout') connectTimeout = Number(v);
+        else outFile = v;
+      } else if (a === '--write-out') writeOut = args[++i];
+      else if (/^--(request|header|data|user|user-agent|proxy|resolve|cacert|cert|key)$/.test(a)) i++;
+      else if (a.startsWith('--')) continue;
+      else if (a.startsWith('-') && a.length > 1) {
+        for (let j = 1; j < a.length; j++) {
+          const c = a[j];
+          if (c === 's') f.silent = true;
+          else if (c === 'S') f.showError = true;
+          else if (c === 'I') f.head = true;
+          else if (c === 'i') f.include = true;
+          else if (c === 'f') f.fail = true;
+          else if (value.has(c)) {
+            const v = a.slice(j + 1) || args[++i] || '';
+            if (c === 'o') outFile = v;
+            if (c === 'm') maxTime = Number(v);
+            if (c === 'w') writeOut = v;
+            break;
+          }
+        }
+      } else urls.push(a);
+    }
+    if (!urls.length) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
+    const meter = !f.silent && (!this.ctx.tty || outFile !== undefined);
+    const header = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+    const zero = '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
+    let ms = 0;
+    for (const url of urls) {
+      const u = parseUrl(url);
+      const fail = (code: number, msg: string, took: number) => {
+        if (meter) o.err(header + zero);
+        if (!f.silent || f.showError) o.err(`curl: (${code}) ${msg}\n`);
+        return o.done(code, ms + took);
+      };
+      const ip = this.lookupHost(u.host);
+      if (!ip) return fail(6, `Could not resolve host: ${u.host}`, 2);
+      const conn = this.open(ip, u.port);
+      if (conn.kind === 'refused') return fail(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`, 0);
+      if (conn.kind === 'timeout') {
+        const limit = [connectTimeout, maxTime].filter((t) => t > 0);
+        if (limit.length) {
+          const t = Math.round(Math.min(...limit) * 1000) + 1;
+          return fail(28, `Connection timed out after ${t} milliseconds`, t);
+        }
+        return fail(28, `Failed to connect to ${u.host} port ${u.port} after 127000 ms: Couldn't connect to server`, 127_000);
+      }
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, true);
+      if (!res) return fail(52, 'Empty reply from server', 2);
+      ms += 2;
+      if (f.fail && res.status >= 400) return fail(22, `The requested URL returned error: ${res.status}`, 0);
+      const head = `HTTP/1.1 ${res.status} ${res.reason}\r\n` + res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
+      const size = new TextEncoder().encode(res.body).length;
+      const got = f.head ? 0 : size;
+      if (meter) {
+        const speed = got * 1000;
+        o.err(header + `${String(got ? 100 : 0).padStart(3)} ${curlSize(size).padStart(5)}  ${String(got ? 100 : 0).padStart(3)} ${curlSize(got).padStart(5)}    0     0  ${curlSize(speed).padStart(5)}      0 --:--:-- --:--:-- --:--:-- ${curlSize(speed).padStart(5)}\n`);
+      }
+      const text = f.head ? head : (f.include ? head : '') + res.body;
+      if (outFile === undefined || outFile === '-') o.out(text);
+      // -w: the variables a CKA check uses (tool_writeout.c), with \n and \t escapes.
+      if (writeOut !== undefined) o.out(writeOut.replace(/%\{(http_code|response_code)\}/g, String(res.status)).replace(/%\{size_download\}/g, String(got)).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+    }
+    return o.done(0, ms);
   }
 
   /** A small POSIX-ish shell: `;`, `&&`, `||`, `|`, quotes, $VAR / ${VAR}, `exit N`. */
@@ -741,6 +971,35 @@ export class ContainerProcess {
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
+
+/** A URL as wget and curl take it: http:// optional, HOST[:PORT][/PATH]. */
+function parseUrl(url: string): { host: string; hostport: string; port: number; path: string } {
+  let rest = url;
+  let port = 80;
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
+  if (m) {
+    if (m[1].toLowerCase() === 'https') port = 443;
+    rest = rest.slice(m[0].length);
+  }
+  const cut = rest.search(/[/?#]/);
+  const hostport = cut < 0 ? rest : rest.slice(0, cut);
+  const path = cut < 0 ? '/' : rest[cut] === '/' ? rest.slice(cut) : '/' + rest.slice(cut);
+  const at = hostport.lastIndexOf('@');
+  const hp = at >= 0 ? hostport.slice(at + 1) : hostport;
+  const colon = hp.lastIndexOf(':');
+  const host = colon >= 0 ? hp.slice(0, colon) : hp;
+  if (colon >= 0 && /^\d+$/.test(hp.slice(colon + 1))) port = Number(hp.slice(colon + 1));
+  return { host, hostport: hp, port, path };
+}
+
+/** curl's max5data (tool_progress.c): a size in at most 5 columns. */
+function curlSize(n: number): string {
+  if (n < 100000) return String(n);
+  if (n < 10000 * 1024) return `${Math.floor(n / 1024)}k`;
+  if (n < 100 * 1024 * 1024) return `${Math.floor(n / (1024 * 1024))}.${Math.floor(((n % (1024 * 1024)) * 10) / (1024 * 1024))}M`;
+  return `${Math.floor(n / (1024 * 1024))}M`;
+}
+
 
 function normalize(p: string): string {
   const out: string[] = [];

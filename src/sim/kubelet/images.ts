@@ -90,6 +90,76 @@ export const IMAGES: ImageInfo[] = [
   img('ghcr.io/flannel-io/flannel', 32132142, ['v0.27.4'], { cmd: ['/opt/bin/flanneld'], binaries: [...SHELL, '/opt/bin/flanneld'], serves: true, memoryMi: 12, cpuMilli: 2 }),
 ];
 
+// ---- what answers on a port ------------------------------------------------------------------------
+
+/** nginx's default page, /usr/share/nginx/html/index.html of the official image (615 bytes). */
+export const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** httpd's /usr/local/apache2/htdocs/index.html (45 bytes). */
+export const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+
+/** A static page a server answers with, and the file metadata its headers carry. */
+export interface Page {
+  body: string;
+  contentType: string;
+  lastModified: string;
+  etag: string;
+}
+
+/**
+ * What listens inside a container of an image that runs its server (default command, or a command
+ * naming `bin`). `http`: an HTTP/1.1 server answering `pages` by path and its 404 for the rest (the
+ * `Server` header, the error page as the server writes it); `tcp`: a non-HTTP protocol server, which
+ * closes on an HTTP request without an HTTP answer (Redis drops a connection that sends `Host:`,
+ * src/networking.c "Possible SECURITY ATTACK"; the databases wait for their own handshake) — wget says
+ * `error getting response`, curl `(52) Empty reply from server`. An image not listed listens nowhere:
+ * every port of its pod is refused (the kernel's RST: "Connection refused").
+ */
+export interface Listener {
+  port: number;
+  bin: string[];
+  http?: { server: string; pages: Record<string, Page>; notFound: string; notFoundType: string };
+}
+
+const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.29.3</center>\r\n</body>\r\n</html>\r\n';
+const HTTPD_404 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
+export const SERVERS: Record<string, Listener[]> = {
+  // nginx 1.29.3: conf.d/default.conf listens on 80; index.html built 2025-10-28 (ETag = hex mtime - hex size).
+  'docker.io/library/nginx': [{ port: 80, bin: ['nginx'], http: { server: 'nginx/1.29.3', pages: { '/': { body: NGINX_INDEX, contentType: 'text/html', lastModified: 'Tue, 28 Oct 2025 12:05:10 GMT', etag: '"6900b176-267"' } }, notFound: NGINX_404, notFoundType: 'text/html' } }],
+  // httpd 2.4.65: Listen 80; htdocs/index.html unchanged since 2007 (ETag "size-mtime µs").
+  'docker.io/library/httpd': [{ port: 80, bin: ['httpd-foreground', 'httpd'], http: { server: 'Apache/2.4.65 (Unix)', pages: { '/': { body: HTTPD_INDEX, contentType: 'text/html', lastModified: 'Mon, 11 Jun 2007 18:53:14 GMT', etag: '"2d-432a5e4a73a80"' } }, notFound: HTTPD_404, notFoundType: 'text/html; charset=iso-8859-1' } }],
+  'docker.io/library/redis': [{ port: 6379, bin: ['redis-server'] }],
+  'docker.io/library/mysql': [{ port: 3306, bin: ['mysqld'] }, { port: 33060, bin: ['mysqld'] }],
+  'docker.io/library/postgres': [{ port: 5432, bin: ['postgres'] }],
+  'docker.io/library/memcached': [{ port: 11211, bin: ['memcached'] }],
+  'docker.io/library/mongo': [{ port: 27017, bin: ['mongod'] }],
+  'docker.io/library/rabbitmq': [{ port: 5672, bin: ['rabbitmq-server'] }],
+};
+
 const SHORT_REGISTRY: Record<string, string> = { 'k8s.gcr.io': 'registry.k8s.io' };
 
 export interface ImageRef {

@@ -10,10 +10,10 @@
  */
 import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
-import { res, type Client } from '../apiserver/client.ts';
+import type { Client } from '../apiserver/client.ts';
 import type { Status } from '../apiserver/errors.ts';
 import type { ExecStream, KubeletAnswer, KubeletConnection, PodExecOptions, PodLogOptions } from '../apiserver/nodeproxy.ts';
-import { ContainerProcess } from './exec.ts';
+import { clusterView, ContainerProcess } from './exec.ts';
 import { lookupImage } from './images.ts';
 import { fakeDigest, type Kubelet, type LogLine } from './kubelet.ts';
 
@@ -117,12 +117,10 @@ export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: stri
         startedAt: Date.parse(cs.state.running.startedAt ?? '') || client.server.clock.now(),
         now: client.server.clock.now(),
         node: { name: kubelet.name, internalIP: kubelet.spec.internalIP },
-        services: () => client.list(res('services')),
-        pods: () => client.list(res('pods')),
+        ...clusterView(client, client.server.rng.stream('kube-proxy')),
         mountedFile: (path) => kubelet.containerFile(pod, c, path),
-        configMap: (ns, name) => client.get(res('configmaps'), ns, name),
-        secret: (ns, name) => client.get(res('secrets'), ns, name),
         caCert,
+        tty: !!opts.tty,
       });
       const r = proc.exec(opts.command, opts.stdin ? (opts.input ?? '') : '');
       if (r.startError) {
