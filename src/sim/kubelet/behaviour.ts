@@ -5,6 +5,7 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import { quantityOf } from '../api/quantity.ts';
+import type { ContainerRunner } from './exec.ts';
 import type { ImageInfo } from './images.ts';
 import { ScriptProcess } from './script.ts';
 
@@ -31,7 +32,14 @@ export function argv(c: Container, image: ImageInfo): string[] {
 
 const ENTRYPOINT_WRAPPERS = new Set(['/docker-entrypoint.sh', 'docker-entrypoint.sh']);
 
-export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, string>): Behaviour {
+/**
+ * Commands whose output the container model (exec.ts) knows: as a container's main command they run
+ * once at the start, their stdout and stderr becoming the log (`kubectl run t --rm -i -- nslookup web`).
+ */
+const CONTAINER_COMMANDS = new Set(['nslookup', 'wget', 'curl', 'env', 'printenv', 'cat', 'ls', 'head', 'grep', 'wc', 'hostname', 'id', 'whoami', 'uname', 'pwd', 'date']);
+
+/** `run`: the container's own commands (exec.ts), when the kubelet provides them. */
+export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, string>, run?: ContainerRunner): Behaviour {
   let av = argv(c, image);
   const memLimitMi = limitMi(c);
   // Entry-point wrappers exec their arguments.
@@ -48,7 +56,7 @@ export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, 
     if (image.serves) return { kind: 'run', logs: image.startLogs ?? [], memoryMi: image.memoryMi, cpuMilli: image.cpuMilli };
     return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
   }
-  return script(av, image, env, memLimitMi);
+  return script(av, image, env, memLimitMi, run);
 }
 
 function limitMi(c: Container): number | undefined {
@@ -60,11 +68,23 @@ function expand(s: string, env: Record<string, string>): string {
   return s.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a, b, c) => env[a ?? b ?? c] ?? '');
 }
 
-function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
+function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner): Behaviour {
   const base = av[0].split('/').pop()!;
-  if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') return shellScript(av[2] ?? '', image, env, memLimitMi);
+  if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') return shellScript(av[2] ?? '', image, env, memLimitMi, run);
   if (base === 'sh' || base === 'bash') return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
-  return simpleCommand(av.map((a) => expand(a, env)), image, memLimitMi);
+  const expanded = av.map((a) => expand(a, env));
+  if (run && CONTAINER_COMMANDS.has(base)) return containerCommand(expanded, run);
+  return simpleCommand(expanded, image, memLimitMi);
+}
+
+/** A main command the container model runs: its output is the log, its exit the container's. */
+function containerCommand(av: string[], run: ContainerRunner): Behaviour {
+  const r = run(av, '');
+  if (r.startError) return { kind: 'startError', message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${r.startError}` };
+  const text = (r.ordered ?? [{ text: r.stdout }, { text: r.stderr }]).map((c) => c.text).join('');
+  const logs = text.split('\n');
+  if (logs[logs.length - 1] === '') logs.pop();
+  return { kind: 'exit', afterMs: Math.max(10, r.ms ?? 0), exitCode: r.exitCode, reason: r.exitCode === 0 ? 'Completed' : 'Error', logs, memoryMi: 1 };
 }
 
 function simpleCommand(av: string[], image: ImageInfo, memLimitMi?: number): Behaviour {
@@ -101,13 +121,13 @@ function simpleCommand(av: string[], image: ImageInfo, memLimitMi?: number): Beh
 }
 
 /** `sh -c "…"`: the script, run by the shell interpreter as a process (script.ts); other binaries it names behave as above. */
-function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number): Behaviour {
+function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner): Behaviour {
   const process = new ScriptProcess(src, env, image, (argv) => {
     const b = simpleCommand(argv, image, memLimitMi);
     if (b.kind === 'run') return b.logs.length ? { logs: b.logs, ms: Infinity, exitCode: 0, memoryMi: b.memoryMi } : 'run';
     if (b.kind === 'exit') return { logs: b.logs, ms: b.afterMs, exitCode: b.exitCode, oom: b.reason === 'OOMKilled', memoryMi: b.memoryMi };
     return undefined;
-  });
+  }, run);
   return {
     kind: 'script',
     process,

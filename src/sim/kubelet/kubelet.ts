@@ -13,6 +13,7 @@ import { flat, type Clock, type TimerHandle } from '../clock/clock.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
+import { clusterView, ContainerProcess, type ContainerRunner } from './exec.ts';
 import { lookupImage, pullMillis, type ImageInfo } from './images.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -918,7 +919,7 @@ export class Kubelet {
     r.status.imageID = `${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`;
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
-    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env });
+    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now()));
     // The previous instance's last lines (it ran until now at most).
     if (r.behaviour?.kind === 'script') r.behaviour.process.sync(clock.now());
     r.behaviour = b;
@@ -981,6 +982,30 @@ export class Kubelet {
   /** A running script's lines up to now (its process runs lazily). */
   private syncScript(r: ContainerRun): void {
     if (r.behaviour?.kind === 'script' && r.status.state?.running) r.behaviour.process.sync(this.deps.clock.now());
+  }
+
+  /** The container's own commands (exec.ts) for its main command and `sh -c` script, at the time they run. */
+  private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number): ContainerRunner {
+    return (argv, stdin, at) => {
+      const stored = this.pod(w);
+      if (!stored) return { stdout: '', stderr: '', exitCode: 0 };
+      const pod = w.podIP && !(stored.status as Obj | undefined)?.podIP ? { ...stored, status: { ...(stored.status ?? {}), podIP: w.podIP } } : stored;
+      const ref = lookupImage(c.image ?? '').ref.full;
+      const proc = new ContainerProcess({
+        pod,
+        container: c,
+        image,
+        imageRef: ref,
+        declaredEnv: env,
+        startedAt,
+        now: at ?? this.deps.clock.now(),
+        node: { name: this.name, internalIP: this.spec.internalIP },
+        ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
+        mountedFile: (path) => this.containerFile(pod, c, path),
+        caCert: '',
+      });
+      return proc.exec(argv, stdin);
+    };
   }
 
   private renderLog(text: string, w: PodWorker, now: number): string {

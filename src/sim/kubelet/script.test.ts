@@ -90,3 +90,30 @@ test('busybox date format', () => {
   assert.equal(busyboxDate(Date.UTC(2026, 0, 5, 9, 0, 30)), 'Mon Jan  5 09:00:30 UTC 2026');
   assert.equal(busyboxDate(Date.UTC(2026, 0, 15, 9, 0, 30), '%Y-%m-%d %T'), '2026-01-15 09:00:30');
 });
+
+test('container commands: wget/nslookup run by the container model at the time the script reaches them', () => {
+  const calls: { argv: string[]; at?: number }[] = [];
+  let up = false;
+  const run = (argv: string[], _stdin: string, at?: number) => {
+    calls.push({ argv, at });
+    if (argv[0] === 'wget') return up ? { stdout: '<title>Welcome to nginx!</title>\n', stderr: '', exitCode: 0, ms: 3 } : { stdout: '', stderr: "wget: can't connect to remote host (10.96.0.20): Connection refused\n", exitCode: 1, ms: 1 };
+    if (argv[0] === 'cat') return { stdout: 'nameserver 10.96.0.10\n', stderr: '', exitCode: 0 };
+    return { stdout: '', stderr: '', exitCode: 127, startError: 'exec: "x": executable file not found in $PATH: unknown' };
+  };
+  const p = new ScriptProcess('while true; do wget -qO- web; sleep 5; done', { HOSTNAME: 'pod1' }, busybox, () => undefined, run);
+  p.start(T0);
+  // Not run ahead: the kubelet is told to look again at the process's own clock.
+  let t = T0;
+  for (let i = 0; i < 20 && t < T0 + 5000; i++) t = p.nextCheck(t);
+  assert.ok(t > T0 + 5000 && t < T0 + 5010, `next check at ${t - T0}`);
+  assert.equal(calls.length, 1);
+  up = true;
+  p.sync(T0 + 11_000);
+  assert.deepEqual(at(p), ["0.001s wget: can't connect to remote host (10.96.0.20): Connection refused", '5.005s <title>Welcome to nginx!</title>', '10.011s <title>Welcome to nginx!</title>']);
+  // Each wget ran at its own time (its duration moves the clock: 1 ms refused, 3 ms a page).
+  assert.deepEqual(calls.map((c) => (c.at! - T0) / 1000), [0.001, 5.005, 10.011]);
+  const c = new ScriptProcess('cat /etc/resolv.conf; curl web; echo $?', { HOSTNAME: 'pod1' }, busybox, () => undefined, run);
+  c.start(T0);
+  c.sync(T0 + 1000);
+  assert.deepEqual(c.lines.map((l) => l.text), ['nameserver 10.96.0.10', 'sh: curl: not found', '127']);
+});

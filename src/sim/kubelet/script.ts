@@ -12,6 +12,9 @@
  * - LOOKAHEAD_MS: to learn when a script exits the kubelet runs it ahead at most this far (or STEP_CAP
  *   commands); the lines wait until the cluster clock reaches them. A busy loop is looked at again
  *   after LOOKAHEAD_MS, doubling each time (up to 256×), so a long `sim advance` stays cheap.
+ * - A script that runs wget, curl or nslookup (answered by the container model, exec.ts, from the cluster
+ *   as it is when they run) is never run ahead of the cluster clock: the kubelet wakes it at its own
+ *   clock instead (after each `sleep`).
  * - LOG_ROTATE_BYTES: the kubelet rotates a container's log at 10 MiB (containerLogMaxSize) and
  *   `kubectl logs` reads only the current file, so older lines are dropped past 10 MiB (bytes counted
  *   as the CRI log file stores them: `TIMESTAMP stdout F TEXT\n`).
@@ -21,6 +24,7 @@ import { parseScript, type AndOr } from '../shell/parse.ts';
 import { registerBuiltins } from '../shell/builtins.ts';
 import { LoopControl, Shell, ShellAbort, ShellExit, type CommandFn } from '../shell/shell.ts';
 import type { ImageInfo } from './images.ts';
+import type { ContainerRunner } from './exec.ts';
 
 export const STEP_CAP = 10_000;
 export const LOOKAHEAD_MS = 10 * 60_000;
@@ -34,6 +38,11 @@ export interface ScriptLine {
   time: number;
   text: string;
 }
+
+/** Commands run by the container model (exec.ts) at the time the script runs them: the network clients. */
+const CONTAINER_COMMANDS = ['nslookup', 'wget', 'curl'];
+/** File readers that read the container's files (resolv.conf, mounted volumes…) the script did not write. */
+const FILE_READERS = ['cat', 'head', 'ls'];
 
 /** A command the script runs that the shell does not model: the generic behaviour of that binary. */
 export type SubCommand = (argv: string[]) => { logs: string[]; ms: number; exitCode: number; oom?: boolean; memoryMi: number } | 'run' | undefined;
@@ -81,8 +90,10 @@ export class ScriptProcess {
   private list: AndOr[] | null = null;
   private syntaxError?: string;
   private render: (text: string, at: number) => string = (t) => t;
+  /** The script runs container commands that read the cluster (never run ahead of the cluster clock). */
+  private live = false;
 
-  constructor(src: string, env: Record<string, string>, image: ImageInfo, sub: SubCommand) {
+  constructor(src: string, env: Record<string, string>, image: ImageInfo, sub: SubCommand, container?: ContainerRunner) {
     const hostname = env.HOSTNAME ?? 'localhost';
     const shell = new Shell({ name: hostname, fs: new FileSystem(), user: 'root', home: '/root' });
     this.shell = shell;
@@ -125,6 +136,30 @@ export class ScriptProcess {
       }
       return tail(ctx);
     });
+    if (container) {
+      // The container's own commands, at the simulated time the script reaches them; their output in
+      // write order, their duration on the process's clock.
+      const viaContainer = (ctx: Parameters<CommandFn>[0]): number => {
+        const r = container([ctx.name, ...ctx.args], ctx.stdin, this.time);
+        if (r.startError) {
+          ctx.err(shell.notFound(ctx.name) + '\n');
+          return 127;
+        }
+        for (const c of r.ordered ?? [{ stream: 'stdout' as const, text: r.stdout }, { stream: 'stderr' as const, text: r.stderr }]) (c.stream === 'stdout' ? ctx.out : ctx.err)(c.text);
+        shell.waitMs += r.ms ?? 0;
+        return r.exitCode;
+      };
+      for (const n of CONTAINER_COMMANDS) reg(n, viaContainer);
+      this.live = CONTAINER_COMMANDS.some((n) => new RegExp(`\\b${n}\\b`).test(src));
+      for (const n of FILE_READERS) {
+        const own = shell.commands.get(n)!;
+        reg(n, (ctx) => {
+          const paths = ctx.args.filter((a) => !a.startsWith('-'));
+          const abs = (p: string) => (p.startsWith('/') ? p : `${ctx.cwd.replace(/\/$/, '')}/${p}`);
+          return paths.length && paths.every((p) => !ctx.fs.exists(abs(p))) ? viaContainer(ctx) : own(ctx);
+        });
+      }
+    }
     // Anything else the image has: its generic behaviour (servers run for good, stress may be OOM-killed).
     const known = new Set(shell.commands.keys());
     const binaries = new Set(image.binaries.map((b) => b.split('/').pop()!));
@@ -176,7 +211,9 @@ export class ScriptProcess {
    * far it has run ahead (Infinity: blocked for good).
    */
   nextCheck(now: number): number {
-    const capped = this.run(now + LOOKAHEAD_MS, false);
+    // A script that talks to the cluster (wget, curl, nslookup) is not run ahead: what it gets depends on
+    // the cluster at the time it asks, so it runs only as far as the cluster clock and is woken at its own.
+    const capped = this.run(this.live ? now : now + LOOKAHEAD_MS, false);
     if (this.exited) return this.exited.at;
     if (!capped) {
       this.busyChecks = 0;
