@@ -98,9 +98,10 @@ export function writeKubeconfigs(fs: FileSystem, node: string, controlPlane: boo
   if (controlPlane) {
     const admin = kubeconfigText(ADMIN_USER, certUser(ADMIN_USER));
     fs.write('/etc/kubernetes/admin.conf', admin);
-    fs.write('/etc/kubernetes/super-admin.conf', kubeconfigText('kubernetes-super-admin', certUser('kubernetes-super-admin')));
-    fs.write('/etc/kubernetes/controller-manager.conf', kubeconfigText('system:kube-controller-manager', certUser('system:kube-controller-manager')));
-    fs.write('/etc/kubernetes/scheduler.conf', kubeconfigText('system:kube-scheduler', certUser('system:kube-scheduler')));
+    // The components' own kubeconfigs (with their certificate filler) are made when first read.
+    fs.writeLazy('/etc/kubernetes/super-admin.conf', () => kubeconfigText('kubernetes-super-admin', certUser('kubernetes-super-admin')));
+    fs.writeLazy('/etc/kubernetes/controller-manager.conf', () => kubeconfigText('system:kube-controller-manager', certUser('system:kube-controller-manager')));
+    fs.writeLazy('/etc/kubernetes/scheduler.conf', () => kubeconfigText('system:kube-scheduler', certUser('system:kube-scheduler')));
     fs.write('/etc/kubernetes/kubelet.conf', kubeconfigText(`system:node:${node}`, kubelet));
     fs.write('/root/.kube/config', admin);
     return;

@@ -131,26 +131,30 @@ export function layDown(fs: FileSystem, node: string, controlPlane: boolean, min
   const put = (path: string, content: string) => {
     if (!fs.exists(path)) fs.write(path, content);
   };
+  // Certificates and keys: filler made when a file is first read (most never are).
+  const putPem = (path: string, ...blocks: Parameters<typeof pem>[]) => {
+    if (!fs.exists(path)) fs.writeLazy(path, () => blocks.map((b) => pem(...b)).join(''));
+  };
   put(KUBELET_CONFIG, kubeletConfig());
   put(KUBEADM_FLAGS, KUBEADM_FLAGS_ENV);
-  put('/var/lib/kubelet/pki/kubelet.crt', pem('CERTIFICATE', `${node}-kubelet-serving`));
-  put('/var/lib/kubelet/pki/kubelet.key', pem('RSA PRIVATE KEY', `${node}-kubelet-serving-key`, 1588));
-  put('/var/lib/kubelet/pki/kubelet-client-current.pem', pem('CERTIFICATE', `${node}-kubelet-client`) + pem('EC PRIVATE KEY', `${node}-kubelet-client-key`, 160));
+  putPem('/var/lib/kubelet/pki/kubelet.crt', ['CERTIFICATE', `${node}-kubelet-serving`]);
+  putPem('/var/lib/kubelet/pki/kubelet.key', ['RSA PRIVATE KEY', `${node}-kubelet-serving-key`, 1588]);
+  putPem('/var/lib/kubelet/pki/kubelet-client-current.pem', ['CERTIFICATE', `${node}-kubelet-client`], ['EC PRIVATE KEY', `${node}-kubelet-client-key`, 160]);
   put(KUBELET_UNIT, KUBELET_SERVICE);
   put(KUBELET_DROPIN, KUBEADM_DROPIN);
   put(APT_SOURCE, aptSource(minor));
   put('/etc/apt/keyrings/kubernetes-apt-keyring.gpg', '\u0099\u0001\r\u0004');
-  put('/etc/kubernetes/pki/ca.crt', pem('CERTIFICATE', 'kubernetes-ca'));
+  putPem('/etc/kubernetes/pki/ca.crt', ['CERTIFICATE', 'kubernetes-ca']);
   fs.mkdirp('/etc/kubernetes/manifests');
   fs.mkdirp('/var/log/pods');
   // The usual top-level directories of an Ubuntu machine (backups go to /opt in most guides).
   for (const d of ['/opt', '/home', '/mnt', '/srv', '/usr/local/bin', '/var/tmp', '/var/backups']) fs.mkdirp(d);
   if (!controlPlane) return;
   for (const c of CONTROL_PLANE_PKI) {
-    put(`/etc/kubernetes/pki/${c}.crt`, pem('CERTIFICATE', c));
-    put(`/etc/kubernetes/pki/${c}.key`, pem('RSA PRIVATE KEY', `${c}-key`, 1588));
+    putPem(`/etc/kubernetes/pki/${c}.crt`, ['CERTIFICATE', c]);
+    putPem(`/etc/kubernetes/pki/${c}.key`, ['RSA PRIVATE KEY', `${c}-key`, 1588]);
   }
-  put('/etc/kubernetes/pki/sa.key', pem('RSA PRIVATE KEY', 'sa-key', 1588));
-  put('/etc/kubernetes/pki/sa.pub', pem('PUBLIC KEY', 'sa-pub', 392));
+  putPem('/etc/kubernetes/pki/sa.key', ['RSA PRIVATE KEY', 'sa-key', 1588]);
+  putPem('/etc/kubernetes/pki/sa.pub', ['PUBLIC KEY', 'sa-pub', 392]);
   fs.mkdirp('/etc/kubernetes/tmp');
 }

@@ -2,7 +2,8 @@ import { flat } from '../clock/clock.ts';
 
 /** An in-memory filesystem of one machine: files with text content, directories, paths as on Linux. */
 export class FileSystem {
-  private files = new Map<string, string>();
+  /** Content, or a function giving it: a file that is laid down but seldom read is made on its first read. */
+  private files = new Map<string, string | (() => string)>();
   private dirs = new Set<string>(['/']);
   /** Bumped on every write: lets watchers (the kubelet's staticPodPath scan) notice changes cheaply. */
   version = 0;
@@ -30,19 +31,35 @@ export class FileSystem {
     return this.files.has(p);
   }
   read(p: string): string | undefined {
-    return this.files.get(p);
+    const v = this.files.get(p);
+    if (typeof v !== 'function') return v;
+    const content = flat(v());
+    this.files.set(p, content);
+    return content;
   }
 
   write(p: string, content: string): void {
-    this.mkdirp(parentOf(p));
     // Flat, shared strings: 5,000 machines hold the same kubelet config, manifests and unit files.
-    this.files.set(flat(p), flat(content));
+    this.put(p, flat(content));
+  }
+
+  /**
+   * Writes a file whose content `make` gives when it is first read (the same for every read): a
+   * machine's certificates and keys are laid down at boot and seldom looked at.
+   */
+  writeLazy(p: string, make: () => string): void {
+    this.put(p, make);
+  }
+
+  private put(p: string, content: string | (() => string)): void {
+    this.mkdirp(parentOf(p));
+    this.files.set(flat(p), content);
     this.version++;
     this.onChange?.(p);
   }
 
   append(p: string, content: string): void {
-    this.write(p, (this.files.get(p) ?? '') + content);
+    this.write(p, (this.read(p) ?? '') + content);
   }
 
   mkdirp(p: string): void {
