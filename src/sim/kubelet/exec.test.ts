@@ -285,3 +285,11 @@ test('curl: body, meter, -s/-S/-I/-w and its error codes (curl 8 texts)', () => 
   assert.equal(netProc('busybox').exec(['curl', 'web']).startError, 'exec: "curl": executable file not found in $PATH: unknown');
   assert.equal(netProc('httpd').exec(['wget', 'web']).startError, 'exec: "wget": executable file not found in $PATH: unknown');
 });
+
+test('alpine variants carry busybox wget and nslookup; the Debian images do not', () => {
+  assert.equal(netProc('nginx:alpine').exec(['wget', '-qO-', 'apache:8080']).stdout, '<html><body><h1>It works!</h1></body></html>\n');
+  assert.equal(netProc('nginx:alpine').exec(['curl', '-s', 'apache:8080']).exitCode, 0);
+  assert.equal(netProc('httpd:alpine').exec(['curl', 'web']).startError, 'exec: "curl": executable file not found in $PATH: unknown');
+  assert.equal(netProc('redis').exec(['nslookup', 'web']).startError, 'exec: "nslookup": executable file not found in $PATH: unknown');
+  assert.equal(netProc('redis:alpine').exec(['nslookup', 'web']).exitCode, 0);
+});

@@ -286,7 +286,9 @@ export class ContainerProcess {
   /** Which executables exist, by base name. */
   private hasBinary(name: string): boolean {
     const base = name.split('/').pop()!;
-    if (MISSING[this.repo]?.includes(base)) return false;
+    // The Debian images lack them; an alpine variant has busybox's applets (wget, nslookup, ping…), and
+    // curl only where the catalogue lists it (nginx's alpine Dockerfile adds curl).
+    if (!this.tag.includes('alpine') && MISSING[this.repo]?.includes(base)) return false;
     if (this.ctx.image?.binaries.some((b) => b === name || b.split('/').pop() === base)) return true;
     // Every image with a shell (Debian coreutils/grep, busybox applets) has the basic text tools.
     return !!this.ctx.image?.binaries.includes('sh') && BASE_TOOLS.includes(base);
