@@ -101,9 +101,12 @@ export function benchMemory(nodes = 5000, pods = 50000): SimBenchFigure[] {
   // Memory of the model, not the time to fill it: the controller-manager's client limit is lifted.
   const c = bigCluster(nodes - 1, 1, 1e6);
   sample();
-  c.client.create(res('deployments', 'apps'), deployment('fill', pods, '1m'));
+  // `pods` pods in the cluster: the control plane's static pods count (and the simulator's cluster
+  // limit is 50,000 pods).
+  const replicas = pods - c.store.count('/registry/pods/');
+  c.client.create(res('deployments', 'apps'), deployment('fill', replicas, '1m'));
   let simMs = 0;
-  while (readyReplicas(c, 'fill') < pods && simMs < 300_000) {
+  while (readyReplicas(c, 'fill') < replicas && simMs < 300_000) {
     c.clock.advance(10_000);
     simMs += 10_000;
     sample();
@@ -114,6 +117,6 @@ export function benchMemory(nodes = 5000, pods = 50000): SimBenchFigure[] {
   return [
     { name: `peak memory, ${nodes} nodes × ${pods} pods (RSS)`, value: Math.round(peak / 1024 / 1024), unit: 'MB', goal: '< 1024 MB', ok: peak < 1024 ** 3 },
     { name: `  JS heap in use, highest sample`, value: Math.round(live / 1024 / 1024), unit: 'MB' },
-    { name: `  pods ready / time`, value: running, unit: `pods in ${((performance.now() - t) / 1000).toFixed(1)} s wall (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU), ${simMs / 1000} s simulated` },
+    { name: `  pods running (replicas ready + control plane)`, value: running + pods - replicas, unit: `pods in ${((performance.now() - t) / 1000).toFixed(1)} s wall (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU), ${simMs / 1000} s simulated` },
   ];
 }
