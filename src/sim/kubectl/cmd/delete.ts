@@ -2,6 +2,7 @@
  * kubectl delete (k8s.io/kubectl/pkg/cmd/delete): by name, -f, -l, --all; graceful by default and waits
  * for the objects to go (--wait=true), printing `<kind> "<name>" deleted from <ns> namespace` (v1.34+).
  */
+import { MISSING_RESOURCE } from './visit.ts';
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
@@ -10,12 +11,6 @@ import { CmdError, renderError, statusMessage } from '../errors.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, call, dryRunOf, kindString, listObjects } from './common.ts';
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 export const del: Command = {
   name: 'delete',
@@ -64,7 +59,7 @@ export const del: Command = {
     if (files.length) {
       targets = readFileTargets(ctx, files, flags.bool('recursive')).map((t) => ({ ...t, namespace: enforceNamespace(t, ctx) }));
     } else {
-      if (!args.length) throw new CmdError(NO_RESOURCES, 'usage');
+      if (!args.length) throw new CmdError(MISSING_RESOURCE, 'usage');
       const parsed = targetsFromArgs(args, ctx.namespace);
       targets = parsed.targets;
       if (parsed.types.length) {

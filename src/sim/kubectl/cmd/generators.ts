@@ -17,6 +17,7 @@ import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, PRINT_FLAGS, call, dryRunOf, getObject, printObjects, type DryRun } from './common.ts';
 import { VALIDATE_FLAG, fieldValidation } from './create.ts';
 import { waitForDeletion } from './delete.ts';
+import { MISSING_RESOURCE } from './visit.ts';
 
 const CREATE_COMMON: FlagDef[] = [...PRINT_FLAGS, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'save-config', type: 'bool' }, { name: 'field-manager', type: 'string', default: 'kubectl-create' }];
 
@@ -331,7 +332,7 @@ export const expose: Command = {
   run(ctx, args, flags) {
     const dryRun = dryRunOf(flags, ctx);
     if (!args.length) {
-      throw new CmdError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', 'usage');
+      throw new CmdError(MISSING_RESOURCE, 'usage');
     }
     const { targets, types } = targetsFromArgs(args, ctx.namespace);
     if (types.length) throw new CmdError('resource(s) were provided, but no name was specified', 'usage');

@@ -36,6 +36,7 @@
  *   on SIGINT, 1 (kubectl pkg/util/interrupt: os.Exit(1) after the cancel). Learners who want to see a
  *   later change (an eviction 5 minutes after a node fails) give --request-timeout.
  */
+import { MISSING_RESOURCE } from './visit.ts';
 import type { KubeObject } from '../../api/object.ts';
 import { storagePrefix, type ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
@@ -60,13 +61,6 @@ export const UNBOUNDED_CAP_MS = 300_000;
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/** cli-runtime resource builder, no resources given (same text as kubectl wait's). */
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** --request-timeout as client-go reads it: a bare integer is seconds, else a Go duration; 0 = none. */
 export function requestTimeoutMs(v: string): number | undefined {
@@ -206,13 +200,13 @@ export function runWatch(ctx: KubectlContext, flags: Flags, req: WatchRequest): 
   const timeout = requestTimeoutMs(flags.str('request-timeout'));
   if (timeout === undefined) throw new CmdError('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
   // Without -w, get.go's Complete asks for a resource type; with it, the builder's error comes.
-  if (!types.length && !targets.length && !req.fromFiles) throw new CmdError(NO_RESOURCES);
+  if (!types.length && !targets.length && !req.fromFiles) throw new CmdError(MISSING_RESOURCE);
   if (!req.fromFiles && new Set([...types, ...targets.map((t) => t.info)]).size > 1) throw new CmdError('you may only specify a single resource type');
   if (req.fromFiles && new Set(targets.map((t) => t.info)).size > 1) throw new CmdError('watch is only supported on individual resources and resource collections - more than 1 resource was found');
   const selector = flags.str('selector');
   const fieldSelector = flags.str('field-selector');
   const info = types[0] ?? targets[0]?.info;
-  if (!info) throw new CmdError(NO_RESOURCES);
+  if (!info) throw new CmdError(MISSING_RESOURCE);
   // r.Infos(): every named object is fetched first; the first error ends the command.
   const named: KubeObject[] = [];
   for (const t of targets) {

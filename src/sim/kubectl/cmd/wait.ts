@@ -11,6 +11,7 @@
  * Conditions compare type and status case-insensitively and ignore a condition whose
  * observedGeneration (or status.observedGeneration) is older than metadata.generation.
  */
+import { MISSING_RESOURCE } from './visit.ts';
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
@@ -23,12 +24,6 @@ import { parseGoDuration } from './podsfor.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const STEP_MS = 250;
 const WEEK_MS = 168 * 3_600_000;
@@ -141,7 +136,7 @@ export const wait: Command = {
     let types: ResourceInfo[] = [];
     if (files.length) targets = readFileTargets(ctx, files, flags.bool('recursive')).map((t) => ({ ...t, namespace: t.info.namespaced ? (t.namespace ?? ctx.namespace) : undefined }));
     else {
-      if (!args.length) throw new CmdError(NO_RESOURCES);
+      if (!args.length) throw new CmdError(MISSING_RESOURCE);
       ({ types, targets } = targetsFromArgs(args, ns ?? ctx.namespace));
     }
     const selector = flags.str('selector');
