@@ -4,13 +4,11 @@
  * patch tags (../api/schema/strategic.ts).
  */
 import { isObject } from '../api/object.ts';
-import type { ResourceInfo } from '../api/resources.ts';
 import { definitionOf } from '../api/schema/strategic.ts';
 import { strategicMerge } from '../api/strategicpatch.ts';
 
-export { strategicMerge };
 
-export function applyPatch(target: unknown, patch: unknown, type: 'json' | 'merge' | 'strategic' | 'apply', info: ResourceInfo): unknown {
+export function applyPatch(target: unknown, patch: unknown, type: 'json' | 'merge' | 'strategic' | 'apply'): unknown {
   switch (type) {
     case 'json':
       return jsonPatch(target, patch);
@@ -18,8 +16,7 @@ export function applyPatch(target: unknown, patch: unknown, type: 'json' | 'merg
       return mergePatch(target, patch);
     case 'strategic':
     case 'apply': {
-      // Types without a schema here (none are served today) get merge-patch rules.
-      void info;
+      // A type without a schema here (none is served today) gets merge-patch rules.
       const def = definitionOf(target);
       return def ? strategicMerge(target, patch, def) : mergePatch(target, patch);
     }

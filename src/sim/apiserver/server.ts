@@ -17,7 +17,7 @@ import type { AdmissionAttributes, AdmissionPlugin, ApiRequest, ApiResponse, Ser
 import { applyPatch } from './patch.ts';
 import { podExec, podLog, type NodeDialer } from './nodeproxy.ts';
 import { definitionForKind, getProperty } from '../api/schema/schema.ts';
-import { parseType, type TypeExpr } from '../api/schema/types.ts';
+import { parseType, refOf } from '../api/schema/types.ts';
 
 /** Characters of generated name suffixes (apimachinery pkg/util/rand). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -424,7 +424,7 @@ export class ApiServer implements ServerContext {
     const old = this.mustGet(info, ns, req.name!);
     let patched: unknown;
     try {
-      patched = applyPatch(clone(old), req.body, req.patchType ?? 'merge', info);
+      patched = applyPatch(clone(old), req.body, req.patchType ?? 'merge');
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw errors.badRequest(e instanceof Error ? e.message : String(e));
@@ -675,14 +675,7 @@ function dropNulls(v: unknown, def: string | undefined): void {
       const t = prop ? parseType(prop.t) : undefined;
       if (v[k] === null) {
         if (!(t?.kind === 'special' && (t.name === 'Time' || t.name === 'MicroTime'))) delete v[k];
-      } else dropNulls(v[k], t ? innerRef(t) : undefined);
+      } else dropNulls(v[k], t ? refOf(t) : undefined);
     }
   }
-}
-
-function innerRef(t: TypeExpr): string | undefined {
-  if (t.kind === 'ref') return t.id;
-  if (t.kind === 'array') return innerRef(t.items);
-  if (t.kind === 'map') return innerRef(t.values);
-  return undefined;
 }

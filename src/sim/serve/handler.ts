@@ -358,7 +358,7 @@ export class KubeHandler {
       const pt = patchTypeOf(req.headers['content-type']);
       if (!pt || pt === 'apply') return json(415, errors.badRequest('unsupported patch type for scale').status);
       try {
-        next = applyPatch(clone(current), parseJSONBody(req.body), pt === 'strategic' ? 'merge' : pt, info) as Record<string, unknown>;
+        next = applyPatch(clone(current), parseJSONBody(req.body), pt === 'strategic' ? 'merge' : pt) as Record<string, unknown>;
       } catch (e) {
         throw errors.badRequest(e instanceof Error ? e.message : String(e));
       }

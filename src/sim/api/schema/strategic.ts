@@ -6,7 +6,7 @@
  * container's on `containerPort` — so the lookup goes by the definition that holds the field.
  */
 import { definitionForKind, getProperty } from './schema.ts';
-import { parseType, type TypeExpr } from './types.ts';
+import { parseType, refOf } from './types.ts';
 
 export interface PatchMeta {
   /**
@@ -24,13 +24,6 @@ export interface PatchMeta {
 const NONE: PatchMeta = {};
 const cache = new Map<string, PatchMeta>();
 
-function innerRef(t: TypeExpr): string | undefined {
-  if (t.kind === 'ref') return t.id;
-  if (t.kind === 'array') return innerRef(t.items);
-  if (t.kind === 'map') return innerRef(t.values);
-  return undefined;
-}
-
 /** The patch semantics of `field` in definition `def` (nothing known: plain merge-patch rules). */
 export function patchMeta(def: string | undefined, field: string): PatchMeta {
   if (!def) return NONE;
@@ -42,7 +35,7 @@ export function patchMeta(def: string | undefined, field: string): PatchMeta {
   else {
     const t = parseType(prop.t);
     const strategies = (prop.ps ?? '').split(',');
-    m = { def: innerRef(t) };
+    m = { def: refOf(t) };
     if (t.kind === 'array') {
       if (strategies.includes('merge') && prop.pk) m = { ...m, list: 'merge', key: prop.pk };
       else if (strategies.includes('merge')) m = { ...m, list: 'set' };

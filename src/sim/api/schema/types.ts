@@ -75,6 +75,14 @@ export function parseType(t: string): TypeExpr {
   return r;
 }
 
+/** The definition a type refers to: itself, or its list items' or map values' (undefined for scalars). */
+export function refOf(t: TypeExpr): string | undefined {
+  if (t.kind === 'ref') return t.id;
+  if (t.kind === 'array') return refOf(t.items);
+  if (t.kind === 'map') return refOf(t.values);
+  return undefined;
+}
+
 /** The definition's short name, e.g. `PodSpec` for `io.k8s.api.core.v1.PodSpec`. */
 export function shortName(id: string): string {
   return id.slice(id.lastIndexOf('.') + 1);

@@ -4,7 +4,7 @@
  */
 import type { ServicePort } from 'kubernetes-types/core/v1';
 import { defaultService } from '../../api/defaults/core.ts';
-import type { KubeObject } from '../../api/object.ts';
+import { jsonEqual, type KubeObject } from '../../api/object.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../api/validation/field.ts';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from '../../api/validation/names.ts';
 import type { ServerContext, Strategy } from '../types.ts';
@@ -124,7 +124,6 @@ function validateService(obj: KubeObject): FieldError[] {
 const needsClusterIP = (spec: Spec) => spec.type !== 'ExternalName';
 const needsNodePort = (spec: Spec) => spec.type === 'NodePort' || spec.type === 'LoadBalancer';
 const externallyAccessible = (spec: Spec) => needsNodePort(spec) || (spec.type === 'ClusterIP' && ((spec as { externalIPs?: string[] }).externalIPs?.length ?? 0) > 0);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * pkg/registry/core/service/strategy.go dropTypeDependentFields: a type change clears the fields the
@@ -134,11 +133,11 @@ function dropTypeDependentFields(obj: KubeObject, old: KubeObject): void {
   const spec = obj.spec as Spec & Record<string, unknown>;
   const oldSpec = old.spec as Spec & Record<string, unknown>;
   if (needsClusterIP(oldSpec) && !needsClusterIP(spec)) {
-    if (spec.clusterIP === oldSpec.clusterIP && same(spec.clusterIPs, oldSpec.clusterIPs)) {
+    if (spec.clusterIP === oldSpec.clusterIP && jsonEqual(spec.clusterIPs, oldSpec.clusterIPs)) {
       delete spec.clusterIP;
       delete spec.clusterIPs;
     }
-    if (same(spec.ipFamilies, oldSpec.ipFamilies)) delete spec.ipFamilies;
+    if (jsonEqual(spec.ipFamilies, oldSpec.ipFamilies)) delete spec.ipFamilies;
     if (spec.ipFamilyPolicy === oldSpec.ipFamilyPolicy) delete spec.ipFamilyPolicy;
   }
   if (needsNodePort(oldSpec) && !needsNodePort(spec)) {
@@ -148,7 +147,7 @@ function dropTypeDependentFields(obj: KubeObject, old: KubeObject): void {
   }
   if (oldSpec.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
     if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts === oldSpec.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
-    if (same(spec.loadBalancerClass, oldSpec.loadBalancerClass)) delete spec.loadBalancerClass;
+    if (jsonEqual(spec.loadBalancerClass, oldSpec.loadBalancerClass)) delete spec.loadBalancerClass;
   }
   if (externallyAccessible(oldSpec) && !externallyAccessible(spec) && spec.externalTrafficPolicy === oldSpec.externalTrafficPolicy) delete spec.externalTrafficPolicy;
   if (spec.type !== 'LoadBalancer') obj.status = { loadBalancer: {} };
@@ -176,6 +175,25 @@ function patchAllocatedValues(spec: Spec, oldSpec: Spec): void {
   }
 }
 
+/**
+ * A NodePort for each port of a NodePort/LoadBalancer Service (portallocator): the next free one
+ * where none is given; a given one not `held` already is checked for range and use, then reserved.
+ */
+function allocateNodePorts(alloc: ServiceAllocators, obj: KubeObject, ctx: ServerContext, held: Set<number>): void {
+  ((obj.spec as Spec).ports ?? []).forEach((p, i) => {
+    if (!p.nodePort) p.nodePort = alloc.allocatePort(ctx);
+    else if (!held.has(p.nodePort)) {
+      if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
+        throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`)]);
+      }
+      if (alloc.portInUse(p.nodePort)) {
+        throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated')]);
+      }
+      alloc.reservePort(p.nodePort);
+    }
+  });
+}
+
 export function serviceStrategy(alloc: ServiceAllocators): Strategy {
   return {
     defaults: (obj) => defaultService(obj),
@@ -199,19 +217,7 @@ export function serviceStrategy(alloc: ServiceAllocators): Strategy {
         spec.ipFamilies ??= ['IPv4'];
         spec.ipFamilyPolicy ??= 'SingleStack';
       }
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-        (spec.ports ?? []).forEach((p, i) => {
-          if (p.nodePort) {
-            if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
-              throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`)]);
-            }
-            if (alloc.portInUse(p.nodePort)) {
-              throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated')]);
-            }
-            alloc.reservePort(p.nodePort);
-          } else p.nodePort = alloc.allocatePort(ctx);
-        });
-      }
+      if (needsNodePort(spec)) allocateNodePorts(alloc, obj, ctx, new Set());
     },
     validate: validateService,
     validateUpdate(obj, old) {
@@ -242,19 +248,7 @@ export function serviceStrategy(alloc: ServiceAllocators): Strategy {
         spec.ipFamilyPolicy ??= 'SingleStack';
       }
       if (!needsNodePort(spec)) return;
-      const held = new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
-      (spec.ports ?? []).forEach((p, i) => {
-        if (!p.nodePort) p.nodePort = alloc.allocatePort(ctx);
-        else if (!held.has(p.nodePort)) {
-          if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
-            throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`)]);
-          }
-          if (alloc.portInUse(p.nodePort)) {
-            throw errors.invalid('', 'Service', obj.metadata.name ?? '', [invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated')]);
-          }
-          alloc.reservePort(p.nodePort);
-        }
-      });
+      allocateNodePorts(alloc, obj, ctx, new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter((n) => n !== undefined)));
     },
     finishWrite(obj, old, stored) {
       const [gone, kept] = stored ? [old, obj] : [obj, old];

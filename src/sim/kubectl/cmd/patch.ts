@@ -111,7 +111,7 @@ export const patch: Command = {
           printObjects(ctx, [out], flags, didPatch ? 'patched' : 'patched (no change)');
           continue;
         }
-        const target = localPatch(it.object, body, patchType, it.info);
+        const target = localPatch(it.object, body, patchType);
         printObjects(ctx, [target], flags, sameJSON(it.object, target) ? 'patched (no change)' : 'patched');
       } catch (e) {
         errs.push(e);
@@ -125,9 +125,9 @@ export const patch: Command = {
 };
 
 /** getPatchedJSON: the patch applied on the client (--local, --dry-run=client). */
-function localPatch(obj: KubeObject, body: unknown, type: 'json' | 'merge' | 'strategic', info: Parameters<typeof applyPatch>[3]): KubeObject {
+function localPatch(obj: KubeObject, body: unknown, type: 'json' | 'merge' | 'strategic'): KubeObject {
   try {
-    return applyPatch(structuredClone(obj), body, type, info) as KubeObject;
+    return applyPatch(structuredClone(obj), body, type) as KubeObject;
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new CmdError(e instanceof Error ? e.message : String(e));

@@ -31,7 +31,8 @@ export function mergePatch(target: Json, patch: Json): Json {
 
 /** A strategic merge patch, with the list semantics of the object's API type (apimachinery strategicpatch). */
 export function strategicMergePatch(target: Json, patch: Json): Json {
-  return clone(strategicMerge(clone(target), patch, definitionOf(target)) as Json);
+  // strategicMerge builds new objects but shares untouched parts with its inputs: one copy at the end.
+  return clone(strategicMerge(target, patch, definitionOf(target)) as Json);
 }
 
 function decodePointer(path: string): string[] | null {
