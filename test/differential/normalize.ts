@@ -278,6 +278,11 @@ export function rules(versions: VersionFacts): Rule[] {
       both: (out, cmd) => ((isCmd(cmd, 'label') || isCmd(cmd, 'annotate')) && /(^|\s)--list(\s|=|$)/.test(cmd) ? sortLines(out) : out),
     },
     {
+      name: 'map iteration order in label/annotate overwrite errors',
+      why: 'kubectl label/annotate check the new keys against the object by ranging over their map (kubectl pkg/cmd/label/label.go validateNoOverwrites, annotate.go likewise), so real kubectl lists the "\'k\' already has a value (v), and --overwrite is false" errors in random order; the simulator sorts them. Each run of them is sorted on both sides.',
+      both: (out, cmd) => (isCmd(cmd, 'label') || isCmd(cmd, 'annotate') ? sortRuns(out, /already has a value \(.*\), and --overwrite is false$/) : out),
+    },
+    {
       name: 'map iteration order in drain errors',
       why: 'kubectl drain groups the pods it cannot delete, and the ones it warns about, by reason in a map (kubectl pkg/drain/filters.go PodDeleteList.errors/Warnings), so the `cannot delete …` reasons and the `Warning: a; b` parts come in random order; they are sorted on both sides.',
       both: (out, cmd) => {
