@@ -73,7 +73,12 @@ interface PodWorker {
   runs: ContainerRun[];
   podIP?: string;
   phase: 'starting' | 'init' | 'running' | 'done' | 'terminating';
-  timers: TimerHandle[];
+  /**
+   * The pending pod-level timers: the sandbox being set up, the kill at the end of the grace period.
+   * Each is dropped when it fires (a fired handle still holds its timer, by the ten thousand).
+   */
+  sandboxTimer?: TimerHandle;
+  killTimer?: TimerHandle;
   /**
    * The stored pod a status write last left unchanged, and the worker state it was built from: the
    * same pod and the same state give the same status again, so the write is skipped (a static pod's
@@ -605,7 +610,8 @@ export class Kubelet {
   private forget(uid: string) {
     const w = this.workers.get(uid);
     if (!w) return;
-    for (const t of w.timers) t.cancel();
+    w.sandboxTimer?.cancel();
+    w.killTimer?.cancel();
     for (const r of w.runs) r.timer?.cancel();
     this.workers.delete(uid);
   }
@@ -641,30 +647,36 @@ export class Kubelet {
       return;
     }
     const spec = pod.spec as NonNullable<Pod['spec']>;
+    const inits = spec.initContainers ?? [];
+    const apps = spec.containers ?? [];
+    // Sized once (a spread array keeps room to grow, per pod).
+    const runs = new Array<ContainerRun>(inits.length + apps.length);
+    for (let i = 0; i < inits.length; i++) runs[i] = this.newRun(inits[i], true);
+    for (let i = 0; i < apps.length; i++) runs[inits.length + i] = this.newRun(apps[i], false, inits.length > 0);
+    // One shape for every worker, all fields present (fields added later would move to a side array).
     w = {
       uid,
-      ...(isStatic ? { static: pod } : {}),
+      static: isStatic ? pod : undefined,
       createdAt: this.deps.clock.now(),
       ns: pod.metadata.namespace!,
       name: pod.metadata.name!,
+      runs,
+      podIP: undefined,
       phase: 'starting',
-      timers: [],
-      runs: [
-        ...(spec.initContainers ?? []).map((c) => this.newRun(c, true)),
-        ...(spec.containers ?? []).map((c) => this.newRun(c, false, (spec.initContainers ?? []).length > 0)),
-      ],
+      sandboxTimer: undefined,
+      killTimer: undefined,
+      unchanged: undefined,
     };
     this.workers.set(uid, w);
     this.writeStatus(w);
     const worker = w;
-    w.timers.push(
-      this.deps.clock.after(SANDBOX_MS, () => {
-        worker.podIP = pod.spec && (pod.spec as Obj).hostNetwork ? this.spec.internalIP : this.allocateIP();
-        worker.phase = worker.runs.some((r) => r.init) ? 'init' : 'running';
-        this.writeStatus(worker);
-        this.advance(worker);
-      }),
-    );
+    w.sandboxTimer = this.deps.clock.after(SANDBOX_MS, () => {
+      worker.sandboxTimer = undefined;
+      worker.podIP = pod.spec && (pod.spec as Obj).hostNetwork ? this.spec.internalIP : this.allocateIP();
+      worker.phase = worker.runs.some((r) => r.init) ? 'init' : 'running';
+      this.writeStatus(worker);
+      this.advance(worker);
+    });
   }
 
   /**
@@ -916,7 +928,8 @@ export class Kubelet {
       });
       return;
     }
-    r.status.imageID = `${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`;
+    // One string per image, not per container (flat interns it).
+    r.status.imageID = flat(`${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`);
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
     const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now()));
@@ -1091,11 +1104,11 @@ export class Kubelet {
       const quick = r.behaviour?.kind === 'run' && r.behaviour.cpuMilli > 0;
       slowest = Math.max(slowest, quick ? Math.min(grace, 300) : grace);
     }
-    const t = clock.after(slowest, () => {
+    w.killTimer = clock.after(slowest, () => {
+      w.killTimer = undefined;
       this.workers.delete(w.uid);
       client.delete(res('pods'), w.ns, w.name, { gracePeriodSeconds: 0 });
     });
-    w.timers.push(t);
   }
 
   /** Build and write the pod status from the worker state (generateAPIPodStatus). */

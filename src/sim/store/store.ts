@@ -79,11 +79,17 @@ export class Store {
     const rev = ++this.rev;
     stamp?.(value, rev);
     const bucket = bucketOf(key);
-    if (SHARED_BUCKETS.has(bucket) && value && typeof value === 'object' && !Object.isFrozen(value)) share(value, this.shared);
-    deepFreeze(value);
     let b = this.buckets.get(bucket);
     if (!b) this.buckets.set(bucket, (b = new Map()));
     const prev = b.get(key);
+    if (SHARED_BUCKETS.has(bucket) && value && typeof value === 'object' && !Object.isFrozen(value)) {
+      // An update is a changed copy of the stored object: its unchanged parts (a pod's spec when the
+      // kubelet writes its status) become the stored ones again, so a reader that kept the old
+      // object does not keep a second copy of them.
+      if (prev) reuseUnchanged(prev.value, value);
+      share(value, this.shared);
+    }
+    deepFreeze(value);
     const e: Entry<T> = {
       key,
       value,
@@ -163,6 +169,45 @@ export function deepFreeze<T>(v: T): T {
     for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
   }
   return v;
+}
+
+/**
+ * Replaces the not-frozen parts of `next` that are equal (as JSON) to the same parts of `prev` by
+ * prev's (frozen) parts. Returns prev when all of `next` equals it, else next.
+ */
+function reuseUnchanged(prev: unknown, next: unknown): unknown {
+  if (prev === next) return prev;
+  if (!prev || !next || typeof prev !== 'object' || typeof next !== 'object') return next;
+  if (Array.isArray(prev) !== Array.isArray(next)) return next;
+  if (!Array.isArray(next) && (Object.getPrototypeOf(next) !== Object.prototype || Object.getPrototypeOf(prev) !== Object.prototype)) return next;
+  const p = prev as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  const nk = Object.keys(n);
+  const pk = Object.keys(p);
+  let equal = nk.length === pk.length;
+  const writable = !Object.isFrozen(n);
+  for (let i = 0; i < nk.length; i++) {
+    const k = nk[i];
+    const x = n[k];
+    if (equal && pk[i] !== k) equal = false;
+    if (!Object.hasOwn(p, k)) {
+      equal = false;
+      continue;
+    }
+    const y = p[k];
+    if (x === y) continue;
+    if (x === undefined || y === undefined || typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
+      // Numbers compare as JSON does (-0 prints as 0).
+      if (!(typeof x === 'number' && x === y)) equal = false;
+      continue;
+    }
+    const r = reuseUnchanged(y, x);
+    if (r === y) {
+      if (writable) n[k] = y;
+      else equal = false;
+    } else equal = false;
+  }
+  return equal ? prev : next;
 }
 
 /**
