@@ -31,3 +31,26 @@ for (const [pattern, want] of CASES) {
     assert.equal(out, `$ grep '${pattern}' /root/g.txt\n${want.map((l) => l + '\n').join('')}`);
   });
 }
+
+/**
+ * sed addresses and ranges (GNU sed compile.c/execute.c match_address_p): expected lines produced by
+ * GNU sed 4.9 on this machine from the same input. `sed -n '/^Events:/,$p'` is how one cuts a describe.
+ */
+const SED_INPUT = ['a', 'b', 'Events:', 'x', 'y'];
+const SED_CASES: [script: string, want: string[]][] = [
+  ["-n '/^Events:/,$p'", ['Events:', 'x', 'y']],
+  ["-n '2,3p'", ['b', 'Events:']],
+  ["'1,/Events/d'", ['x', 'y']],
+  ["-n '$p'", ['y']],
+  ["-n '/b/,/x/p;/y/p'", ['b', 'Events:', 'x', 'y']],
+  ["-n '/x/,1p'", ['x']],
+  ["'s/a/A/;s/b/B/'", ['A', 'B', 'Events:', 'x', 'y']],
+];
+for (const [script, want] of SED_CASES) {
+  test(`sed ${script}`, () => {
+    const s = new Session({ seed: 1 });
+    s.run(`printf '${SED_INPUT.join('\\n')}\\n' > /root/s.txt`);
+    const out = Session.format(s.run(`sed ${script} /root/s.txt`));
+    assert.equal(out, `$ sed ${script} /root/s.txt\n${want.map((l) => l + '\n').join('')}`);
+  });
+}

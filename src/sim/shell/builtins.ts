@@ -423,7 +423,7 @@ const touch: CommandFn = (ctx) => {
   return 0;
 };
 
-/** sed: `s/a/b/[g]` expressions (with -i in place), `-e`, `/re/d`, and line addresses. */
+/** sed: `s/a/b/[g]` expressions (with -i in place), `-e`, `d` and `p`, line/`$`/regex addresses and ranges. */
 const sed: CommandFn = (ctx) => {
   let inPlace = false;
   const exprs: string[] = [];
@@ -443,16 +443,26 @@ const sed: CommandFn = (ctx) => {
   const apply = (text: string): string | null => {
     const ls = lines(text);
     const out: string[] = [];
+    const parsed = cmds.map((e) => /^(\d+|\$|\/(?:[^/\\]|\\.)*\/)?(?:\s*,\s*(\d+|\$|\/(?:[^/\\]|\\.)*\/))?\s*([sdp])(.*)$/.exec(e));
+    if (parsed.some((m) => !m)) return null;
+    // GNU sed: a range opens where addr1 matches and closes on the first later line addr2 matches
+    // (a line-number addr2 at or before the opening line closes it at once).
+    const inRange = cmds.map(() => false);
+    const matches = (addr: string, n: number, line: string) =>
+      addr === '$' ? n === ls.length - 1 : addr.startsWith('/') ? new RegExp(addr.slice(1, -1)).test(line) : Number(addr) === n + 1;
     for (let n = 0; n < ls.length; n++) {
       let line = ls[n];
       let deleted = false;
       let printed = false;
-      for (const e of cmds) {
-        const m = /^(?:(\d+)|\/((?:[^/\\]|\\.)*)\/)?\s*([sdp])(.*)$/.exec(e);
-        if (!m) return null;
-        const [, addrLine, addrRe, op, restExpr] = m;
-        if (addrLine && Number(addrLine) !== n + 1) continue;
-        if (addrRe !== undefined && !new RegExp(addrRe).test(line)) continue;
+      for (let c = 0; c < parsed.length; c++) {
+        const [, a1, a2, op, restExpr] = parsed[c]!;
+        if (a2 !== undefined) {
+          if (inRange[c]) {
+            if (/^\d+$/.test(a2) ? n + 1 >= Number(a2) : matches(a2, n, line)) inRange[c] = false;
+          } else if (a1 !== undefined && matches(a1, n, line)) {
+            inRange[c] = !(/^\d+$/.test(a2) ? Number(a2) <= n + 1 : a2 === '$' && n === ls.length - 1);
+          } else continue;
+        } else if (a1 !== undefined && !matches(a1, n, line)) continue;
         if (op === 'd') {
           deleted = true;
           break;
@@ -516,13 +526,23 @@ export function splitSedScript(script: string): string[] {
     while (i < n && /[\s;]/.test(script[i])) i++;
     if (i >= n) break;
     const start = i;
-    if (/\d/.test(script[i])) while (i < n && /\d/.test(script[i])) i++;
-    else if (script[i] === '/') {
-      i++;
-      while (i < n && script[i] !== '/') i += script[i] === '\\' ? 2 : 1;
-      i++;
-    }
+    const skipAddress = () => {
+      if (script[i] === '$') i++;
+      else if (/\d/.test(script[i])) while (i < n && /\d/.test(script[i])) i++;
+      else if (script[i] === '/') {
+        i++;
+        while (i < n && script[i] !== '/') i += script[i] === '\\' ? 2 : 1;
+        i++;
+      }
+    };
+    skipAddress();
     while (i < n && script[i] === ' ') i++;
+    if (script[i] === ',') {
+      i++;
+      while (i < n && script[i] === ' ') i++;
+      skipAddress();
+      while (i < n && script[i] === ' ') i++;
+    }
     const op = script[i++];
     if (op === 's' && i < n) {
       const delim = script[i++];
