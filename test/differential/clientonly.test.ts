@@ -37,6 +37,10 @@ const CASES: string[][] = [
   ['create', 'deployment', 'web'],
   ['create', 'deployment'],
   ['create', 'configmap', 'cfg', '--from-literal=a'],
+  // client-go util/jsonpath parser.go: escaped dots in a field name, `.*`, single-quoted keys only
+  ['create', 'deployment', 'app', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.metadata.labels.app\\.x}|{.metadata.labels.*}|{.metadata.labels[\'app\']}|{.spec.template.metadata.labels.app}'],
+  ['create', 'deployment', 'app', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.metadata.labels["app"]}'],
+  ['create', 'deployment', 'app', '--image=nginx', '--dry-run=client', '-o', 'custom-columns=A:.metadata.labels.app,B:.spec.template.spec.containers[*].image'],
   ['get', 'pods'],
   ['version', '--client'],
 ];

@@ -105,11 +105,18 @@ function evaluate(path: string, data: unknown, root: unknown): unknown[] {
       cur = found;
       i += m[0].length;
     } else if (p[i] === '.') {
-      const m = /^\.([A-Za-z0-9_\\/.-]*?)(?=\.|\[|$)/.exec(p.slice(i));
+      // client-go jsonpath parser.go parseField/advance: a field runs to the next terminator
+      // (space . , [ ] $ @ { }); a backslash takes the next character literally and is then removed,
+      // so `deployment\.kubernetes\.io/revision` is one key. `*` is the wildcard.
+      const m = /^\.((?:\\.|[^\s.,[\]$@{}\\])*)/.exec(p.slice(i));
       const raw = m ? m[1] : '';
-      const key = raw.replace(/\\\./g, '.');
+      const key = raw.replace(/\\/g, '');
       i += 1 + raw.length;
       if (!key) continue;
+      if (raw === '*') {
+        cur = cur.flatMap((v) => subscript('*', v, root, path));
+        continue;
+      }
       cur = cur.flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) && key in (v as object) ? [(v as Record<string, unknown>)[key]] : []));
     } else if (p[i] === '[') {
       const close = matchBracket(p, i);
@@ -145,7 +152,8 @@ function subscript(inner: string, v: unknown, root: unknown, path: string): unkn
     if (v && typeof v === 'object') return Object.values(v as object);
     return [];
   }
-  if (/^'.*'$|^".*"$/.test(inner)) {
+  // parser.go parseArray: only single quotes make a dict key; anything else must be an index.
+  if (/^'.*'$/.test(inner)) {
     const key = inner.slice(1, -1);
     return v && typeof v === 'object' && key in (v as object) ? [(v as Record<string, unknown>)[key]] : [];
   }
@@ -193,5 +201,5 @@ function subscript(inner: string, v: unknown, root: unknown, path: string): unkn
     return [v[idx]];
   }
   if (inner.includes(',')) return inner.split(',').flatMap((k) => subscript(k.trim(), v, root, path));
-  return v && typeof v === 'object' && inner in (v as object) ? [(v as Record<string, unknown>)[inner]] : [];
+  throw new CmdError(`error parsing jsonpath {${path}}, invalid array index ${inner}`);
 }
