@@ -22,12 +22,6 @@ export function defaultContainer(c: Container): void {
     const fr = e.valueFrom?.fieldRef;
     if (fr) fr.apiVersion ??= 'v1';
   }
-  // requests default to limits when only limits are given (SetDefaults_Pod, per container).
-  const res = c.resources;
-  if (res.limits) {
-    res.requests ??= {};
-    for (const [k, v] of Object.entries(res.limits)) if (res.requests[k] === undefined) res.requests[k] = v;
-  }
 }
 
 /** SetDefaults_Probe (timeout 1s, period 10s, success 1, failure 3) and SetDefaults_HTTPGetAction. */
@@ -84,6 +78,15 @@ function defaultVolume(v: Obj): void {
 export function defaultPod(obj: KubeObject): void {
   const spec = (obj.spec ??= {}) as PodSpec;
   defaultPodSpec(spec);
+  // SetDefaults_Pod: requests default to limits when only limits are given, per container — "only on
+  // a v1.Pod and not a v1.PodTemplate" (pkg/apis/core/v1/defaults.go), so a Deployment's template
+  // keeps limits alone and its pods get the requests.
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const res = (c.resources ??= {});
+    if (!res.limits) continue;
+    res.requests ??= {};
+    for (const [k, v] of Object.entries(res.limits)) if (res.requests[k] === undefined) res.requests[k] = v;
+  }
 }
 
 /** A pod template inside a workload gets the same pod defaults. */
