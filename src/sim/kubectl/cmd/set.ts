@@ -1,6 +1,6 @@
 /**
- * kubectl set (k8s.io/kubectl/pkg/cmd/set): `set image` (set_image.go) and `set env` (set_env.go) on
- * objects with a pod template (polymorphichelpers.UpdatePodSpecForObject). Changes are sent as
+ * kubectl set (k8s.io/kubectl/pkg/cmd/set): `set image` (set_image.go), `set env` (set_env.go) and `set resources`
+ * (set_resources.go) on objects with a pod template (polymorphichelpers.UpdatePodSpecForObject). Changes are sent as
  * strategic merge patches; an object that ends up unchanged is skipped silently, as kubectl does.
  */
 import { clone, isObject, type KubeObject } from '../../api/object.ts';
@@ -13,6 +13,7 @@ import { parsePairs } from './annotate.ts';
 import { resourcesAndPairs } from './label.ts';
 import { CHANGE_CAUSE, RECORD_FLAG, changeCause, recordDeprecation } from './record.ts';
 import { AggregateError, buildInfos, checkErr, type Info } from './visit.ts';
+import { parseQuantity } from '../../api/quantity.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -106,7 +107,10 @@ function runPatches(o: SetOptions, infos: Info[], mutate: (obj: KubeObject, it: 
       const actual = call(o.ctx, it.info, { verb: 'patch', patchType: 'strategic', namespace: it.namespace, name: it.name, body: patch, dryRun: o.dryRun === 'server' }) as KubeObject;
       printObjects(o.ctx, [actual], o.flags, o.operation, o.dryRun);
     } catch (e) {
-      errs.push(new CmdError(`failed to patch ${o.operation === 'image updated' ? 'image update to pod template' : 'env update to pod template'}: ${e instanceof Error ? e.message : String(e)}`));
+      // set_image.go "failed to patch image update to pod template: %v", set_env.go "…env update…: %v",
+      // set_resources.go "failed to patch resources update to pod template %v" (no colon)
+      const what = o.operation === 'image updated' ? 'image update to pod template: ' : o.operation === 'env updated' ? 'env update to pod template: ' : 'resources update to pod template ';
+      errs.push(new CmdError(`failed to patch ${what}${e instanceof Error ? e.message : String(e)}`));
     }
   }
   if (!errs.length) return 0;
@@ -340,6 +344,66 @@ const env: Command = {
   },
 };
 
+// ---- set resources ----------------------------------------------------------------------------------
+
+/**
+ * generate/versioned generator.go populateResourceListV1: `cpu=200m,memory=512Mi` into a ResourceList,
+ * each value through resource.ParseQuantity (so it is stored in canonical form: `0.5` → `500m`).
+ */
+function populateResourceList(spec: string): Record<string, string> | undefined {
+  if (!spec) return undefined;
+  const out: Record<string, string> = {};
+  for (const statement of spec.split(',')) {
+    const parts = statement.split('=');
+    if (parts.length !== 2) throw new CmdError(`Invalid argument syntax ${statement}, expected <resource>=<value>`);
+    out[parts[0]] = parseQuantity(parts[1]).toString();
+  }
+  return out;
+}
+
+/** set_resources.go: --limits/--requests merged into the selected containers (not init containers). */
+const resources: Command = {
+  name: 'resources',
+  flags: [
+    ...COMMON_FLAGS,
+    { name: 'containers', short: 'c', type: 'string', default: '*' },
+    { name: 'limits', type: 'string' },
+    { name: 'requests', type: 'string' },
+  ],
+  run(ctx, args, flags) {
+    recordDeprecation(ctx, flags);
+    const dryRun = dryRunOf(flags, ctx);
+    const local = flags.bool('local');
+    // Complete: --local with TYPE NAME arguments fails before anything else (resource.LocalResourceError)
+    const infos = setInfos(ctx, flags, args);
+    // Validate
+    if (local && dryRun === 'server') throw new CmdError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (flags.bool('all') && flags.str('selector')) throw new CmdError('cannot set --all and --selector at the same time');
+    const limitsSpec = flags.str('limits');
+    const requestsSpec = flags.str('requests');
+    if (!limitsSpec && !requestsSpec) throw new CmdError('you must specify an update to requests or limits (in the form of --requests/--limits)');
+    const limits = populateResourceList(limitsSpec);
+    const requests = populateResourceList(requestsSpec);
+
+    const selector = flags.str('containers');
+    const errs: unknown[] = [];
+    const record = flags.bool('record') ? changeCause('kubectl set resources', args, flags) : undefined;
+    return runPatches({ ctx, flags, dryRun, local, operation: 'resource requirements updated', record }, infos, (obj, it) => {
+      const spec = podSpecOf(obj, it.info);
+      const containers = ((spec.containers ?? []) as Obj[]).filter((c) => nameMatches(selector, c.name));
+      if (!containers.length) {
+        errs.push(new CmdError(`error: unable to find container named ${selector}`));
+        return;
+      }
+      for (const c of containers) {
+        const res = (c.resources ??= {}) as Obj;
+        if (limits) res.limits = { ...(res.limits ?? {}), ...limits };
+        if (requests) res.requests = { ...(res.requests ?? {}), ...requests };
+      }
+    }, errs);
+  },
+};
+
 const SET_HELP = `Configure application resources.
 
  These commands help you make changes to existing application resources.
@@ -361,7 +425,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 
 export const set: Command = {
   name: 'set',
-  sub: [env, image],
+  sub: [env, image, resources],
   // cmdutil.DefaultSubCommandRun(ErrOut): help on stderr (exit 1), or "unknown command".
   run(ctx, args) {
     if (args.length) throw usageError(`unknown command ${JSON.stringify(args.join(' '))}`);
