@@ -60,9 +60,9 @@ function img(repo: string, size: number, tags: string[], o: Partial<ImageInfo>):
 }
 
 export const IMAGES: ImageInfo[] = [
-  img('docker.io/library/nginx', 72195292, ['latest', '1.29', '1.29.3', '1.28', '1.27', '1.25', 'alpine', 'stable', 'mainline', '1.14.2', '1.16', '1.17', '1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.26'], { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], binaries: [...SHELL, 'nginx', 'bash', 'curl'], serves: true, memoryMi: 3, cpuMilli: 1, startLogs: NGINX_LOGS }),
-  img('docker.io/library/redis', 52310472, ['latest', '8', '8.2', '7', '7.4', 'alpine', '7.2', '6', '6.2'], { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], binaries: [...SHELL, 'redis-server', 'redis-cli', 'bash'], serves: true, memoryMi: 3, cpuMilli: 2, startLogs: REDIS_LOGS }),
-  img('docker.io/library/busybox', 2223685, ['latest', '1.28', '1.36', '1.37', 'stable', 'musl', 'glibc', '1.35', '1.34'], { cmd: ['sh'] }),
+  img('docker.io/library/nginx', 72195292, ['latest', '1.29', '1.29.3', '1.28', '1.27', '1.25', 'alpine', 'stable', 'mainline', '1.14.2', '1.16', '1.17', '1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.26', '1.25-alpine', '1.26-alpine', '1.27-alpine', '1.28-alpine', '1.29-alpine', 'stable-alpine', 'mainline-alpine'], { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], binaries: [...SHELL, 'nginx', 'bash', 'curl'], serves: true, memoryMi: 3, cpuMilli: 1, startLogs: NGINX_LOGS }),
+  img('docker.io/library/redis', 52310472, ['latest', '8', '8.2', '7', '7.4', 'alpine', '7.2', '6', '6.2', '8-alpine', '8.2-alpine', '7-alpine', '7.4-alpine', '7.2-alpine', '6.2-alpine'], { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], binaries: [...SHELL, 'redis-server', 'redis-cli', 'bash'], serves: true, memoryMi: 3, cpuMilli: 2, startLogs: REDIS_LOGS }),
+  img('docker.io/library/busybox', 2223685, ['latest', '1.28', '1.36', '1.37', 'stable', 'musl', 'glibc', '1.35', '1.34', '1.36.1', '1.37.0'], { cmd: ['sh'] }),
   img('docker.io/library/alpine', 3802452, ['latest', '3', '3.22', '3.21', '3.20', '3.19', 'edge'], { cmd: ['/bin/sh'] }),
   img('docker.io/library/ubuntu', 29724688, ['latest', '24.04', '22.04', '20.04', 'noble', 'jammy', 'focal'], { cmd: ['/bin/bash'], binaries: [...SHELL, 'bash', 'apt-get'] }),
   img('docker.io/library/debian', 48486042, ['latest', 'bookworm', 'trixie', '12', '13', 'bookworm-slim', 'stable-slim'], { cmd: ['bash'], binaries: [...SHELL, 'bash'] }),
