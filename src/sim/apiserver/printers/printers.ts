@@ -39,6 +39,12 @@ interface Printer {
 }
 
 const none = (s: string | undefined | null) => (s ? s : '<none>');
+
+/** printers.go listWithMoreString: the first 3 joined by commas, then " + N more..."; `empty` when none. */
+function listWithMore(list: string[], empty = ''): string {
+  if (list.length > 3) return `${list.slice(0, 3).join(',')} + ${list.length - 3} more...`;
+  return list.length ? list.join(',') : empty;
+}
 const age = (o: Obj, now: number) => since(o.metadata?.creationTimestamp, now);
 
 function labelsString(m: Record<string, string> | undefined): string {
@@ -171,11 +177,29 @@ const PRINTERS: Record<string, Printer> = {
   },
   endpoints: {
     columns: [['Name'], ['Endpoints'], ['Age']],
+    // formatEndpoints: `<none>` only without subsets; per subset, port by port, the ready addresses as
+    // ip:port (a subset of not-ready addresses alone leaves the cell empty); 3 shown, "+ N more...".
     row(o, now) {
+      const subsets = (o.subsets ?? []) as Obj[];
+      if (!subsets.length) return [o.metadata.name, '<none>', age(o, now)];
       const eps: string[] = [];
-      for (const s of (o.subsets ?? []) as Obj[]) for (const a of (s.addresses ?? []) as Obj[]) for (const p of (s.ports ?? [{}]) as Obj[]) eps.push(p.port ? `${a.ip}:${p.port}` : a.ip);
-      const shown = eps.slice(0, 3).join(',') + (eps.length > 3 ? ` + ${eps.length - 3} more...` : '');
-      return [o.metadata.name, eps.length ? shown : '<none>', age(o, now)];
+      for (const s of subsets) {
+        const addrs = (s.addresses ?? []) as Obj[];
+        const ports = (s.ports ?? []) as Obj[];
+        if (!ports.length) for (const a of addrs) eps.push(a.ip);
+        else for (const p of ports) for (const a of addrs) eps.push(`${a.ip}:${p.port}`);
+      }
+      return [o.metadata.name, listWithMore(eps), age(o, now)];
+    },
+  },
+  // printEndpointSlice: ADDRESSTYPE, PORTS (port, else name, else *), ENDPOINTS (every address of
+  // every endpoint, ready or not), through listWithMoreString (`<unset>` when empty).
+  endpointslices: {
+    columns: [['Name'], ['AddressType'], ['Ports'], ['Endpoints'], ['Age']],
+    row(o, now) {
+      const ports = ((o.ports ?? []) as Obj[]).map((p) => (p.port !== undefined && p.port !== null ? String(p.port) : p.name !== undefined && p.name !== null ? p.name : '*'));
+      const addrs = ((o.endpoints ?? []) as Obj[]).flatMap((e) => (e.addresses ?? []) as string[]);
+      return [o.metadata.name, o.addressType ?? '', listWithMore(ports, '<unset>'), listWithMore(addrs, '<unset>'), age(o, now)];
     },
   },
   resourcequotas: {
