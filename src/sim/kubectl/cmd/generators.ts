@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/object.ts';
 import { clone } from '../../api/object.ts';
 import { lookupResource, resourceForKind, type ResourceInfo } from '../../api/resources.ts';
 import { NAME_ALPHABET } from '../../apiserver/server.ts';
+import { ApiError } from '../../apiserver/errors.ts';
 import { FileSystem } from '../../shell/fs.ts';
 import { targetsFromArgs } from '../builder.ts';
 import { CmdError } from '../errors.ts';
@@ -206,17 +207,28 @@ function attachAndWait(ctx: KubectlContext, pod: KubeObject, flags: Flags): numb
 
 type CreateRun = (ctx: KubectlContext, name: string, flags: Flags, args: string[], dashAt: number) => gen.GenResult;
 
-function createSub(name: string, aliases: string[], flags: FlagDef[], build: CreateRun, nameRequired = true): Command {
+/**
+ * `failedTo`: the text most create_<kind>.go Run functions put before the API error when the create
+ * call fails (`fmt.Errorf("failed to create deployment: %v", err)`, so kubectl prints
+ * `error: failed to create deployment: deployments.apps "web" already exists`); namespace, role and
+ * clusterrole return the API error as is. Checked against kubectl v1.33.1 through kubesim serve.
+ */
+function createSub(name: string, aliases: string[], flags: FlagDef[], build: CreateRun, failedTo?: string): Command {
   return {
     name,
     aliases,
     flags: [...CREATE_COMMON, ...flags],
     run(ctx, args, f, dashAt) {
       const dryRun = dryRunOf(f, ctx);
-      const objName = nameRequired ? nameArg(args, dashAt, `kubectl create ${name}`) : (args[0] ?? '');
+      const objName = nameArg(args, dashAt, `kubectl create ${name}`);
       const r = build(ctx, objName, f, args, dashAt);
       const obj = genOrThrow(r);
-      submit(ctx, f, obj, 'created', dryRun, r.ok ? r.warnings : []);
+      try {
+        submit(ctx, f, obj, 'created', dryRun, r.ok ? r.warnings : []);
+      } catch (e) {
+        if (failedTo && e instanceof ApiError) throw new CmdError(`${failedTo}${e.status.message ?? ''}`);
+        throw e;
+      }
       return 0;
     },
   };
@@ -234,8 +246,12 @@ function serviceSub(kind: gen.ServiceKind, name: string): Command {
   if (kind === 'ClusterIP') flags.push({ name: 'clusterip', type: 'string' });
   if (kind === 'NodePort') flags.push({ name: 'node-port', type: 'int' });
   if (kind === 'ExternalName') flags.push({ name: 'external-name', type: 'string', required: true });
-  return createSub(name, [], flags, (ctx, n, f) =>
-    gen.createService({
+  return createSub(
+    name,
+    [],
+    flags,
+    (ctx, n, f) =>
+      gen.createService({
       name: n,
       namespace: explicitNamespace(ctx),
       type: kind,
@@ -244,6 +260,8 @@ function serviceSub(kind: gen.ServiceKind, name: string): Command {
       nodePort: kind === 'NodePort' && f.isSet('node-port') ? f.int('node-port') : undefined,
       externalName: kind === 'ExternalName' ? f.str('external-name') : undefined,
     }),
+    // create_service.go: "failed to create %s service: %v" with the Service type
+    `failed to create ${kind} service: `,
   );
 }
 
@@ -255,33 +273,28 @@ const resourceFor: gen.ResourceFor = (resource, group) => {
 
 export const createSubcommands: Command[] = [
   createSub('deployment', ['deploy'], [{ name: 'image', type: 'stringSlice', required: true }, { name: 'replicas', short: 'r', type: 'int', default: 1 }, { name: 'port', type: 'int', default: -1 }], (ctx, n, f, args, dashAt) =>
-    gen.createDeployment({ name: n, namespace: explicitNamespace(ctx), images: f.list('image'), replicas: f.int('replicas'), port: f.int('port'), command: dashAt >= 0 ? args.slice(dashAt) : undefined, randomSuffix: randomSuffix(ctx) }),
-  ),
+    gen.createDeployment({ name: n, namespace: explicitNamespace(ctx), images: f.list('image'), replicas: f.int('replicas'), port: f.int('port'), command: dashAt >= 0 ? args.slice(dashAt) : undefined, randomSuffix: randomSuffix(ctx) }), 'failed to create deployment: '),
   {
     name: 'service',
     aliases: ['svc'],
     sub: [serviceSub('ClusterIP', 'clusterip'), serviceSub('NodePort', 'nodeport'), serviceSub('LoadBalancer', 'loadbalancer'), serviceSub('ExternalName', 'externalname')],
   },
   createSub('namespace', ['ns'], [], (_ctx, n) => gen.createNamespace({ name: n })),
-  createSub('serviceaccount', ['sa'], [], (ctx, n) => gen.createServiceAccount({ name: n, namespace: explicitNamespace(ctx) })),
+  createSub('serviceaccount', ['sa'], [], (ctx, n) => gen.createServiceAccount({ name: n, namespace: explicitNamespace(ctx) }), 'failed to create serviceaccount: '),
   createSub('configmap', ['cm'], dataFlags, (ctx, n, f) =>
-    gen.createConfigMap({ name: n, namespace: explicitNamespace(ctx), fromLiteral: f.list('from-literal'), fromFile: f.list('from-file'), fromEnvFile: f.list('from-env-file'), appendHash: f.bool('append-hash'), files: fileAccess(ctx), getenv: (k) => ctx.env[k] ?? '' }),
-  ),
+    gen.createConfigMap({ name: n, namespace: explicitNamespace(ctx), fromLiteral: f.list('from-literal'), fromFile: f.list('from-file'), fromEnvFile: f.list('from-env-file'), appendHash: f.bool('append-hash'), files: fileAccess(ctx), getenv: (k) => ctx.env[k] ?? '' }), 'failed to create configmap: '),
   {
     name: 'secret',
     sub: [
       createSub('generic', [], [...dataFlags, { name: 'type', type: 'string' }], (ctx, n, f) =>
-        gen.createSecretGeneric({ name: n, namespace: explicitNamespace(ctx), fromLiteral: f.list('from-literal'), fromFile: f.list('from-file'), fromEnvFile: f.list('from-env-file'), type: f.str('type') || undefined, appendHash: f.bool('append-hash'), files: fileAccess(ctx), getenv: (k) => ctx.env[k] ?? '' }),
-      ),
+        gen.createSecretGeneric({ name: n, namespace: explicitNamespace(ctx), fromLiteral: f.list('from-literal'), fromFile: f.list('from-file'), fromEnvFile: f.list('from-env-file'), type: f.str('type') || undefined, appendHash: f.bool('append-hash'), files: fileAccess(ctx), getenv: (k) => ctx.env[k] ?? '' }), 'failed to create secret '),
       createSub('tls', [], [{ name: 'cert', type: 'string' }, { name: 'key', type: 'string' }, { name: 'append-hash', type: 'bool' }], (ctx, n, f) =>
-        gen.createSecretTLS({ name: n, namespace: explicitNamespace(ctx), cert: f.str('cert'), key: f.str('key'), files: fileAccess(ctx), appendHash: f.bool('append-hash') }),
-      ),
+        gen.createSecretTLS({ name: n, namespace: explicitNamespace(ctx), cert: f.str('cert'), key: f.str('key'), files: fileAccess(ctx), appendHash: f.bool('append-hash') }), 'failed to create secret '),
       createSub('docker-registry', [], [{ name: 'docker-username', type: 'string' }, { name: 'docker-password', type: 'string' }, { name: 'docker-email', type: 'string' }, { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/' }, { name: 'from-file', type: 'stringSlice' }, { name: 'append-hash', type: 'bool' }], (ctx, n, f) =>
-        gen.createSecretDockerRegistry({ name: n, namespace: explicitNamespace(ctx), dockerUsername: f.str('docker-username'), dockerPassword: f.str('docker-password'), dockerEmail: f.str('docker-email'), dockerServer: f.str('docker-server'), fromFile: f.list('from-file'), files: fileAccess(ctx), appendHash: f.bool('append-hash') }),
-      ),
+        gen.createSecretDockerRegistry({ name: n, namespace: explicitNamespace(ctx), dockerUsername: f.str('docker-username'), dockerPassword: f.str('docker-password'), dockerEmail: f.str('docker-email'), dockerServer: f.str('docker-server'), fromFile: f.list('from-file'), files: fileAccess(ctx), appendHash: f.bool('append-hash') }), 'failed to create secret '),
     ],
   },
-  createSub('quota', ['resourcequota'], [{ name: 'hard', type: 'string' }, { name: 'scopes', type: 'string' }], (ctx, n, f) => gen.createQuota({ name: n, namespace: explicitNamespace(ctx), hard: f.str('hard'), scopes: f.str('scopes') })),
+  createSub('quota', ['resourcequota'], [{ name: 'hard', type: 'string' }, { name: 'scopes', type: 'string' }], (ctx, n, f) => gen.createQuota({ name: n, namespace: explicitNamespace(ctx), hard: f.str('hard'), scopes: f.str('scopes') }), 'failed to create quota: '),
   createSub('job', [], [{ name: 'image', type: 'string' }, { name: 'from', type: 'string' }], (ctx, n, f, args, dashAt) => {
     const from = f.str('from');
     let fromCronJob: gen.Obj | undefined;
@@ -290,10 +303,9 @@ export const createSubcommands: Command[] = [
       fromCronJob = getObject(ctx, targets[0].info, ctx.namespace, targets[0].name!) as unknown as gen.Obj;
     }
     return gen.createJob({ name: n, namespace: explicitNamespace(ctx), image: f.str('image'), from, fromCronJob, command: dashAt >= 0 ? args.slice(dashAt) : undefined });
-  }),
+  }, 'failed to create job: '),
   createSub('cronjob', ['cj'], [{ name: 'image', type: 'string', required: true }, { name: 'schedule', type: 'string', required: true }, { name: 'restart', type: 'string' }], (ctx, n, f, args, dashAt) =>
-    gen.createCronJob({ name: n, namespace: explicitNamespace(ctx), image: f.str('image'), schedule: f.str('schedule'), restart: f.str('restart') || undefined, command: dashAt >= 0 ? args.slice(dashAt) : undefined } as gen.CreateCronJobFlags),
-  ),
+    gen.createCronJob({ name: n, namespace: explicitNamespace(ctx), image: f.str('image'), schedule: f.str('schedule'), restart: f.str('restart') || undefined, command: dashAt >= 0 ? args.slice(dashAt) : undefined } as gen.CreateCronJobFlags), 'failed to create cronjob: '),
   createSub('role', [], [{ name: 'verb', type: 'stringSlice' }, { name: 'resource', type: 'stringSlice' }, { name: 'resource-name', type: 'stringArray' }], (ctx, n, f) =>
     gen.createRole({ name: n, namespace: explicitNamespace(ctx), verbs: f.list('verb'), resources: f.list('resource'), resourceNames: f.list('resource-name'), resourceFor }),
   ),
@@ -301,11 +313,9 @@ export const createSubcommands: Command[] = [
     gen.createClusterRole({ name: n, verbs: f.list('verb'), resources: f.list('resource'), resourceNames: f.list('resource-name'), nonResourceURLs: f.list('non-resource-url'), resourceFor }),
   ),
   createSub('rolebinding', [], [{ name: 'role', type: 'string' }, { name: 'clusterrole', type: 'string' }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (ctx, n, f) =>
-    gen.createRoleBinding({ name: n, namespace: explicitNamespace(ctx), role: f.str('role'), clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }),
-  ),
+    gen.createRoleBinding({ name: n, namespace: explicitNamespace(ctx), role: f.str('role'), clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }), 'failed to create rolebinding: '),
   createSub('clusterrolebinding', [], [{ name: 'clusterrole', type: 'string', required: true }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (_ctx, n, f) =>
-    gen.createClusterRoleBinding({ name: n, clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }),
-  ),
+    gen.createClusterRoleBinding({ name: n, clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }), 'failed to create clusterrolebinding: '),
 ];
 
 // ---- kubectl expose ---------------------------------------------------------------------------
