@@ -137,7 +137,9 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
   // can be reached at all (client-go clientcmd).
   const client = clientSettings(
     { fs: ctxBase.fs, env: ctxBase.env, cwd: ctxBase.cwd, explicitPath: flags.str('kubeconfig') || undefined },
-    { context: flags.str('context'), cluster: flags.str('cluster'), user: flags.str('user'), namespace: ns, server: flags.str('server') },
+    // A command's own flag shadows the global one of that name (cobra: local flags win), so
+    // `create rolebinding --user=jane` names a subject, not a kubeconfig user.
+    { context: flags.str('context'), cluster: flags.str('cluster'), user: cmd.flags?.some((d) => d.name === 'user') ? '' : flags.str('user'), namespace: ns, server: flags.str('server') },
   );
   const server = serverFor(ctxBase.server, client, ctxBase.env.HOSTNAME ?? 'controlplane');
   const ctx: KubectlContext = { ...ctxBase, server, namespace: ns || client.namespace || defaultNamespace, namespaceExplicit: !!ns, client };
