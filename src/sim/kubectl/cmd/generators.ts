@@ -18,7 +18,7 @@ import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, PRINT_FLAGS, call, dryRunOf, getObject, printObjects, type DryRun } from './common.ts';
 import { VALIDATE_FLAG, fieldValidation } from './create.ts';
 import { waitForDeletion } from './delete.ts';
-import { MISSING_RESOURCE } from './visit.ts';
+import { AggregateError, MISSING_RESOURCE, buildInfos } from './visit.ts';
 
 const CREATE_COMMON: FlagDef[] = [...PRINT_FLAGS, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'save-config', type: 'bool' }, { name: 'field-manager', type: 'string', default: 'kubectl-create' }];
 
@@ -325,6 +325,8 @@ export const expose: Command = {
   flags: [
     ...CREATE_COMMON,
     { name: 'filename', short: 'f', type: 'stringSlice' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'port', type: 'string' },
     { name: 'protocol', type: 'string' },
     { name: 'target-port', type: 'string' },
@@ -341,13 +343,22 @@ export const expose: Command = {
   ],
   run(ctx, args, flags) {
     const dryRun = dryRunOf(flags, ctx);
-    if (!args.length) {
+    const files = flags.list('filename');
+    if (!args.length && !files.length) {
       throw new CmdError(MISSING_RESOURCE, 'usage');
     }
-    const { targets, types } = targetsFromArgs(args, ctx.namespace);
-    if (types.length) throw new CmdError('resource(s) were provided, but no name was specified', 'usage');
-    for (const t of targets) {
-      const source = getObject(ctx, t.info, t.namespace, t.name!) as unknown as gen.Obj;
+    // expose.go Complete: the builder takes -f files as they are (no Latest()), TYPE NAME from the server.
+    let sources: gen.Obj[];
+    if (files.length) {
+      const r = buildInfos(ctx, { args, files, recursive: flags.bool('recursive') });
+      if (r.errors.length) throw r.errors.length === 1 ? r.errors[0] : new AggregateError(r.errors);
+      sources = r.infos.map((it) => it.object as unknown as gen.Obj);
+    } else {
+      const { targets, types } = targetsFromArgs(args, ctx.namespace);
+      if (types.length) throw new CmdError('resource(s) were provided, but no name was specified', 'usage');
+      sources = targets.map((t) => getObject(ctx, t.info, t.namespace, t.name!) as unknown as gen.Obj);
+    }
+    for (const source of sources) {
       const r = gen.generateExpose(source, {
         port: flags.str('port') || undefined,
         protocol: flags.str('protocol') || undefined,
