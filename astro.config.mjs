@@ -8,6 +8,7 @@ import sheetPdf from './src/lib/sheet/pdf-integration.mjs';
 import cssPrune from './src/lib/css-prune.mjs';
 import { runnableBlocks } from './src/lib/remark-runnable.ts';
 import { compactShiki } from './src/lib/shiki-compact.ts';
+import { lazyModules, lazyRegistryPath } from './src/lib/lazy-modules.mjs';
 
 /**
  * @astrojs/mdx marks every compiled MDX module with the directive "use astro:head-inject", which
@@ -148,7 +149,7 @@ export default defineConfig({
     // index_0_lang.<hash>.js": every page names its scripts, so the long names were bytes on each page.
     environments: { client: { build: { rolldownOptions: { output: { entryFileNames: scriptFileName } } } } },
     plugins: [lazyDescriptions(), smallPreloadHelper()],
-    worker: { format: 'es', plugins: () => [lazyDescriptions()] },
+    worker: { format: 'es', plugins: () => [lazyDescriptions(), lazyModules(lazyRegistryPath)] },
   },
   devToolbar: { enabled: false },
 });

@@ -215,6 +215,44 @@ test('terminal: completion, history (kept across reloads), here-documents, alias
   });
 });
 
+test('simulator code on demand: a first run fetches only the core; describe brings its chunk; a command hidden behind an alias still answers exactly (the session replays with all code)', { skip }, async () => {
+  await withPage(async (page) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await open(page);
+    // The taint page's first shell block: kubectl taint, from the first chunks alone.
+    const block = page.locator('run-block:not([data-kind]):not([data-mistake])').first();
+    await block.locator('button.run-primary').click();
+    assert.equal(await finished(block), 'ok');
+    const chunk = (name: string) => fetched.some((p) => new RegExp(`/_astro/${name}-[\\w-]+\\.js$`).test(p));
+    assert.ok(fetched.some((p) => /\/_astro\/sim-core-[\w-]+\.js$/.test(p)), 'the core chunk loaded');
+    assert.ok(!chunk('describe') && !chunk('emitter') && !chunk('rollout'), `no on-demand chunk for a taint: ${fetched.join(' ')}`);
+    await openDock(page, '터미널 열기');
+    const out = page.locator('.term-out');
+    await term(page, 'kubectl run web --image=nginx');
+    await term(page, 'kubectl describe pod web');
+    assert.ok(chunk('describe'), 'describe fetched its chunk');
+    assert.match(await out.innerText(), /Name:\s+web\n/);
+    // No line says "rollout" as a word: the stand-in misses, the worker loads everything and replays.
+    await term(page, "alias kr='kubectl roll''out'");
+    await term(page, 'kubectl create deployment app --image=nginx');
+    assert.ok(!chunk('rollout') && !chunk('etcdctl'), 'not loaded before the miss');
+    await term(page, 'kr history deployment/app');
+    assert.ok(chunk('rollout') && chunk('etcdctl'), 'everything loaded after the miss');
+    const text = await out.innerText();
+    assert.doesNotMatch(text, /불러오지 않았습니다|시뮬레이터 오류/);
+    assert.match(text, /deployment\.apps\/app \nREVISION\s+CHANGE-CAUSE\n1\s+<none>/);
+    // The replayed session is the same session: the pod made before is still there, once.
+    await term(page, 'kubectl get pods web --no-headers -o custom-columns=NAME:.metadata.name');
+    assert.match(await out.innerText(), /\nweb\n/);
+    // A long jump runs in steps (progress between them) and ends where it should.
+    await page.getByRole('button', { name: '시간을 5분 앞으로' }).click();
+    await page.getByText('시간을 5분 앞으로 옮겼습니다.').waitFor();
+    await term(page, 'kubectl get pod web -o jsonpath={.status.phase}');
+    assert.match(await out.innerText(), /Running$/m);
+  });
+});
+
 test('state survives a reload; a share link rebuilds the session elsewhere; reset; damaged storage is reset with a notice', { skip }, async () => {
   let link = '';
   await withPage(async (page, context) => {

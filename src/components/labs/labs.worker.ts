@@ -6,6 +6,7 @@
 import { ExamHost, LabHost } from '../../labs/clusters.ts';
 import { labByKey } from '../../labs/index.ts';
 import { loadDescriptions } from '../run/descriptions-lazy.ts';
+import { loadAll } from '../run/lazy.ts';
 import type { Op } from '../../lib/run/state.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -18,9 +19,12 @@ let exam: ExamHost | null = null;
 const post = (m: FromWorker) => scope.postMessage(m);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** `kubectl explain` needs the field descriptions, which load only when a command asks for them. */
+/**
+ * A lab's checks and a learner's terminal may run any command: all of the simulator's code (lazy.ts)
+ * loads with the lab; `kubectl explain`'s field descriptions only when a command asks for them.
+ */
 async function prepare(ops: Op[]) {
-  if (ops.some((o) => (o.t === 'r' || o.t === 's' || o.t === 'e') && /\bexplain\b/.test(o.s))) await loadDescriptions();
+  await Promise.all([loadAll(), ops.some((o) => (o.t === 'r' || o.t === 's' || o.t === 'e') && /\bexplain\b/.test(o.s)) ? loadDescriptions() : undefined]);
 }
 
 async function handle(m: ToWorker): Promise<unknown> {

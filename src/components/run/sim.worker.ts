@@ -5,6 +5,7 @@
  */
 import { Host } from './host.ts';
 import { loadDescriptions } from './descriptions-lazy.ts';
+import { loadAll, loadFor, takeMiss } from './lazy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { Op } from '../../lib/run/state.ts';
 
@@ -12,6 +13,9 @@ import type { Op } from '../../lib/run/state.ts';
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((ev: MessageEvent<ToWorker>) => void) | null };
 
 let host: Host | null = null;
+/** What built `host` (init) and every op since: the session, replayed when code was missing. */
+let started: { seed: number; setup: string; trace?: boolean } | null = null;
+let log: Op[] = [];
 const cancelled = new Set<number>();
 
 const post = (m: FromWorker) => scope.postMessage(m);
@@ -25,9 +29,57 @@ function pushView() {
   if (flow) post({ type: 'flow', flow });
 }
 
-/** `kubectl explain` needs the field descriptions, which load only when a script asks for them. */
-async function prepare(ops: Op[]) {
-  if (ops.some((o) => (o.t === 'r' || o.t === 's' || o.t === 'e') && /\bexplain\b/.test(o.s))) await loadDescriptions();
+const scriptOf = (o: Op) => (o.t === 'r' || o.t === 's' || o.t === 'e' ? o.s : '');
+
+/**
+ * Load the code the scripts ask for (lazy.ts): the commands their words name, and for `kubectl
+ * explain` the field descriptions.
+ */
+async function prepare(ops: Op[], setup = '') {
+  const texts = [setup, ...ops.map(scriptOf)].filter(Boolean);
+  await Promise.all([loadFor(texts), texts.some((s) => /\bexplain\b/.test(s)) ? loadDescriptions() : undefined]);
+}
+
+/**
+ * After a step that needed code not loaded yet (a stand-in was called, so the step printed an error
+ * the real command would not print, or failed), load all of it and build the session again from its
+ * log without that step. Nothing is lost: the log is the session.
+ */
+async function recover(): Promise<boolean> {
+  if (!takeMiss() || !started) return false;
+  await Promise.all([loadAll(), loadDescriptions()]);
+  const h = new Host(started.seed, started.setup, { trace: started.trace });
+  for (const op of log.slice(0, -1)) {
+    try {
+      h.apply(op);
+    } catch {
+      /* as it failed the first time */
+    }
+  }
+  h.flow(true);
+  host = h;
+  takeMiss();
+  return true;
+}
+
+/** `host.apply(op)`, logged; once more after a recovery when the first attempt missed code. */
+async function applyLogged(op: Op) {
+  log.push(op);
+  let r;
+  try {
+    r = host!.apply(op);
+  } catch (e) {
+    if (!(await recover())) throw e;
+    return host!.apply(op);
+  }
+  return (await recover()) ? host!.apply(op) : r;
+}
+
+/** A look that changes nothing (describe, YAML, completion); asked again after a recovery. */
+async function look<T>(words: string[], fn: (h: Host) => T): Promise<T> {
+  await loadFor(words);
+  const r = fn(host!);
+  return (await recover()) ? fn(host!) : r;
 }
 
 const yieldNow = () => new Promise((r) => setTimeout(r, 0));
@@ -35,14 +87,21 @@ const yieldNow = () => new Promise((r) => setTimeout(r, 0));
 async function handle(m: ToWorker): Promise<unknown> {
   if (m.type === 'init') {
     const t0 = performance.now();
-    await prepare(m.ops);
+    await prepare(m.ops, m.setup);
+    started = { seed: m.seed, setup: m.setup, trace: m.trace };
+    log = [];
     host = new Host(m.seed, m.setup, { trace: m.trace });
+    if (takeMiss()) {
+      // The page's setup script wanted code its words did not name.
+      await loadAll();
+      host = new Host(m.seed, m.setup, { trace: m.trace });
+    }
     const t1 = performance.now();
     let failedAt: number | null = null;
     let error: string | undefined;
     for (let i = 0; i < m.ops.length; i++) {
       try {
-        host.apply(m.ops[i]);
+        await applyLogged(m.ops[i]);
       } catch (e) {
         failedAt = i;
         error = errorText(e);
@@ -62,7 +121,7 @@ async function handle(m: ToWorker): Promise<unknown> {
       let error: string | undefined;
       for (const op of m.ops) {
         try {
-          results.push(host.apply(op));
+          results.push(await applyLogged(op));
         } catch (e) {
           error = errorText(e);
           results.push({ entries: [{ command: op.t === 'r' || op.t === 's' || op.t === 'e' ? op.s : '', output: [{ stream: 'stderr' as const, text: `시뮬레이터 오류: ${error}\n` }], status: 1 }], prompt: host.prompt() });
@@ -77,7 +136,7 @@ async function handle(m: ToWorker): Promise<unknown> {
       const chunk = Math.max(1000, m.chunk);
       while (done < m.ms && !cancelled.has(m.id)) {
         const step = Math.min(chunk, m.ms - done);
-        host.apply({ t: 'a', ms: step });
+        await applyLogged({ t: 'a', ms: step });
         done += step;
         if (done < m.ms) {
           post({ type: 'progress', id: m.id, done, total: m.ms, now: host.now() });
@@ -95,15 +154,15 @@ async function handle(m: ToWorker): Promise<unknown> {
     case 'view':
       return host.view(true);
     case 'inspect':
-      return host.inspect(m.kind, m.ns, m.name);
+      return look(['describe -o yaml'], (h) => h.inspect(m.kind, m.ns, m.name));
     case 'explain':
       return { explanation: host.explain(m.uid), message: host.pendingMessage(m.ns, m.name) };
     case 'complete':
-      return host.complete(m.line);
+      return look([], (h) => h.complete(m.line));
     case 'read':
       return host.readFile(m.path);
     case 'editBuffer':
-      return host.editBuffer(m.line);
+      return look([m.line, 'edit'], (h) => h.editBuffer(m.line));
   }
 }
 

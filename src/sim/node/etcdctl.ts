@@ -26,7 +26,7 @@
  * twice — observed with etcdctl 3.4.23, whose command set for these suggestions is the same);
  * shared/reference/k8s-fidelity.md §8.
  */
-import type { CommandContext, Shell } from '../shell/shell.ts';
+import type { CommandContext } from '../shell/shell.ts';
 import { fakeDigest } from '../kubelet/kubelet.ts';
 import { SNAPSHOT_MAGIC, DATA_MAGIC, type EtcdData, type MachineState, type NodeWorld, type StandaloneEtcd } from './world.ts';
 
@@ -268,7 +268,7 @@ function groupHelp(name: string, g: Group): string {
   return `NAME:\n\t${name} - ${g.short}\n\nUSAGE:\n\tetcdctl ${name} <subcommand> [flags]\n\nAPI VERSION:\n\t3.6\n\n\nCOMMANDS:\n${g.commands.map(([c, d]) => `\t${c}\t${d}\n`).join('')}\nOPTIONS:\n${(g.options ?? []).map((o) => o + '\n').join('')}  -h, --help[=false]\thelp for ${name}\n\n${GLOBAL_OPTIONS}\n`;
 }
 
-function etcdctl(world: NodeWorld, ctx: CommandContext): number {
+export function etcdctl(world: NodeWorld, ctx: CommandContext): number {
   const m = world.machine(ctx.shell.host.name);
   if (!m) return 127;
   const api = ctx.env.ETCDCTL_API;
@@ -504,7 +504,7 @@ function usage(ctx: CommandContext, msg: string): number {
   return 128;
 }
 
-function etcdutl(world: NodeWorld, ctx: CommandContext): number {
+export function etcdutl(world: NodeWorld, ctx: CommandContext): number {
   const m = world.machine(ctx.shell.host.name);
   if (!m) return 127;
   const p = parse(ctx.args);
@@ -565,7 +565,7 @@ function etcdutl(world: NodeWorld, ctx: CommandContext): number {
 }
 
 /** `etcd [--data-dir DIR] [--name N]` started by hand: a member on http://127.0.0.1:2379. */
-function etcdProcess(world: NodeWorld, ctx: CommandContext): number {
+export function etcdProcess(world: NodeWorld, ctx: CommandContext): number {
   const m = world.machine(ctx.shell.host.name);
   if (!m) return 127;
   const p = parse(ctx.args);
@@ -595,10 +595,4 @@ function etcdProcess(world: NodeWorld, ctx: CommandContext): number {
     ].join('\n') + '\n',
   );
   return 0;
-}
-
-export function registerEtcd(world: NodeWorld, shell: Shell): void {
-  shell.register('etcdctl', (ctx) => etcdctl(world, ctx));
-  shell.register('etcdutl', (ctx) => etcdutl(world, ctx));
-  shell.register('etcd', (ctx) => etcdProcess(world, ctx));
 }

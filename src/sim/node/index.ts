@@ -12,8 +12,8 @@ import { exit, ssh } from './ssh.ts';
 import { journalctl, systemctl } from './systemctl.ts';
 import { NodeWorld } from './world.ts';
 import { registerApt } from './apt.ts';
-import { registerKubeadm } from './kubeadm.ts';
-import { registerEtcd } from './etcdctl.ts';
+import { kubeadmCommand } from './kubeadm.ts';
+import { etcdctl, etcdProcess, etcdutl } from './etcdctl.ts';
 import { crictl } from './crictl.ts';
 
 // Control-plane binaries validate their flags from the first container the kubelet starts.
@@ -32,7 +32,9 @@ export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
   shell.register('ps', (ctx) => ps(world, ctx));
   shell.register('crictl', (ctx) => crictl(world, ctx));
   registerApt(world, shell);
-  registerKubeadm(world, shell);
-  registerEtcd(world, shell);
+  shell.register('kubeadm', (ctx) => kubeadmCommand(world, ctx));
+  shell.register('etcdctl', (ctx) => etcdctl(world, ctx));
+  shell.register('etcdutl', (ctx) => etcdutl(world, ctx));
+  shell.register('etcd', (ctx) => etcdProcess(world, ctx));
   return world;
 }

@@ -15,7 +15,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { res } from '../apiserver/client.ts';
 import { apiserverManifest, controllerManagerManifest, etcdManifest, schedulerManifest } from '../cluster/manifests.ts';
-import type { CommandContext, Shell } from '../shell/shell.ts';
+import type { CommandContext } from '../shell/shell.ts';
 import { certsCommand, renewCertificate } from './certs.ts';
 import { klog } from './controlplane.ts';
 import { tokenCommand } from './token.ts';
@@ -393,8 +393,4 @@ export function kubeadmCommand(world: NodeWorld, ctx: CommandContext): number {
   if (a === 'certs' || a === 'certificates') return certsCommand(world, m, ctx, args.slice(args.indexOf(a) + 1));
   ctx.err(a ? `unknown command "${a}" for "kubeadm"\nTo see the stack trace of this error execute with --v=5 or higher\n` : '');
   return a ? 1 : 0;
-}
-
-export function registerKubeadm(world: NodeWorld, shell: Shell): void {
-  shell.register('kubeadm', (ctx) => kubeadmCommand(world, ctx));
 }

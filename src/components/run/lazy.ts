@@ -1,0 +1,110 @@
+/**
+ * Browser only: the simulator modules the worker loads on demand, and which commands want them
+ * (src/lib/lazy-modules.mjs turns every other import of these modules into a stand-in). A first run
+ * loads the core (API server, controllers, scheduler, kubelet, get/apply/create/delete/taint, the
+ * shell); `kubectl describe`, `rollout`, `-o yaml`, `etcdctl`, … fetch their chunk first. A guess
+ * that misses (an alias, a script that builds the command) is caught: the stand-in records the miss
+ * and the worker loads everything and replays the session (sim.worker.ts).
+ */
+const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
+  'sim/kubectl/describe/describe.ts': () => import('../../sim/kubectl/describe/describe.ts'),
+  'sim/kubectl/describe/client.ts': () => import('../../sim/kubectl/describe/client.ts'),
+  'sim/kubectl/yaml/goyaml/emitter.ts': () => import('../../sim/kubectl/yaml/goyaml/emitter.ts'),
+  'sim/kubectl/cmd/rollout.ts': () => import('../../sim/kubectl/cmd/rollout.ts'),
+  'sim/kubectl/cmd/config.ts': () => import('../../sim/kubectl/cmd/config.ts'),
+  'sim/kubectl/cmd/generators.ts': () => import('../../sim/kubectl/cmd/generators.ts'),
+  'sim/kubectl/cmd/set.ts': () => import('../../sim/kubectl/cmd/set.ts'),
+  'sim/kubectl/cmd/diff.ts': () => import('../../sim/kubectl/cmd/diff.ts'),
+  'sim/kubectl/cmd/edit.ts': () => import('../../sim/kubectl/cmd/edit.ts'),
+  'sim/kubectl/cmd/applylast.ts': () => import('../../sim/kubectl/cmd/applylast.ts'),
+  'sim/kubectl/cmd/getwatch.ts': () => import('../../sim/kubectl/cmd/getwatch.ts'),
+  'sim/kubectl/cmd/drain.ts': () => import('../../sim/kubectl/cmd/drain.ts'),
+  'sim/kubectl/cmd/top.ts': () => import('../../sim/kubectl/cmd/top.ts'),
+  'sim/kubectl/cmd/logs.ts': () => import('../../sim/kubectl/cmd/logs.ts'),
+  'sim/kubectl/cmd/label.ts': () => import('../../sim/kubectl/cmd/label.ts'),
+  'sim/kubectl/cmd/annotate.ts': () => import('../../sim/kubectl/cmd/annotate.ts'),
+  'sim/kubectl/cmd/wait.ts': () => import('../../sim/kubectl/cmd/wait.ts'),
+  'sim/kubectl/cmd/replace.ts': () => import('../../sim/kubectl/cmd/replace.ts'),
+  'sim/kubectl/cmd/patch.ts': () => import('../../sim/kubectl/cmd/patch.ts'),
+  'sim/kubectl/cmd/scale.ts': () => import('../../sim/kubectl/cmd/scale.ts'),
+  'sim/kubectl/cmd/apiresources.ts': () => import('../../sim/kubectl/cmd/apiresources.ts'),
+  'sim/kubectl/cmd/version.ts': () => import('../../sim/kubectl/cmd/version.ts'),
+  'sim/kubectl/cmd/events.ts': () => import('../../sim/kubectl/cmd/events.ts'),
+  'sim/kubectl/cmd/exec.ts': () => import('../../sim/kubectl/cmd/exec.ts'),
+  'sim/kubectl/cmd/explain.ts': () => import('../../sim/kubectl/cmd/explain.ts'),
+  'sim/kubectl/cmd/clusterinfo.ts': () => import('../../sim/kubectl/cmd/clusterinfo.ts'),
+  'sim/shell/diff.ts': () => import('../../sim/shell/diff.ts'),
+  'sim/node/etcdctl.ts': () => import('../../sim/node/etcdctl.ts'),
+  'sim/node/kubeadm.ts': () => import('../../sim/node/kubeadm.ts'),
+  'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
+};
+
+/** Which modules a script wants, by the words in it (a word may stand for several modules). */
+const WANTS: [RegExp, string[]][] = [
+  [/\bdescribe\b/, ['describe/describe', 'describe/client']],
+  [/yaml|\bedit\b|dry-run|\bvim?\b|\bnano\b/, ['goyaml/emitter']],
+  [/\brollout\b/, ['cmd/rollout']],
+  [/\bconfig\b|kubeconfig/, ['cmd/config']],
+  [/\b(run|expose|create)\b/, ['cmd/generators']],
+  [/\bset\b/, ['cmd/set']],
+  [/\bdiff\b/, ['cmd/diff', 'shell/diff', 'goyaml/emitter']],
+  [/\bedit\b|last-applied|\bvim?\b|\bnano\b/, ['cmd/edit', 'cmd/applylast']],
+  [/-w\b|--watch|\b(logs|wait|rollout)\b/, ['cmd/getwatch']],
+  [/\b(drain|cordon|uncordon)\b/, ['cmd/drain']],
+  [/\btop\b/, ['cmd/top']],
+  [/\blogs\b/, ['cmd/logs']],
+  [/\b(label|annotate)\b/, ['cmd/label', 'cmd/annotate']],
+  [/\bwait\b/, ['cmd/wait']],
+  [/\breplace\b/, ['cmd/replace']],
+  [/\bpatch\b/, ['cmd/patch']],
+  [/\bscale\b/, ['cmd/scale']],
+  [/\bapi-(resources|versions)\b/, ['cmd/apiresources']],
+  [/\bversion\b/, ['cmd/version']],
+  [/\bevents\b/, ['cmd/events']],
+  [/\bexec\b/, ['cmd/exec']],
+  [/\bexplain\b/, ['cmd/explain']],
+  [/\bcluster-info\b/, ['cmd/clusterinfo']],
+  [/\betcd(ctl|utl)?\b/, ['node/etcdctl']],
+  [/\bkubeadm\b/, ['node/kubeadm']],
+  [/\bcrictl\b/, ['node/crictl']],
+];
+
+const loaded = new Map<string, Record<string, unknown>>();
+let missed: string | null = null;
+
+/** The stand-ins' accessor: the real module, or a recorded miss (and an error) before it has loaded. */
+export function lazyModule(key: string): () => Record<string, unknown> {
+  return () => {
+    const m = loaded.get(key);
+    if (m) return m;
+    missed ??= key;
+    throw new Error(`${key} 모듈을 아직 불러오지 않았습니다`);
+  };
+}
+
+async function load(keys: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(keys)].filter((k) => !loaded.has(k)).map((k) => MODULES[k]().then((m) => void loaded.set(k, m))),
+  );
+}
+
+const keyOf = (short: string) => Object.keys(MODULES).find((k) => k.endsWith(`/${short}.ts`))!;
+
+/** Load what the scripts' words ask for. */
+export function loadFor(texts: string[]): Promise<void> {
+  const want: string[] = [];
+  for (const text of texts) for (const [re, mods] of WANTS) if (re.test(text)) want.push(...mods.map(keyOf));
+  return load(want);
+}
+
+/** Load every module (after a miss, and where any command may run: the labs). */
+export function loadAll(): Promise<void> {
+  return load(Object.keys(MODULES));
+}
+
+/** The first module a stand-in wanted before it had loaded since the last call, if any. */
+export function takeMiss(): string | null {
+  const m = missed;
+  missed = null;
+  return m;
+}

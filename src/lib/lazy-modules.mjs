@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * Browser build only: the simulator worker loads the parts a session may never use (describe, the
+ * YAML emitter, most kubectl commands, etcdctl, kubeadm, …) as chunks of their own, on demand.
+ *
+ * The registry (src/components/run/lazy.ts) names each such module with a loader,
+ * `'sim/…/x.ts': () => import('../../sim/…/x.ts')`. Everywhere else an import of that module resolves
+ * to a stand-in generated here: the module is evaluated at build time (Node runs the TypeScript
+ * sources as the tests do) and each export is written out — numbers, strings and plain data as they
+ * are, every function as a forwarder to the real module once loaded. kubectl's command tables (names,
+ * aliases, flags) thus stay in the first chunk for parsing and completion while the code behind each
+ * `run` waits in its chunk. A forwarder called before its module has loaded reports the miss to the
+ * registry, which the worker answers by loading everything and replaying the session (sim.worker.ts).
+ *
+ * Node (tests, kubesim) never sees any of this: it imports the modules themselves.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const PREFIX = '\0kubenote-lazy:';
+
+/**
+ * @param {string} registryPath absolute path of the registry module
+ * @returns {import('vite').Plugin}
+ */
+export function lazyModules(registryPath) {
+  const srcDir = resolve(dirname(registryPath), '../..');
+  const registry = readFileSync(registryPath, 'utf8');
+  /** Module key ('sim/kubectl/cmd/rollout.ts') by absolute path. */
+  const lazy = new Map();
+  for (const [, key = '', path = ''] of registry.matchAll(/'(sim\/[\w/.-]+\.ts)':\s*\(\)\s*=>\s*import\('([^']+)'\)/g)) {
+    const abs = resolve(dirname(registryPath), path);
+    if (relative(srcDir, abs).replace(/\\/g, '/') !== key) throw new Error(`lazy.ts: key ${key} does not name ${path}`);
+    lazy.set(abs, key);
+  }
+  if (!lazy.size) throw new Error('lazy.ts: no lazy modules found');
+  /** @type {Set<string>} */
+  const core = new Set();
+  return {
+    name: 'kubenote:lazy-modules',
+    enforce: 'pre',
+    // Everything the worker's entry imports statically goes into one chunk ('sim-core'), instead
+    // of a dozen chunks shared with the on-demand ones (one request, not a queue of them).
+    outputOptions(o) {
+      return { ...o, codeSplitting: { groups: [{ name: 'sim-core', test: (id) => core.has(id) }] } };
+    },
+    buildEnd() {
+      core.clear();
+      const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+      const todo = [...entries];
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        if (core.has(id)) continue;
+        core.add(id);
+        todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+      for (const e of entries) core.delete(e);
+    },
+    async resolveId(source, importer) {
+      // The registry's loaders and the lazy modules themselves import the real modules: a lazy
+      // module may use another one as it is evaluated (annotate.ts builds its flags with label.ts).
+      if (!importer || importer.startsWith(PREFIX) || importer === registryPath || lazy.has(importer)) return null;
+      if (!/\.ts$/.test(source) || !source.startsWith('.')) return null;
+      const abs = resolve(dirname(importer), source);
+      if (!lazy.has(abs)) return null;
+      return PREFIX + abs;
+    },
+    async load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const abs = id.slice(PREFIX.length);
+      return standIn(lazy.get(abs), await import(pathToFileURL(abs).href), registryPath);
+    },
+  };
+}
+
+/**
+ * The stand-in's source: every export of `mod` written out, functions forwarding to the real one.
+ * @param {string} key
+ * @param {Record<string, unknown>} mod
+ * @param {string} registryPath
+ */
+function standIn(key, mod, registryPath) {
+  const lines = [`import { lazyModule } from ${JSON.stringify(registryPath)};`, `const m = lazyModule(${JSON.stringify(key)});`];
+  for (const [name, value] of Object.entries(mod)) {
+    const path = [name];
+    if (typeof value === 'function') lines.push(`export function ${name}(...a) { return m().${name}.apply(this, a); }`);
+    else lines.push(`export const ${name} = ${literal(value, path, key, new Set())};`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * @param {unknown} v
+ * @param {(string | number)[]} path
+ * @param {string} key
+ * @param {Set<object>} seen
+ * @returns {string}
+ */
+function literal(v, path, key, seen) {
+  if (v === undefined) return 'undefined';
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : 'NaN';
+  if (typeof v === 'function') {
+    if (/^class\b/.test(Function.prototype.toString.call(v))) throw new Error(`${key}: ${path.join('.')} is a class; a lazy module can only export functions and data`);
+    const at = path.map((p) => `[${JSON.stringify(p)}]`).join('');
+    return `function (...a) { return m()${at}.apply(this, a); }`;
+  }
+  if (typeof v !== 'object') throw new Error(`${key}: ${path.join('.')} is a ${typeof v}`);
+  if (seen.has(v)) throw new Error(`${key}: ${path.join('.')} refers back to itself`);
+  const proto = Object.getPrototypeOf(v);
+  if (v instanceof RegExp) return String(v);
+  if (Array.isArray(v)) {
+    seen.add(v);
+    const out = `[${v.map((x, i) => literal(x, [...path, i], key, seen)).join(', ')}]`;
+    seen.delete(v);
+    return out;
+  }
+  if (proto !== Object.prototype && proto !== null) throw new Error(`${key}: ${path.join('.')} is an instance of ${proto?.constructor?.name}; a lazy module can only export functions and data`);
+  seen.add(v);
+  const out = `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${literal(x, [...path, k], key, seen)}`).join(', ')}}`;
+  seen.delete(v);
+  return out;
+}
+
+export const lazyRegistryPath = fileURLToPath(new URL('../components/run/lazy.ts', import.meta.url));
