@@ -75,51 +75,67 @@ export function lazyModules(registryPath) {
 
 /**
  * The stand-in's source: every export of `mod` written out, functions forwarding to the real one.
+ * An object the module's data holds in several places (a flag shared by many commands) is written
+ * once and shared, as it is in the module itself.
  * @param {string} key
  * @param {Record<string, unknown>} mod
  * @param {string} registryPath
  */
 function standIn(key, mod, registryPath) {
+  /** @type {Map<object, number>} */
+  const uses = new Map();
+  const count = (/** @type {unknown} */ v) => {
+    if (!v || typeof v !== 'object' || v instanceof RegExp) return;
+    const n = (uses.get(v) ?? 0) + 1;
+    uses.set(v, n);
+    if (n === 1) for (const x of Object.values(v)) count(x);
+  };
+  for (const v of Object.values(mod)) count(v);
   const lines = [`import { lazyModule } from ${JSON.stringify(registryPath)};`, `const m = lazyModule(${JSON.stringify(key)});`];
+  /** @type {Map<object, string>} */
+  const shared = new Map();
+  /** @type {Set<object>} */
+  const open = new Set();
+  /**
+   * @param {unknown} v
+   * @param {(string | number)[]} path
+   * @returns {string}
+   */
+  const literal = (v, path) => {
+    const where = () => `${key}: ${path.join('.')}`;
+    if (v === undefined) return 'undefined';
+    if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : 'NaN';
+    if (typeof v === 'function') {
+      if (/^class\b/.test(Function.prototype.toString.call(v))) throw new Error(`${where()} is a class; a lazy module can only export functions and data`);
+      return `function (...a) { return m()${path.map((p) => `[${JSON.stringify(p)}]`).join('')}.apply(this, a); }`;
+    }
+    if (typeof v !== 'object') throw new Error(`${where()} is a ${typeof v}`);
+    if (v instanceof RegExp) return String(v);
+    const name = shared.get(v);
+    if (name) return name;
+    if (open.has(v)) throw new Error(`${where()} refers back to itself`);
+    const proto = Object.getPrototypeOf(v);
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) throw new Error(`${where()} is an instance of ${proto?.constructor?.name}; a lazy module can only export functions and data`);
+    open.add(v);
+    const text = Array.isArray(v)
+      ? `[${v.map((x, i) => literal(x, [...path, i])).join(', ')}]`
+      : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${literal(x, [...path, k])}`).join(', ')}}`;
+    open.delete(v);
+    if ((uses.get(v) ?? 0) < 2) return text;
+    const id = `s${shared.size}`;
+    shared.set(v, id);
+    lines.push(`const ${id} = ${text};`);
+    return id;
+  };
   for (const [name, value] of Object.entries(mod)) {
-    const path = [name];
     if (typeof value === 'function') lines.push(`export function ${name}(...a) { return m().${name}.apply(this, a); }`);
-    else lines.push(`export const ${name} = ${literal(value, path, key, new Set())};`);
+    else {
+      const text = literal(value, [name]);
+      lines.push(`export const ${name} = ${text};`);
+    }
   }
   return lines.join('\n');
-}
-
-/**
- * @param {unknown} v
- * @param {(string | number)[]} path
- * @param {string} key
- * @param {Set<object>} seen
- * @returns {string}
- */
-function literal(v, path, key, seen) {
-  if (v === undefined) return 'undefined';
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : 'NaN';
-  if (typeof v === 'function') {
-    if (/^class\b/.test(Function.prototype.toString.call(v))) throw new Error(`${key}: ${path.join('.')} is a class; a lazy module can only export functions and data`);
-    const at = path.map((p) => `[${JSON.stringify(p)}]`).join('');
-    return `function (...a) { return m()${at}.apply(this, a); }`;
-  }
-  if (typeof v !== 'object') throw new Error(`${key}: ${path.join('.')} is a ${typeof v}`);
-  if (seen.has(v)) throw new Error(`${key}: ${path.join('.')} refers back to itself`);
-  const proto = Object.getPrototypeOf(v);
-  if (v instanceof RegExp) return String(v);
-  if (Array.isArray(v)) {
-    seen.add(v);
-    const out = `[${v.map((x, i) => literal(x, [...path, i], key, seen)).join(', ')}]`;
-    seen.delete(v);
-    return out;
-  }
-  if (proto !== Object.prototype && proto !== null) throw new Error(`${key}: ${path.join('.')} is an instance of ${proto?.constructor?.name}; a lazy module can only export functions and data`);
-  seen.add(v);
-  const out = `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${literal(x, [...path, k], key, seen)}`).join(', ')}}`;
-  seen.delete(v);
-  return out;
 }
 
 export const lazyRegistryPath = fileURLToPath(new URL('../components/run/lazy.ts', import.meta.url));

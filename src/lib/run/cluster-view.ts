@@ -67,6 +67,12 @@ export interface ClusterView {
   namespaces: string[];
 }
 
+/**
+ * Names and label keys in byte order, as kubectl sorts them (Go's sort.Strings); also far cheaper
+ * than localeCompare, whose collator the first cluster view would otherwise set up.
+ */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const milli = (q: unknown) => quantityOf(q as string | number | undefined)?.milliValue() ?? 0;
 const mebi = (q: unknown) => Math.round((quantityOf(q as string | number | undefined)?.value() ?? 0) / (1024 * 1024));
 
@@ -132,7 +138,7 @@ export function clusterView(session: Session): ClusterView {
     u.pods += 1;
     used.set(v.node, u);
   }
-  const byName = (a: { ns: string; name: string }, b: { ns: string; name: string }) => a.ns.localeCompare(b.ns) || a.name.localeCompare(b.name);
+  const byName = (a: { ns: string; name: string }, b: { ns: string; name: string }) => byteOrder(a.ns, b.ns) || byteOrder(a.name, b.name);
 
   const nodeViews: NodeView[] = nodes
     .map((n) => {
@@ -149,14 +155,14 @@ export function clusterView(session: Session): ClusterView {
         roles,
         unschedulable: !!n.spec?.unschedulable,
         taints: (n.spec?.taints ?? []).map(taintText),
-        labels: Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)),
+        labels: Object.entries(labels).sort(([a], [b]) => byteOrder(a, b)),
         cpu: [u.cpu, milli(alloc.cpu)] as [number, number],
         memory: [u.mem, mebi(alloc.memory)] as [number, number],
         pods: [u.pods, Number(alloc.pods ?? 0)] as [number, number],
         podList: (byNode.get(name) ?? []).sort(byName),
       };
     })
-    .sort((a, b) => Number(b.roles.includes('control-plane')) - Number(a.roles.includes('control-plane')) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(b.roles.includes('control-plane')) - Number(a.roles.includes('control-plane')) || byteOrder(a.name, b.name));
 
   const epByKey = new Map(endpoints.map((e) => [`${e.metadata?.namespace}/${e.metadata?.name}`, e]));
   const serviceViews: ServiceView[] = services

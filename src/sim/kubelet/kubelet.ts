@@ -259,7 +259,7 @@ export class Kubelet {
         const obj = r.value as Obj;
         if (obj.kind !== 'Pod' || !obj.metadata?.name || !Array.isArray(obj.spec?.containers)) continue;
         const name = `${obj.metadata.name}-${this.name.toLowerCase()}`;
-        want.set(name, { hash: fakeDigest(JSON.stringify(obj)).slice(0, 32), obj });
+        want.set(name, { hash: fakeDigest(JSON.stringify(obj), 32), obj });
       }
       for (const [name, hash] of this.staticPods) {
         const w = want.get(name);
@@ -1236,16 +1236,19 @@ function decode64(v: string): string {
   }
 }
 
-/** Deterministic hex "digest" of a string (64 hex chars). */
-export function fakeDigest(s: string): string {
+/**
+ * Deterministic hex "digest" of a string (64 hex chars; `length` asks for a prefix of it, computed
+ * without the rounds the prefix does not need — a static pod's manifest is hashed at every boot).
+ */
+export function fakeDigest(s: string, length = 64): string {
   let out = '';
   let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
+  for (let round = 0; out.length < length; round++) {
     for (let i = 0; i < s.length; i++) {
       h ^= s.charCodeAt(i) + round;
       h = Math.imul(h, 0x01000193) >>> 0;
     }
     out += h.toString(16).padStart(8, '0');
   }
-  return out.slice(0, 64);
+  return out.slice(0, length);
 }
