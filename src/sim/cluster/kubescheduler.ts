@@ -1,23 +1,27 @@
 /**
  * The kube-scheduler component (pkg/scheduler/scheduler.go, schedule_one.go, eventhandlers.go):
- * informers feed the scheduler cache; unscheduled pods of its scheduler names wait in a queue;
- * each cycle runs the framework (./scheduler), then binds (POST pods/binding) and records
- * `Scheduled`, or records `FailedScheduling`, sets the PodScheduled condition and parks the pod
- * until a cluster event may make it schedulable (or the 5-minute flush).
+ * informers feed the scheduler cache and the SchedulingQueue (../scheduler/queue.ts: activeQ,
+ * backoffQ, unschedulablePods, one queue for all profiles); each cycle pops a pod, runs its
+ * profile's framework (../scheduler/schedule.ts), then binds (POST pods/binding) and records
+ * `Scheduled`, or records `FailedScheduling`, sets the PodScheduled condition and hands the pod back
+ * to the queue, which keeps it until a cluster event its rejecting plugins' queueing hints accept,
+ * or the 5-minute leftover flush.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { res } from '../apiserver/client.ts';
 import type { ControllerContext } from '../controllers/controller.ts';
+import type { TimerHandle } from '../clock/clock.ts';
 import { SchedulerCache } from '../scheduler/framework/cache.ts';
 import { newFramework, type PluginConfig } from '../scheduler/framework/registry.ts';
 import type { Framework } from '../scheduler/framework/runtime.ts';
+import { SchedulingQueue, type QueuedPodInfo } from '../scheduler/queue.ts';
 import { SchedulingAlgorithm, scheduledEventMessage, truncateMessage, type DecisionRecord } from '../scheduler/schedule.ts';
 
-const BACKOFF_INITIAL_MS = 1_000;
-const BACKOFF_MAX_MS = 10_000;
-/** podMaxInUnschedulablePodsDuration: parked pods are retried at least this often. */
-const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+/** flushBackoffQCompleted runs every second (scheduling_queue.go Run: wait.Until(…, 1.0*time.Second)). */
+const BACKOFF_FLUSH_PERIOD_MS = 1_000;
+/** flushUnschedulablePodsLeftover runs every 30 seconds (scheduling_queue.go Run). */
+const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 
 /**
  * One scheduling profile of a KubeSchedulerConfiguration (pkg/scheduler/apis/config): its
@@ -32,22 +36,15 @@ export interface SchedulerProfile {
   percentageOfNodesToScore?: number;
 }
 
-interface QueuedPod {
-  key: string;
-  attempts: number;
-  /** When the pod may be tried again (back-off). */
-  readyAt: number;
-  addedAt: number;
-}
-
 export class KubeScheduler {
   private ctx: ControllerContext;
   private profiles = new Map<string, SchedulingAlgorithm>();
   private cache = new SchedulerCache();
   private unwatch: (() => void)[] = [];
-  private active = new Map<string, QueuedPod>();
-  private unschedulable = new Map<string, QueuedPod>();
-  private scheduled = false;
+  /** The SchedulingQueue of this process (rebuilt when the process restarts). */
+  queue: SchedulingQueue;
+  private popScheduled = false;
+  private backoffFlush: { at: number; timer: TimerHandle } | null = null;
   /** The last decision for each pod (by uid): what the UI explains. */
   readonly decisions = new Map<string, DecisionRecord>();
   /** Decision records kept (oldest dropped): the UI explains recent pods, not a 50,000-pod history. */
@@ -59,17 +56,46 @@ export class KubeScheduler {
 
   constructor(ctx: ControllerContext, profiles: string[] | SchedulerProfile[] = ['default-scheduler']) {
     this.ctx = ctx;
-    this.configure(profiles.map((p) => (typeof p === 'string' ? { schedulerName: p } : p)));
+    this.queue = this.configure(profiles.map((p) => (typeof p === 'string' ? { schedulerName: p } : p)));
   }
 
   get schedulerNames(): string[] {
     return [...this.profiles.keys()];
   }
 
-  /** (Re)build one framework per profile (a restarted kube-scheduler with a new --config). */
-  configure(profiles: SchedulerProfile[]): void {
+  /**
+   * (Re)build one framework per profile (a restarted kube-scheduler with a new --config) and the
+   * process's fresh queue: a new process knows nothing of earlier attempts or back-offs.
+   */
+  configure(profiles: SchedulerProfile[]): SchedulingQueue {
     this.profiles.clear();
     for (const p of profiles) this.profiles.set(p.schedulerName, new SchedulingAlgorithm(this.framework(p), { rng: this.ctx.server.rng.stream('scheduler') }));
+    const config = JSON.stringify(profiles);
+    // The supervisor's first look at a scheduler that already runs this configuration is no restart:
+    // the queue stays (the new frameworks are equivalent; the queue is their nominator).
+    if (this.queue && config === this.config) {
+      for (const a of this.profiles.values()) a.framework.handle.nominator = this.queue;
+      return this.queue;
+    }
+    this.config = config;
+    return this.newQueue();
+  }
+  private config = '';
+
+  /** NewSchedulingQueue with every profile's framework, filled from the pod informer's list once started. */
+  private newQueue(): SchedulingQueue {
+    const frameworks = [...this.profiles.values()].map((a) => a.framework);
+    this.queue = new SchedulingQueue({ clock: this.ctx.clock, framework: frameworks[0], frameworks });
+    this.backoffFlush?.timer.cancel();
+    this.backoffFlush = null;
+    if (this.unwatch.length) {
+      for (const p of this.ctx.client.list(res('pods'))) {
+        const pod = p as Pod;
+        if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp) this.queue.add(pod);
+      }
+      this.kick();
+    }
+    return this.queue;
   }
 
   private framework(p: SchedulerProfile): Framework {
@@ -105,157 +131,155 @@ export class KubeScheduler {
     this.running = false;
     for (const u of this.unwatch) u();
     this.unwatch = [];
+    this.backoffFlush?.timer.cancel();
+    this.backoffFlush = null;
   }
 
   start(): void {
     const { server, clock } = this.ctx;
     if (this.unwatch.length) return;
-    // Informers: the initial list, then every change.
+    // Informers: the initial list, then every change (eventhandlers.go addAllEventHandlers).
     for (const n of this.ctx.client.list(res('nodes'))) this.cache.addNode(n as Node);
     for (const p of this.ctx.client.list(res('pods'))) {
       const pod = p as Pod;
-      const done = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-      if (pod.spec?.nodeName && !done && !this.cache.getPod(podKey(pod))) this.cache.addPod(pod);
-      else if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler')) {
-        const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
-        this.active.set(key, { key, attempts: 0, readyAt: clock.now(), addedAt: clock.now() });
-      }
+      if (pod.spec?.nodeName && !isTerminal(pod) && !this.cache.getPod(podKey(pod))) this.cache.addPod(pod);
     }
-    if (this.active.size) this.kick();
     this.unwatch.push(server.watch(res('nodes'), (ev) => {
       const node = ev.object as Node;
-      if (ev.type === 'ADDED') this.cache.addNode(node);
-      else if (ev.type === 'MODIFIED') this.cache.updateNode(ev.old as Node, node);
-      else this.cache.removeNode(node.metadata!.name!);
-      if (ev.type !== 'DELETED' && this.nodeChangeMatters(ev.old as Node | undefined, node)) this.moveAllToActive();
+      if (ev.type === 'ADDED') {
+        this.cache.addNode(node);
+        this.queue.nodeAdded(node);
+      } else if (ev.type === 'MODIFIED') {
+        this.cache.updateNode(ev.old as Node, node);
+        this.queue.nodeUpdated(ev.old as Node, node);
+      } else {
+        this.cache.removeNode(node.metadata!.name!);
+        this.queue.nodeDeleted(node);
+      }
+      this.kick();
     }));
     this.unwatch.push(server.watch(res('pods'), (ev) => {
-      const pod = ev.object as Pod;
-      const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
-      const assigned = !!pod.spec?.nodeName;
-      const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-      if (ev.type === 'DELETED' || (assigned && finished)) {
-        if (this.cache.getPod(podKey(pod))) {
-          this.cache.removePod(pod);
-          this.moveAllToActive();
-        }
-        this.active.delete(key);
-        this.unschedulable.delete(key);
-        return;
-      }
-      if (assigned) {
-        if (this.cache.getPod(podKey(pod))) this.cache.updatePod(ev.old as Pod, pod);
-        else this.cache.addPod(pod);
-        this.active.delete(key);
-        this.unschedulable.delete(key);
-        return;
-      }
-      if (!this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler')) return;
-      if (pod.metadata?.deletionTimestamp) return;
-      if (ev.type === 'ADDED' || (!this.active.has(key) && !this.unschedulable.has(key))) {
-        this.active.set(key, { key, attempts: 0, readyAt: clock.now(), addedAt: clock.now() });
-        this.kick();
-      } else if (this.unschedulable.has(key) && ev.old && JSON.stringify(ev.old.spec) !== JSON.stringify(pod.spec)) {
-        this.requeue(key);
-      }
+      this.podEvent(ev.type, ev.old as Pod | undefined, ev.object as Pod);
+      this.kick();
     }, 'kube-scheduler'));
-    const flush = () => {
+    // The queue of the running process, from the initial list (the unwatch list now says "started").
+    this.newQueue();
+    const flushLeftover = () => {
       if (!this.unwatch.length) return;
-      const now = clock.now();
-      for (const [key, q] of this.unschedulable) if (now - q.readyAt >= UNSCHEDULABLE_FLUSH_MS) this.requeue(key);
-      clock.after(30_000, flush);
+      this.queue.flushUnschedulablePodsLeftover();
+      this.kick();
+      clock.after(UNSCHEDULABLE_FLUSH_PERIOD_MS, flushLeftover);
     };
-    clock.after(30_000, flush);
+    clock.after(UNSCHEDULABLE_FLUSH_PERIOD_MS, flushLeftover);
   }
 
-  /** Node events that can make parked pods schedulable (label, taint, allocatable, schedulable changes). */
-  private nodeChangeMatters(old: Node | undefined, node: Node): boolean {
-    if (!old) return true;
-    return (
-      JSON.stringify(old.metadata?.labels) !== JSON.stringify(node.metadata?.labels) ||
-      JSON.stringify(old.spec?.taints) !== JSON.stringify(node.spec?.taints) ||
-      old.spec?.unschedulable !== node.spec?.unschedulable ||
-      JSON.stringify(old.status?.allocatable) !== JSON.stringify(node.status?.allocatable) ||
-      JSON.stringify(old.status?.conditions?.map((c) => [c.type, c.status])) !== JSON.stringify(node.status?.conditions?.map((c) => [c.type, c.status]))
-    );
+  /**
+   * A pod event, split as the two filtered informer handlers split it: assigned (non-terminal) pods
+   * feed the cache and the queue's AssignedPod events; unassigned pods of this scheduler's profiles
+   * are the queue's own (a pod that gets a node leaves the queue: the filter turns it into a delete).
+   */
+  private podEvent(type: string, old: Pod | undefined, pod: Pod): void {
+    const key = podKey(pod);
+    const assigned = !!pod.spec?.nodeName;
+    const wasAssigned = !!old?.spec?.nodeName && !isTerminal(old);
+    if (type === 'DELETED' || (assigned && isTerminal(pod))) {
+      if (this.cache.getPod(key)) {
+        this.cache.removePod(pod);
+        this.queue.assignedPodDeleted(pod);
+      }
+      if (!assigned || type === 'DELETED') this.queue.delete(pod);
+      return;
+    }
+    if (assigned) {
+      if (!wasAssigned) this.queue.delete(pod);
+      const inCache = !!this.cache.getPod(key);
+      // An assumed pod is confirmed by its first assigned version (Cache.AddPod).
+      if (inCache) this.cache.updatePod(old, pod);
+      else this.cache.addPod(pod);
+      if (wasAssigned && old) this.queue.assignedPodUpdated(old, pod);
+      else this.queue.assignedPodAdded(pod);
+      return;
+    }
+    if (!this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler')) return;
+    if (type === 'ADDED' || !old) this.queue.add(pod);
+    else this.queue.update(old, pod);
   }
 
-  private moveAllToActive() {
-    for (const key of [...this.unschedulable.keys()]) this.requeue(key);
+  /** Pop soon when the queue has a pod to give (Pop wakes up), and keep the backoff flush armed. */
+  private kick(): void {
+    if (!this.running || !this.unwatch.length) return;
+    if (!this.popScheduled && this.queue.canPop()) {
+      this.popScheduled = true;
+      this.ctx.clock.soon(() => this.scheduleReady());
+    }
+    this.armBackoffFlush();
   }
 
-  private requeue(key: string) {
-    const q = this.unschedulable.get(key);
-    if (!q) return;
-    this.unschedulable.delete(key);
-    this.active.set(key, q);
-    this.kick();
-  }
-
-  /** Schedule soon: at the current instant, or when the earliest back-off ends. */
-  private kick() {
-    if (this.scheduled || !this.running) return;
+  /**
+   * flushBackoffQCompleted ticks every whole second; only the ticks that can move a pod are
+   * simulated: the first one at or after the earliest backoff expiry (already aligned down to the
+   * 1-second ordering window).
+   */
+  private armBackoffFlush(): void {
+    const next = this.queue.nextBackoffCompletion();
+    if (next === null) return;
     const { clock } = this.ctx;
-    const now = clock.now();
-    let earliest = Infinity;
-    for (const q of this.active.values()) earliest = Math.min(earliest, q.readyAt);
-    if (earliest === Infinity) return;
-    this.scheduled = true;
-    if (earliest <= now) clock.soon(() => this.drain());
-    else clock.after(earliest - now, () => this.drain());
+    const at = Math.max(Math.ceil(next / BACKOFF_FLUSH_PERIOD_MS) * BACKOFF_FLUSH_PERIOD_MS, clock.now());
+    if (this.backoffFlush && this.backoffFlush.at <= at) return;
+    this.backoffFlush?.timer.cancel();
+    const timer = clock.after(at - clock.now(), () => {
+      this.backoffFlush = null;
+      if (!this.running || !this.unwatch.length) return;
+      this.queue.flushBackoffQCompleted();
+      this.kick();
+    });
+    this.backoffFlush = { at, timer };
   }
 
   resume(): void {
     this.running = true;
-    this.moveAllToActive();
-    this.kick();
+    // A restarted process: a fresh queue from the informers' list.
+    this.newQueue();
   }
 
   /**
-   * Pop ready pods in priority order (PrioritySort: priority, then queue time; ties in queue order)
-   * and schedule each. A cycle only parks or binds its own pod and watch events arrive as later
-   * tasks, so the ready set is sorted once per drain, not searched once per pod.
+   * scheduleOne for every pod the queue gives now. Watch events reach the scheduler as later tasks,
+   * so the pods popped here are scheduled against the cache as this cycle left it (assumed pods
+   * included), as the real loop does between informer deliveries.
    */
-  private drain() {
-    this.scheduled = false;
+  private scheduleReady(): void {
+    this.popScheduled = false;
     if (!this.running) return;
-    const { clock } = this.ctx;
-    const now = clock.now();
-    const ready: { q: QueuedPod; prio: number; order: number }[] = [];
-    for (const q of this.active.values()) {
-      if (q.readyAt > now) continue;
-      const pod = this.pendingPod(q);
-      if (!pod) continue;
-      ready.push({ q, prio: (pod.spec as Pod['spec'])?.priority ?? 0, order: ready.length });
-    }
-    ready.sort((a, b) => b.prio - a.prio || a.q.addedAt - b.q.addedAt || a.order - b.order);
-    for (const { q } of ready) {
-      if (this.active.get(q.key) !== q) continue;
-      const pod = this.pendingPod(q);
-      if (!pod) continue;
-      this.active.delete(q.key);
-      this.scheduleOne(pod, q);
+    for (;;) {
+      const qp = this.queue.pop();
+      if (!qp) break;
+      this.scheduleOne(qp);
     }
     this.kick();
   }
 
-  /** The queued pod, if it still waits to be scheduled (else it leaves the queue). */
-  private pendingPod(q: QueuedPod): KubeObject | undefined {
-    const i = q.key.indexOf('/');
-    const pod = this.ctx.client.get(res('pods'), q.key.slice(0, i), q.key.slice(i + 1));
-    if (!pod || (pod.spec as Pod['spec'])?.nodeName || pod.metadata.deletionTimestamp) {
-      this.active.delete(q.key);
-      return undefined;
-    }
+  /** The popped pod as the API server has it now, if it still waits to be scheduled (skipPodSchedule). */
+  private pendingPod(qp: QueuedPodInfo): KubeObject | undefined {
+    const pi = qp.podInfo;
+    const pod = this.ctx.client.get(res('pods'), pi.namespace, pi.name);
+    if (!pod || (pod.spec as Pod['spec'])?.nodeName || pod.metadata.deletionTimestamp) return undefined;
     return pod;
   }
 
-  private scheduleOne(pod: KubeObject, q: QueuedPod) {
+  private scheduleOne(qp: QueuedPodInfo) {
     const { client, recorder, server } = this.ctx;
+    const pod = this.pendingPod(qp);
+    if (!pod) {
+      this.queue.done(qp);
+      return;
+    }
     const p = pod as Pod;
     const schedulerName = p.spec?.schedulerName ?? 'default-scheduler';
     const algorithm = this.profiles.get(schedulerName);
-    if (!algorithm) return;
+    if (!algorithm) {
+      this.queue.done(qp);
+      return;
+    }
     const outcome = algorithm.schedule(p, this.cache, { record: this.cache.nodeCount() <= KubeScheduler.RECORD_MAX_NODES });
     if (outcome.record) {
       this.decisions.set(pod.metadata.uid!, outcome.record);
@@ -267,12 +291,21 @@ export class KubeScheduler {
       try {
         client.bind(pod.metadata.namespace!, pod.metadata.name!, outcome.node);
         recorder.event(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);
+        this.queue.done(qp);
       } catch {
+        // handleBindingCycleError: forget the assumed pod; the pod retries after the error backoff.
         this.cache.removePod(p);
-        this.park(q);
+        this.queue.addUnschedulableIfNotPresent(qp, {}, p);
       }
       return;
     }
+    // handleSchedulingFailure: back to the queue with the plugins that rejected it, then the event
+    // and the PodScheduled condition.
+    this.queue.addUnschedulableIfNotPresent(
+      qp,
+      { unschedulablePlugins: outcome.unschedulablePlugins, pendingPlugins: outcome.pendingPlugins, nominatedNodeName: outcome.nominatedNodeName },
+      p,
+    );
     const message = truncateMessage(outcome.error.message);
     recorder.event(pod, 'Warning', 'FailedScheduling', message, source);
     for (const v of outcome.victims) {
@@ -300,15 +333,12 @@ export class KubeScheduler {
       },
       true,
     );
-    this.park(q);
   }
+}
 
-  private park(q: QueuedPod) {
-    q.attempts++;
-    const backoff = Math.min(BACKOFF_INITIAL_MS * 2 ** (q.attempts - 1), BACKOFF_MAX_MS);
-    q.readyAt = this.ctx.clock.now() + backoff;
-    this.unschedulable.set(q.key, q);
-  }
+/** Succeeded or Failed: a pod that holds no resources on its node any more. */
+function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
 /** The scheduler cache's key for a pod: "namespace/name". */

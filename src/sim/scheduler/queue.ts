@@ -59,6 +59,11 @@ export interface QueuedPodInfo extends QueuedPodInfoLike {
   podInfo: PodInfo;
   /** when the pod was (re)added to the queue, ms */
   timestamp: number;
+  /**
+   * Arrival order among equal timestamps: the real clock counts nanoseconds, so pods queued "at
+   * once" still have distinct times in arrival order; the simulated clock counts milliseconds.
+   */
+  seq: number;
   /** scheduling attempts (incremented by pop) */
   attempts: number;
   /** attempts that ended Unschedulable (drives the backoff) */
@@ -83,6 +88,13 @@ export interface SchedulingQueueOptions {
   clock: Clock;
   /** Supplies the QueueSort, PreEnqueue plugins and the queueing hints. */
   framework: Framework;
+  /**
+   * Every profile of the scheduler, when it has more than one (`framework` is then the first): one
+   * queue holds the pods of all profiles, each pod's own profile gives its PreEnqueue plugins and
+   * queueing hints (NewSchedulingQueue's preEnqueuePluginMap / queueingHintMap by profile name);
+   * all profiles share the QueueSort plugin, as the real configuration validation demands.
+   */
+  frameworks?: readonly Framework[];
   podInitialBackoffMs?: number;
   podMaxBackoffMs?: number;
   podMaxInUnschedulablePodsMs?: number;
@@ -222,9 +234,10 @@ export class SchedulingQueue implements PodNominator {
   private readonly unschedulable = new Map<string, QueuedPodInfo>();
   /** popped and not yet done: the events seen meanwhile */
   private readonly inFlight = new Map<string, RecordedEvent[]>();
-  /** plugin → the events it registered, with hints */
-  private readonly hints: Map<string, ClusterEventWithHint[]>;
+  /** profile name → its framework and plugin → the events it registered, with hints (QueueingHintMapPerProfile) */
+  private readonly profiles = new Map<string, { framework: Framework; hints: Map<string, ClusterEventWithHint[]> }>();
   private schedulingCycle = 0;
+  private arrivals = 0;
   /** nominator: node → pods nominated to it (status.nominatedNodeName), by key */
   private readonly nominated = new Map<string, Map<string, PodInfo>>();
   private readonly nominatedNodeOf = new Map<string, string>();
@@ -237,7 +250,11 @@ export class SchedulingQueue implements PodNominator {
     this.maxInUnschedulable = opts.podMaxInUnschedulablePodsMs ?? DefaultPodMaxInUnschedulablePodsMs;
     this.popFromBackoffQ = opts.popFromBackoffQ ?? true;
     this.sort = opts.framework.queueSortPlugin;
-    this.hints = opts.framework.queueingHints();
+    for (const fw of opts.frameworks ?? [opts.framework]) {
+      this.profiles.set(fw.profileName, { framework: fw, hints: fw.queueingHints() });
+      // the queue is every profile's PodNominator (Go: PriorityQueue embeds the nominator)
+      fw.handle.nominator = this;
+    }
     const less = (a: QueuedPodInfo, b: QueuedPodInfo) => this.lessActive(a, b);
     this.activeQ = new Heap(keyOf, less);
     const backoffLess = (a: QueuedPodInfo, b: QueuedPodInfo) => {
@@ -247,8 +264,6 @@ export class SchedulingQueue implements PodNominator {
     };
     this.backoffQ = new Heap(keyOf, backoffLess);
     this.errorBackoffQ = new Heap(keyOf, backoffLess);
-    // the queue is the framework's PodNominator (Go: PriorityQueue embeds the nominator)
-    if (!opts.framework.handle.nominator) opts.framework.handle.nominator = this;
   }
 
   // ----- nominator (nominator.go)
@@ -284,12 +299,17 @@ export class SchedulingQueue implements PodNominator {
 
   /** Pods the scheduler does not queue: assigned ones and those of another scheduler. */
   private responsibleFor(pod: Pod): boolean {
-    return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === this.framework.profileName;
+    return !pod.spec?.nodeName && this.profiles.has(pod.spec?.schedulerName ?? 'default-scheduler');
+  }
+
+  /** The pod's profile (a pod of no profile here is never queued; the first one answers for it). */
+  private profileOf(pod: Pod): { framework: Framework; hints: Map<string, ClusterEventWithHint[]> } {
+    return this.profiles.get(pod.spec?.schedulerName ?? 'default-scheduler') ?? this.profiles.get(this.framework.profileName)!;
   }
 
   private lessActive(a: QueuedPodInfo, b: QueuedPodInfo): boolean {
-    if (this.sort) return this.sort.less(a, b);
-    return a.podInfo.priority > b.podInfo.priority || (a.podInfo.priority === b.podInfo.priority && a.timestamp < b.timestamp);
+    if (this.sort) return this.sort.less(a, b) || (!this.sort.less(b, a) && a.seq < b.seq);
+    return a.podInfo.priority > b.podInfo.priority || (a.podInfo.priority === b.podInfo.priority && (a.timestamp < b.timestamp || (a.timestamp === b.timestamp && a.seq < b.seq)));
   }
 
   private newQueuedPodInfo(pod: Pod | PodInfo): QueuedPodInfo {
@@ -297,6 +317,7 @@ export class SchedulingQueue implements PodNominator {
     return {
       podInfo,
       timestamp: this.clock.now(),
+      seq: ++this.arrivals,
       attempts: 0,
       unschedulableCount: 0,
       consecutiveErrorsCount: 0,
@@ -351,7 +372,7 @@ export class SchedulingQueue implements PodNominator {
   // ----- PreEnqueue
 
   private runPreEnqueue(q: QueuedPodInfo): void {
-    const s = this.framework.runPreEnqueuePlugins(q.podInfo);
+    const s = this.profileOf(q.podInfo.pod).framework.runPreEnqueuePlugins(q.podInfo);
     if (s) {
       q.gatingPlugin = s.plugin;
       q.gatingStatus = s;
@@ -428,6 +449,11 @@ export class SchedulingQueue implements PodNominator {
     return q;
   }
 
+  /** Whether pop() has a pod to give now (the real Pop blocks until it has). */
+  canPop(): boolean {
+    return this.activeQ.length > 0 || (this.popFromBackoffQ && this.backoffQ.length > 0);
+  }
+
   /** Done: the cycle for this pod is over (e.g. it was bound). */
   done(q: QueuedPodInfo | string): void {
     this.inFlight.delete(typeof q === 'string' ? q : keyOf(q));
@@ -465,6 +491,7 @@ export class SchedulingQueue implements PodNominator {
       q.consecutiveErrorsCount = 0;
     }
     q.timestamp = this.clock.now();
+    q.seq = ++this.arrivals;
     q.backoffExpiration = 0;
     // determineSchedulingHintForInFlightPod
     let strategy: Strategy = 'skip';
@@ -630,7 +657,7 @@ export class SchedulingQueue implements PodNominator {
 
   private isEventOfInterest(event: ClusterEvent): boolean {
     if (isWildCard(event)) return true;
-    for (const list of this.hints.values()) for (const h of list) if (matchClusterEvents(h.event, event)) return true;
+    for (const { hints } of this.profiles.values()) for (const list of hints.values()) for (const h of list) if (matchClusterEvents(h.event, event)) return true;
     return false;
   }
 
@@ -647,7 +674,7 @@ export class SchedulingQueue implements PodNominator {
       return 'afterBackoff';
     }
     let strategy: Strategy = 'skip';
-    for (const [plugin, list] of this.hints) {
+    for (const [plugin, list] of this.profileOf(q.podInfo.pod).hints) {
       if (!rejectors.has(plugin)) continue;
       for (const h of list) {
         if (!matchClusterEvents(h.event, event)) continue;
@@ -684,7 +711,7 @@ export class SchedulingQueue implements PodNominator {
   private movePodsToActiveOrBackoffQueue(pods: QueuedPodInfo[], event: ClusterEvent, oldObj: unknown, newObj: unknown): void {
     if (!this.isEventOfInterest(event)) return;
     for (const q of pods) {
-      if (q.gatingPlugin && !this.gatingPluginInterested(q.gatingPlugin, event)) continue;
+      if (q.gatingPlugin && !this.gatingPluginInterested(q, event)) continue;
       const s = this.isPodWorthRequeuing(q, event, oldObj, newObj);
       if (s === 'skip') continue;
       this.unschedulable.delete(keyOf(q));
@@ -694,12 +721,13 @@ export class SchedulingQueue implements PodNominator {
     for (const list of this.inFlight.values()) list.push({ event, oldObj, newObj });
   }
 
-  private gatingPluginInterested(plugin: string, event: ClusterEvent): boolean {
-    return (this.hints.get(plugin) ?? []).some((h) => matchClusterEvents(h.event, event));
+  private gatingPluginInterested(q: QueuedPodInfo, event: ClusterEvent): boolean {
+    return (this.profileOf(q.podInfo.pod).hints.get(q.gatingPlugin) ?? []).some((h) => matchClusterEvents(h.event, event));
   }
 
   /** getUnschedulablePodsWithCrossTopologyTerm */
   private unschedulablePodsWithCrossTopologyTerm(pod: Pod): QueuedPodInfo[] {
+    if (this.unschedulable.size === 0) return [];
     const pi = new PodInfo(pod);
     const out: QueuedPodInfo[] = [];
     for (const q of this.unschedulable.values()) {

@@ -535,9 +535,14 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
 
   // ----- queueing hints
 
+  /**
+   * EventsToRegister (podtopologyspread/plugin.go, queueing hints on): assigned pods added,
+   * relabelled or deleted, the pod's own new tolerations (for NodeTaintsPolicy: Honor), and nodes
+   * added, deleted, relabelled or retainted. A pod's status update (UpdatePodOther) is not one.
+   */
   eventsToRegister(): ClusterEventWithHint[] {
     return [
-      { event: { resource: 'Pod', actionType: ActionType.All }, hint: (p, o, n) => this.isSchedulableAfterPodChange(p, o, n) },
+      { event: { resource: 'Pod', actionType: ActionType.Add | ActionType.UpdatePodLabel | ActionType.UpdatePodToleration | ActionType.Delete }, hint: (p, o, n) => this.isSchedulableAfterPodChange(p, o, n) },
       {
         event: { resource: 'Node', actionType: ActionType.Add | ActionType.Delete | ActionType.UpdateNodeLabel | ActionType.UpdateNodeTaint },
         hint: (p, o, n) => this.isSchedulableAfterNodeChange(p, o, n),
@@ -545,44 +550,61 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     ];
   }
 
-  private constraintsForHint(pod: Pod): Constraint[] {
+  private constraintsForHint(pod: Pod): Constraint[] | null {
     try {
       return this.getConstraints(pod, 'DoNotSchedule');
     } catch {
-      return [];
+      return null;
     }
   }
 
+  /** isSchedulableAfterPodChange: only assigned pods of the namespace (or the pod itself) take part. */
   isSchedulableAfterPodChange(pod: Pod, oldObj: unknown, newObj: unknown): QueueingHint {
     const original = oldObj as Pod | null | undefined;
     const modified = newObj as Pod | null | undefined;
-    const changed = modified ?? original;
-    if (!changed) return QueueingHint.Queue;
-    if (modified && modified.metadata?.uid === pod.metadata?.uid) return QueueingHint.Queue;
-    if ((changed.metadata?.namespace ?? 'default') !== (pod.metadata?.namespace ?? 'default')) return QueueingHint.QueueSkip;
+    const involved = (p: Pod) => p.metadata?.uid === pod.metadata?.uid || (!!p.spec?.nodeName && (p.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'));
+    if ((modified && !involved(modified)) || (original && !involved(original))) return QueueingHint.QueueSkip;
     const constraints = this.constraintsForHint(pod);
-    for (const c of constraints) {
-      if ((original && c.selector.matches(original.metadata?.labels)) || (modified && c.selector.matches(modified.metadata?.labels))) return QueueingHint.Queue;
+    if (!constraints) return QueueingHint.Queue;
+    const labelsMatch = (labels: Record<string, string> | undefined) => constraints.some((c) => c.selector.matches(labels));
+    if (modified && original) {
+      if (modified.metadata?.uid === pod.metadata?.uid && !sameJSON(modified.spec?.tolerations, original.spec?.tolerations) && constraints.some((c) => c.nodeTaintsPolicy === 'Honor')) return QueueingHint.Queue;
+      if (sameJSON(sortedLabels(modified.metadata?.labels), sortedLabels(original.metadata?.labels))) return QueueingHint.QueueSkip;
+      for (const c of constraints) if (c.selector.matches(original.metadata?.labels) !== c.selector.matches(modified.metadata?.labels)) return QueueingHint.Queue;
+      return QueueingHint.QueueSkip;
     }
-    return QueueingHint.QueueSkip;
+    if (modified) return labelsMatch(modified.metadata?.labels) ? QueueingHint.Queue : QueueingHint.QueueSkip;
+    return original && labelsMatch(original.metadata?.labels) ? QueueingHint.Queue : QueueingHint.QueueSkip;
   }
 
+  /** isSchedulableAfterNodeChange: a node that has (or had) every topology key of the constraints. */
   isSchedulableAfterNodeChange(pod: Pod, oldObj: unknown, newObj: unknown): QueueingHint {
     const original = oldObj as Node | null | undefined;
     const modified = newObj as Node | null | undefined;
     const constraints = this.constraintsForHint(pod);
-    const hasKeys = (n: Node | null | undefined) => !!n && nodeLabelsMatchSpreadConstraints(n.metadata?.labels, constraints);
-    if (!original) return hasKeys(modified) ? QueueingHint.Queue : QueueingHint.QueueSkip;
-    if (!modified) return hasKeys(original) ? QueueingHint.Queue : QueueingHint.QueueSkip;
-    if (!hasKeys(original) && !hasKeys(modified)) return QueueingHint.QueueSkip;
-    for (const c of constraints) {
-      if (original.metadata?.labels?.[c.topologyKey] !== modified.metadata?.labels?.[c.topologyKey]) return QueueingHint.Queue;
+    if (!constraints) return QueueingHint.Queue;
+    const originalMatching = !!original && nodeLabelsMatchSpreadConstraints(original.metadata?.labels, constraints);
+    const modifiedMatching = !!modified && nodeLabelsMatchSpreadConstraints(modified.metadata?.labels, constraints);
+    if (original && modified) {
+      if (originalMatching !== modifiedMatching) return QueueingHint.Queue;
+      const keyChanged = constraints.some((c) => original.metadata?.labels?.[c.topologyKey] !== modified.metadata?.labels?.[c.topologyKey]);
+      if (modifiedMatching && (keyChanged || !sameJSON(original.spec?.taints, modified.spec?.taints))) return QueueingHint.Queue;
+      return QueueingHint.QueueSkip;
     }
-    if (constraints.some((c) => c.nodeTaintsPolicy === 'Honor') && JSON.stringify(original.spec?.taints ?? []) !== JSON.stringify(modified.spec?.taints ?? [])) {
-      return QueueingHint.Queue;
-    }
-    return QueueingHint.QueueSkip;
+    if (modified) return modifiedMatching ? QueueingHint.Queue : QueueingHint.QueueSkip;
+    return originalMatching ? QueueingHint.Queue : QueueingHint.QueueSkip;
   }
+}
+
+/** equality.Semantic.DeepEqual for the small API values the hints compare (nil and empty alike). */
+function sameJSON(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v == null || (Array.isArray(v) && v.length === 0) ? null : v);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+function sortedLabels(l: Record<string, string> | undefined): [string, string][] | null {
+  const e = Object.entries(l ?? {});
+  return e.length ? e.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null;
 }
 
 export function New(h: Handle, args?: PodTopologySpreadArgs): PodTopologySpread {
