@@ -169,3 +169,94 @@ test('the queue ignores assigned pods and other schedulers\u2019 pods, and is th
   q.delete(makePod('pre'));
   assert.equal(q.hasNominatedPods(), false);
 });
+
+// Which cluster events move a pod that one plugin rejected, by that plugin's EventsToRegister and
+// QueueingHintFn (v1.35, queueing hints on): nodeunschedulable.go, node_name.go, taint_toleration.go,
+// node_affinity.go, node_ports.go, fit.go, podtopologyspread/plugin.go, interpodaffinity/plugin.go.
+// `after` ms pass between the failure and the event: within the 1 s backoff a moved pod goes to the
+// backoffQ, after it straight to the activeQ (requeuePodWithQueueingStrategy, isPodBackingoff).
+test('cluster events × rejecting plugin → where the pod goes (EventsToRegister / QueueingHintFn)', () => {
+  const web = { app: 'web' };
+  const cases: { name: string; pod?: Parameters<typeof makePod>[1]; plugin: string; after?: number; event: (q: SchedulingQueue) => void; want: 'Active' | 'Backoff' | 'Unschedulable' }[] = [
+    { name: 'NodeUnschedulable: uncordon', plugin: 'NodeUnschedulable', after: 2000, event: (q) => q.nodeUpdated(makeNode('n', { unschedulable: true }), makeNode('n')), want: 'Active' },
+    { name: 'NodeUnschedulable: uncordon within the backoff', plugin: 'NodeUnschedulable', after: 500, event: (q) => q.nodeUpdated(makeNode('n', { unschedulable: true }), makeNode('n')), want: 'Backoff' },
+    { name: 'NodeUnschedulable: cordon', plugin: 'NodeUnschedulable', after: 2000, event: (q) => q.nodeUpdated(makeNode('n'), makeNode('n', { unschedulable: true })), want: 'Unschedulable' },
+    { name: 'NodeUnschedulable: a new cordoned node', plugin: 'NodeUnschedulable', after: 2000, event: (q) => q.nodeAdded(makeNode('n', { unschedulable: true })), want: 'Unschedulable' },
+    { name: 'NodeName: a node added (a pod without spec.nodeName fits any name)', plugin: 'NodeName', after: 2000, event: (q) => q.nodeAdded(makeNode('n')), want: 'Active' },
+    { name: 'NodeName: a node relabelled', plugin: 'NodeName', after: 2000, event: (q) => q.nodeUpdated(makeNode('n'), makeNode('n', { labels: { a: 'b' } })), want: 'Unschedulable' },
+    { name: 'TaintToleration: taint removed', plugin: 'TaintToleration', after: 2000, event: (q) => q.nodeUpdated(makeNode('n', { taints: [{ key: 'k', effect: 'NoSchedule' }] }), makeNode('n')), want: 'Active' },
+    { name: 'TaintToleration: a new node with an untolerated taint', plugin: 'TaintToleration', after: 2000, event: (q) => q.nodeAdded(makeNode('n', { taints: [{ key: 'k', effect: 'NoSchedule' }] })), want: 'Unschedulable' },
+    { name: 'NodeAffinity: matching label added', pod: { nodeSelector: { disk: 'ssd' } }, plugin: 'NodeAffinity', after: 2000, event: (q) => q.nodeUpdated(makeNode('n'), makeNode('n', { labels: { disk: 'ssd' } })), want: 'Active' },
+    { name: 'NodeAffinity: other label added', pod: { nodeSelector: { disk: 'ssd' } }, plugin: 'NodeAffinity', after: 2000, event: (q) => q.nodeUpdated(makeNode('n'), makeNode('n', { labels: { disk: 'hdd' } })), want: 'Unschedulable' },
+    { name: 'NodeAffinity: a taint change is no concern of it', pod: { nodeSelector: { disk: 'ssd' } }, plugin: 'NodeAffinity', after: 2000, event: (q) => q.nodeUpdated(makeNode('n', { labels: { disk: 'ssd' }, taints: [{ key: 'k', effect: 'NoSchedule' }] }), makeNode('n', { labels: { disk: 'ssd' } })), want: 'Unschedulable' },
+    { name: 'NodeResourcesFit: a big enough node added', pod: { cpu: '4' }, plugin: 'NodeResourcesFit', after: 2000, event: (q) => q.nodeAdded(makeNode('n', { cpu: '8' })), want: 'Active' },
+    { name: 'NodeResourcesFit: a too small node added', pod: { cpu: '4' }, plugin: 'NodeResourcesFit', after: 2000, event: (q) => q.nodeAdded(makeNode('n', { cpu: '2' })), want: 'Unschedulable' },
+    { name: 'NodeResourcesFit: an assigned pod deleted', pod: { cpu: '4' }, plugin: 'NodeResourcesFit', after: 2000, event: (q) => q.assignedPodDeleted(makePod('x', { nodeName: 'n', cpu: '1' })), want: 'Active' },
+    { name: 'NodeResourcesFit: an assigned pod added', pod: { cpu: '4' }, plugin: 'NodeResourcesFit', after: 2000, event: (q) => q.assignedPodAdded(makePod('x', { nodeName: 'n', cpu: '1' })), want: 'Unschedulable' },
+    { name: 'NodePorts: the pod holding the port deleted', pod: { ports: [{ containerPort: 80, hostPort: 8080 }] }, plugin: 'NodePorts', after: 2000, event: (q) => q.assignedPodDeleted(makePod('x', { nodeName: 'n', ports: [{ containerPort: 80, hostPort: 8080 }] })), want: 'Active' },
+    { name: 'NodePorts: a pod with other ports deleted', pod: { ports: [{ containerPort: 80, hostPort: 8080 }] }, plugin: 'NodePorts', after: 2000, event: (q) => q.assignedPodDeleted(makePod('x', { nodeName: 'n', ports: [{ containerPort: 80, hostPort: 9090 }] })), want: 'Unschedulable' },
+    { name: 'InterPodAffinity: a pod its affinity wants is scheduled', pod: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: web }, topologyKey: 'kubernetes.io/hostname' }] } } }, plugin: 'InterPodAffinity', after: 2000, event: (q) => q.assignedPodAdded(makePod('x', { nodeName: 'n', labels: web })), want: 'Active' },
+    { name: 'InterPodAffinity: an unrelated pod is scheduled', pod: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: web }, topologyKey: 'kubernetes.io/hostname' }] } } }, plugin: 'InterPodAffinity', after: 2000, event: (q) => q.assignedPodAdded(makePod('x', { nodeName: 'n', labels: { app: 'db' } })), want: 'Unschedulable' },
+    { name: 'PodTopologySpread: a matching pod of the namespace is deleted', pod: { labels: web, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: web } }] }, plugin: 'PodTopologySpread', after: 2000, event: (q) => q.assignedPodDeleted(makePod('x', { nodeName: 'n', labels: web })), want: 'Active' },
+    { name: 'PodTopologySpread: a matching pod of another namespace is deleted', pod: { labels: web, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: web } }] }, plugin: 'PodTopologySpread', after: 2000, event: (q) => q.assignedPodDeleted(makePod('x', { nodeName: 'n', namespace: 'other', labels: web })), want: 'Unschedulable' },
+    { name: 'PodTopologySpread: a node with the topology key added', pod: { labels: web, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: web } }] }, plugin: 'PodTopologySpread', after: 2000, event: (q) => q.nodeAdded(makeNode('n', { labels: { zone: 'a' } })), want: 'Active' },
+    { name: 'PodTopologySpread: a node without it added', pod: { labels: web, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: web } }] }, plugin: 'PodTopologySpread', after: 2000, event: (q) => q.nodeAdded(makeNode('n')), want: 'Unschedulable' },
+  ];
+  for (const c of cases) {
+    const { clock, q } = setup();
+    q.add(makePod('p', c.pod));
+    q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: [c.plugin] });
+    clock.t += c.after ?? 0;
+    c.event(q);
+    assert.equal(q.get('default', 'p')?.queue, c.want, c.name);
+  }
+});
+
+test('a pending pod’s own status update (UpdatePodOther) requeues it for no plugin (PodScheduled condition written after a failure)', () => {
+  for (const plugin of ['NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'TaintToleration', 'NodeAffinity']) {
+    const { clock, q } = setup();
+    const pod = makePod('p', { cpu: '4' });
+    q.add(pod);
+    q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: [plugin] });
+    clock.t += 2000;
+    const updated = structuredClone(pod);
+    updated.metadata!.resourceVersion = '2';
+    updated.status = { ...updated.status, conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available' }] };
+    q.update(pod, updated);
+    assert.equal(q.get('default', 'p')?.queue, 'Unschedulable', plugin);
+  }
+});
+
+test('pods queued in the same millisecond pop in arrival order (PrioritySort ties: the real clock has ns)', () => {
+  const { q } = setup();
+  const names = ['e', 'b', 'd', 'a', 'c', 'f', 'g', 'h'];
+  for (const n of names) q.add(makePod(n));
+  const out: string[] = [];
+  for (let qp = q.pop(); qp; qp = q.pop()) out.push(qp.podInfo.name);
+  assert.deepEqual(out, names);
+});
+
+test('one queue for several profiles: each pod’s own profile decides its hints; pods of other schedulers stay out', () => {
+  const clock = { t: 1_000_000, now() { return this.t; } };
+  const a = newFramework({ profileName: 'default-scheduler' });
+  const b = newFramework({ profileName: 'gpu-scheduler', plugins: [{ name: 'PrioritySort' }, { name: 'NodeResourcesFit' }, { name: 'TaintToleration' }] });
+  const q = new SchedulingQueue({ clock, framework: a, frameworks: [a, b] });
+  const mk = (name: string, scheduler: string) => {
+    const p = makePod(name, { nodeSelector: { disk: 'ssd' } });
+    p.spec!.schedulerName = scheduler;
+    return p;
+  };
+  q.add(mk('a1', 'default-scheduler'));
+  q.add(mk('b1', 'gpu-scheduler'));
+  q.add(mk('c1', 'other-scheduler'));
+  assert.equal(q.length, 2);
+  assert.equal(a.handle.nominator, q);
+  assert.equal(b.handle.nominator, q);
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeAffinity'] });
+  q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: ['NodeAffinity'] });
+  clock.t += 2000;
+  // gpu-scheduler has no NodeAffinity plugin: nothing registered for its pod, a label change skips it
+  q.nodeUpdated(makeNode('n'), makeNode('n', { labels: { disk: 'ssd' } }));
+  assert.equal(q.get('default', 'a1')?.queue, 'Active');
+  assert.equal(q.get('default', 'b1')?.queue, 'Unschedulable');
+});
