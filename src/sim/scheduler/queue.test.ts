@@ -4,6 +4,7 @@
 // events move which unschedulable pods, the 5-minute leftover flush, scheduling gates (PreEnqueue),
 // in-flight events, SchedulerPopFromBackoffQ.
 import { test } from 'node:test';
+import type { Pod } from 'kubernetes-types/core/v1';
 import assert from 'node:assert/strict';
 import { newFramework } from './framework/registry.ts';
 import { SchedulingQueue } from './queue.ts';
@@ -219,9 +220,11 @@ test('a pending pod’s own status update (UpdatePodOther) requeues it for no pl
     q.add(pod);
     q.addUnschedulableIfNotPresent(q.pop()!, { unschedulablePlugins: [plugin] });
     clock.t += 2000;
-    const updated = structuredClone(pod);
-    updated.metadata!.resourceVersion = '2';
-    updated.status = { ...updated.status, conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available' }] };
+    const updated: Pod = {
+      ...pod,
+      metadata: { ...pod.metadata, resourceVersion: '2' },
+      status: { ...pod.status, conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available' }] },
+    };
     q.update(pod, updated);
     assert.equal(q.get('default', 'p')?.queue, 'Unschedulable', plugin);
   }
