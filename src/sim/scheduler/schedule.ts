@@ -415,15 +415,15 @@ export class SchedulingAlgorithm {
     if (!fw.hasScorePlugins()) numNodesToFind = 1;
     if (rec) rec.numNodesToFind = numNodesToFind;
     const feasible: NodeInfo[] = rec ? [] : this.feasibleBuf;
-    feasible.length = 0;
     const decisions: NodeDecision[] | null = rec ? [] : null;
     const evaluated: Set<string> | null = rec ? new Set() : null;
     const start = this.nextStartNodeIndex;
     let processed = 0;
     let error: Error | null = null;
     if (numAllNodes === 0) {
-      // nothing to check
+      feasible.length = 0;
     } else if (!fw.hasFilterPlugins()) {
+      feasible.length = 0;
       for (let i = 0; i < numNodesToFind; i++) feasible.push(nodes[(start + i) % numAllNodes]);
       processed = numNodesToFind;
     } else if (!rec && !fw.hasNominatedPods()) {
@@ -433,22 +433,29 @@ export class SchedulingAlgorithm {
       const chunk = this.chunkNodes;
       const statuses = this.chunkStatuses;
       const idx = this.chunkIdx;
+      // The buffers keep their size from cycle to cycle (setting an array's length to 0, or much
+      // shorter, gives up its backing store, and the next cycle grows it again): the feasible
+      // nodes are written by index and the length set once; chunk positions past `c` are not read.
+      let nf = 0;
       let scanned = 0;
+      // round-robin position (start + scanned) % numAllNodes, kept without a division per node
+      let at = start % numAllNodes;
       outer: while (scanned < numAllNodes) {
-        const c = Math.min(CHUNK, numAllNodes - scanned);
+        // no more nodes than could still be needed: the search stops at numNodesToFind feasible nodes
+        const c = Math.min(CHUNK, numAllNodes - scanned, numNodesToFind - nf);
         for (let j = 0; j < c; j++) {
-          chunk[j] = nodes[(start + scanned + j) % numAllNodes];
+          chunk[j] = nodes[at];
+          if (++at === numAllNodes) at = 0;
           statuses[j] = null;
           idx[j] = j;
         }
-        chunk.length = c;
         fw.runFilterPluginsBatch(filters, state, pod, chunk, idx, c, statuses);
         for (let j = 0; j < c; j++) {
           processed++;
           const s = statuses[j];
           if (s === null) {
-            feasible.push(chunk[j]);
-            if (feasible.length >= numNodesToFind) break outer;
+            feasible[nf++] = chunk[j];
+            if (nf >= numNodesToFind) break outer;
           } else {
             if (s.code === Code.Error) {
               error = s.asError();
@@ -460,7 +467,9 @@ export class SchedulingAlgorithm {
         }
         scanned += c;
       }
+      if (feasible.length !== nf) feasible.length = nf;
     } else {
+      feasible.length = 0;
       const nts = diagnosis.nodeToStatus;
       for (let i = 0; i < numAllNodes; i++) {
         const ni = nodes[(start + i) % numAllNodes];

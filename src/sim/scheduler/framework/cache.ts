@@ -17,7 +17,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { NodeInfo, PodInfo } from './types.ts';
 import type { ImageStateSummary } from './types.ts';
-import type { NodeInfoLister } from './interface.ts';
+import type { NodeFlags, NodeInfoLister } from './interface.ts';
 
 /** utilnode.GetZoneKey */
 export function getZoneKey(node: Node): string {
@@ -52,6 +52,8 @@ export class SchedulerCache implements NodeInfoLister {
   private readonly orphans = new Map<string, PodInfo[]>();
   private readonly images = new Map<string, ImageState>();
   private ordered: NodeInfo[] | null = null;
+  /** nodeFlags(), until a node changes */
+  private flags: NodeFlags | null = null;
   private withAffinity: NodeInfo[] | null = null;
   private withRequiredAnti: NodeInfo[] | null = null;
 
@@ -89,6 +91,17 @@ export class SchedulerCache implements NodeInfoLister {
 
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[] {
     return (this.withRequiredAnti ??= this.list().filter((n) => n.podsWithRequiredAntiAffinity.length > 0));
+  }
+
+  nodeFlags(): NodeFlags {
+    if (this.flags) return this.flags;
+    const f: NodeFlags = { unschedulable: false, taints: false, preferNoSchedule: false };
+    for (const ni of this.nodes.values()) {
+      if (ni.unschedulable) f.unschedulable = true;
+      if (ni.taints !== null) f.taints = true;
+      if (ni.hasPreferNoScheduleTaint) f.preferNoSchedule = true;
+    }
+    return (this.flags = f);
   }
 
   hasImageStates(): boolean {
@@ -259,7 +272,10 @@ export class SchedulerCache implements NodeInfoLister {
   }
 
   private invalidate(nodes: boolean): void {
-    if (nodes) this.ordered = null;
+    if (nodes) {
+      this.ordered = null;
+      this.flags = null;
+    }
     this.withAffinity = null;
     this.withRequiredAnti = null;
   }

@@ -27,6 +27,18 @@ export interface NodeInfoLister {
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
   /** Optional: false when no node has any image state (ImageLocality fast path). */
   hasImageStates?(): boolean;
+  /** Optional: what any node of the list has at all (filter / score fast paths for a plain cluster). */
+  nodeFlags?(): NodeFlags;
+}
+
+/** Cluster-wide facts about the listed nodes' specs. */
+export interface NodeFlags {
+  /** some node has spec.unschedulable */
+  unschedulable: boolean;
+  /** some node has a taint */
+  taints: boolean;
+  /** some node has a PreferNoSchedule taint */
+  preferNoSchedule: boolean;
 }
 
 /** Informer-backed listers (all optional: without them the dependent behaviour is off). */
@@ -141,6 +153,12 @@ export interface ScorePlugin extends Plugin {
   scoreBatch?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void;
   /** ScoreExtensions().NormalizeScore, in place over the feasible nodes' scores. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Float64Array, nodes: readonly NodeInfo[]): Status | null;
+  /**
+   * Simulator fast path (no Go counterpart): when Score then NormalizeScore give every node of
+   * `nodes` the same value, that value (else null), found without per-node score passes. The
+   * runtime adds it to every total; the decision is the one the full passes would give.
+   */
+  uniformScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): number | null;
 }
 
 // ---------------------------------------------------------------------------------------------

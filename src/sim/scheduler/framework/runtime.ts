@@ -45,7 +45,10 @@ export interface FilterTraceEntry {
 
 /** Scores of one cycle: per active score plugin, per feasible node. */
 export interface ScoreRun {
-  /** Active (not skipped) score plugins, in order. */
+  /**
+   * Active (not skipped) score plugins, in order. Without a record, a plugin that scored every node
+   * alike (uniformScore) is left out of plugins / weights / normalized: its score is in the totals.
+   */
   plugins: string[];
   weights: number[];
   /** Raw Score() results — only when recording. */
@@ -393,8 +396,20 @@ export class Framework implements FrameworkRunner {
     totals.fill(0);
     const run: ScoreRun = { plugins: [], weights: [], raw: record ? [] : null, normalized: [], totals };
     let buf = 1;
+    /** Σ uniform score × weight: the same for every node, added once at the end */
+    let offset = 0;
     for (const pl of this.scorePlugins) {
       if (state.skipScorePlugins.has(pl.name)) continue;
+      if (!record && pl.uniformScore) {
+        const u = pl.uniformScore(state, pod, nodes);
+        if (u !== null) {
+          if (u > MaxNodeScore || u < MinNodeScore) {
+            throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${u}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`);
+          }
+          offset += u * (this.scorePluginWeight.get(pl.name) ?? 1);
+          continue;
+        }
+      }
       // scratch buffers are reused across cycles unless the record keeps them
       const scores = record ? new Float64Array(n) : this.scratch(buf++, n);
       if (pl.scoreBatch) pl.scoreBatch(state, pod, nodes, scores);
@@ -406,9 +421,11 @@ export class Framework implements FrameworkRunner {
       }
       const weight = this.scorePluginWeight.get(pl.name) ?? 1;
       const totals = run.totals;
+      const max = MaxNodeScore;
+      const min = MinNodeScore;
       for (let i = 0; i < n; i++) {
         const sc = scores[i];
-        if (sc > MaxNodeScore || sc < MinNodeScore) {
+        if (sc > max || sc < min) {
           throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${sc}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`);
         }
         totals[i] += sc * weight;
@@ -417,6 +434,7 @@ export class Framework implements FrameworkRunner {
       run.weights.push(weight);
       run.normalized.push(scores);
     }
+    if (offset !== 0) for (let i = 0; i < n; i++) totals[i] += offset;
     return run;
   }
 

@@ -77,6 +77,12 @@ export class ImageLocality implements ScorePlugin {
     }
   }
 
+  /** No node reports images: every node gets the score of an empty image list (no NormalizeScore). */
+  uniformScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): number | null {
+    if (this.handle.snapshot.hasImageStates?.() !== false || nodes.length === 0) return null;
+    return this.score(state, pod, nodes[0]);
+  }
+
   score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
     if (pod !== this.lastPod) {
       this.lastPod = pod;

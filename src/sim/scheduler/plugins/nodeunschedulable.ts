@@ -30,6 +30,11 @@ function toleratesUnschedulable(pod: Pod): boolean {
 
 export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   readonly name = Name;
+  private readonly handle: Handle | undefined;
+
+  constructor(h?: Handle) {
+    this.handle = h;
+  }
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
     if (!nodeInfo.unschedulable) return null;
@@ -38,6 +43,8 @@ export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   }
 
   filterBatch(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    // no node of the cluster is cordoned: every node passes
+    if (this.handle?.snapshot.nodeFlags?.().unschedulable === false) return n;
     let m = 0;
     let tolerates: boolean | null = null;
     for (let k = 0; k < n; k++) {
@@ -73,6 +80,6 @@ export function isSchedulableAfterPodTolerationChange(pod: Pod, _oldObj: unknown
   return QueueingHint.QueueSkip;
 }
 
-export function New(_h?: Handle): NodeUnschedulable {
-  return new NodeUnschedulable();
+export function New(h?: Handle): NodeUnschedulable {
+  return new NodeUnschedulable(h);
 }

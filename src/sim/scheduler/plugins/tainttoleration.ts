@@ -69,9 +69,11 @@ export interface TaintTolerationArgs {
 export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = Name;
   private readonly legacy: boolean;
+  private readonly handle: Handle | undefined;
 
-  constructor(args: TaintTolerationArgs = {}) {
+  constructor(args: TaintTolerationArgs = {}, h?: Handle) {
     this.legacy = !!args.legacyReasonWithTaint;
+    this.handle = h;
   }
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
@@ -84,6 +86,8 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   }
 
   filterBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], idx: Int32Array, n: number, statuses: (Status | null)[]): number {
+    // no node of the cluster has a taint: every node passes
+    if (this.handle?.snapshot.nodeFlags?.().taints === false) return n;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const pos = idx[k];
@@ -102,6 +106,17 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
 
   scoreBatch(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
     for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].hasPreferNoScheduleTaint ? this.score(state, pod, nodes[i]) : 0;
+  }
+
+  /**
+   * No node has a PreferNoSchedule taint: every raw score is 0 and the reversed normalization
+   * (DefaultNormalizeScore(MaxNodeScore, true, …)) makes each MaxNodeScore.
+   */
+  uniformScore(_state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[]): number | null {
+    if (this.handle?.snapshot.nodeFlags?.().preferNoSchedule !== false) {
+      for (let i = 0; i < nodes.length; i++) if (nodes[i].hasPreferNoScheduleTaint) return null;
+    }
+    return MaxNodeScore;
   }
 
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
@@ -140,6 +155,6 @@ export function isSchedulableAfterPodTolerationChange(pod: Pod, _oldObj: unknown
   return (newObj as Pod)?.metadata?.uid === pod.metadata?.uid ? QueueingHint.Queue : QueueingHint.QueueSkip;
 }
 
-export function New(_h?: Handle, args?: TaintTolerationArgs): TaintToleration {
-  return new TaintToleration(args);
+export function New(h?: Handle, args?: TaintTolerationArgs): TaintToleration {
+  return new TaintToleration(args, h);
 }
