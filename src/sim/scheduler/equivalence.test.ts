@@ -61,3 +61,28 @@ test('fast path and recorded path agree on random clusters', () => {
     if (!fast.ok && !slow.ok) assert.equal(fast.error.message, slow.error.message, `round ${round}`);
   }
 });
+
+test('the cache-wide node flags follow node updates (fast paths for untainted, uncordoned clusters)', () => {
+  const nodes = Array.from({ length: 150 }, (_, i) => makeNode(`n${i}`, { cpu: '4', memory: '8Gi' }));
+  const cache = cacheWith(nodes);
+  const g = rng(1);
+  const algo = new SchedulingAlgorithm(newFramework({ rng: g }), { rng: g });
+  assert.deepEqual(cache.nodeFlags(), { unschedulable: false, taints: false, preferNoSchedule: false });
+  assert.equal(algo.schedule(makePod('a'), cache).ok, true);
+  // every node but n7 tainted, then every node but n9 cordoned: the next cycles see it
+  for (const n of nodes) if (n.metadata!.name !== 'n7') cache.updateNode(n, makeNode(n.metadata!.name!, { cpu: '4', memory: '8Gi', taints: [{ key: 'k', effect: 'NoSchedule' }] }));
+  assert.deepEqual(cache.nodeFlags(), { unschedulable: false, taints: true, preferNoSchedule: false });
+  const b = algo.schedule(makePod('b'), cache);
+  assert.equal(b.ok && b.node, 'n7');
+  for (const n of nodes) cache.updateNode(n, makeNode(n.metadata!.name!, { cpu: '4', memory: '8Gi', unschedulable: n.metadata!.name !== 'n9' }));
+  assert.deepEqual(cache.nodeFlags(), { unschedulable: true, taints: false, preferNoSchedule: false });
+  const c = algo.schedule(makePod('c'), cache);
+  assert.equal(c.ok && c.node, 'n9');
+  // PreferNoSchedule on all but n3: TaintToleration's score is no longer uniform and n3 wins
+  for (const n of nodes) cache.updateNode(n, makeNode(n.metadata!.name!, { cpu: '4', memory: '8Gi', taints: n.metadata!.name === 'n3' ? [] : [{ key: 'k', effect: 'PreferNoSchedule' }] }));
+  assert.equal(cache.nodeFlags().preferNoSchedule, true);
+  for (const record of [false, true]) {
+    const d = new SchedulingAlgorithm(newFramework({ rng: rng(2) }), { rng: rng(2) }).schedule(makePod('d'), cache, { record });
+    assert.equal(d.ok && d.node, 'n3', `record=${record}`);
+  }
+});
