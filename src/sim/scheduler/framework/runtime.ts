@@ -393,23 +393,31 @@ export class Framework implements FrameworkRunner {
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], record = false): ScoreRun {
     const n = nodes.length;
     const totals = record ? new Float64Array(n) : this.scratch(0, n);
-    totals.fill(0);
     const run: ScoreRun = { plugins: [], weights: [], raw: record ? [] : null, normalized: [], totals };
-    let buf = 1;
-    /** Σ uniform score × weight: the same for every node, added once at the end */
+    // Plugins that score every node alike (uniformScore, without a record) only shift all totals:
+    // their Σ score × weight starts every total (integer sums: the order of additions is exact).
     let offset = 0;
-    for (const pl of this.scorePlugins) {
-      if (state.skipScorePlugins.has(pl.name)) continue;
-      if (!record && pl.uniformScore) {
+    /** bit k: scorePlugins[k] is uniform this cycle */
+    let uniform = 0;
+    const plugins = this.scorePlugins;
+    if (!record) {
+      for (let k = 0; k < plugins.length && k < 31; k++) {
+        const pl = plugins[k];
+        if (!pl.uniformScore || state.skipScorePlugins.has(pl.name)) continue;
         const u = pl.uniformScore(state, pod, nodes);
-        if (u !== null) {
-          if (u > MaxNodeScore || u < MinNodeScore) {
-            throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${u}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`);
-          }
-          offset += u * (this.scorePluginWeight.get(pl.name) ?? 1);
-          continue;
+        if (u === null) continue;
+        if (u > MaxNodeScore || u < MinNodeScore) {
+          throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${u}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`);
         }
+        offset += u * (this.scorePluginWeight.get(pl.name) ?? 1);
+        uniform |= 1 << k;
       }
+    }
+    totals.fill(offset);
+    let buf = 1;
+    for (let k = 0; k < plugins.length; k++) {
+      const pl = plugins[k];
+      if ((uniform & (1 << k)) !== 0 || state.skipScorePlugins.has(pl.name)) continue;
       // scratch buffers are reused across cycles unless the record keeps them
       const scores = record ? new Float64Array(n) : this.scratch(buf++, n);
       if (pl.scoreBatch) pl.scoreBatch(state, pod, nodes, scores);
@@ -420,7 +428,6 @@ export class Framework implements FrameworkRunner {
         if (s && !s.isSuccess()) throw new Error(`running Normalize on Score plugins: plugin "${pl.name}" failed with: ${s.message()}`);
       }
       const weight = this.scorePluginWeight.get(pl.name) ?? 1;
-      const totals = run.totals;
       const max = MaxNodeScore;
       const min = MinNodeScore;
       for (let i = 0; i < n; i++) {
@@ -434,7 +441,6 @@ export class Framework implements FrameworkRunner {
       run.weights.push(weight);
       run.normalized.push(scores);
     }
-    if (offset !== 0) for (let i = 0; i < n; i++) totals[i] += offset;
     return run;
   }
 
