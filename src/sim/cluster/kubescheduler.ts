@@ -43,6 +43,8 @@ export class KubeScheduler {
   private unwatch: (() => void)[] = [];
   /** The SchedulingQueue of this process (rebuilt when the process restarts). */
   queue: SchedulingQueue;
+  /** The profiles the queue was built for (JSON): an unchanged configuration keeps the queue. */
+  private config = '';
   private popScheduled = false;
   private backoffFlush: { at: number; timer: TimerHandle } | null = null;
   /** The last decision for each pod (by uid): what the UI explains. */
@@ -80,7 +82,6 @@ export class KubeScheduler {
     this.config = config;
     return this.newQueue();
   }
-  private config = '';
 
   /** NewSchedulingQueue with every profile's framework, filled from the pod informer's list once started. */
   private newQueue(): SchedulingQueue {
