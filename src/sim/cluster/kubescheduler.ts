@@ -281,14 +281,16 @@ export class KubeScheduler {
       this.queue.done(qp);
       return;
     }
-    const outcome = algorithm.schedule(p, this.cache, { record: this.cache.nodeCount() <= KubeScheduler.RECORD_MAX_NODES });
+    // the queue's PodInfo when it is of this very object (informer and client share stored objects)
+    const podInfo = qp.podInfo.pod === p ? qp.podInfo : p;
+    const outcome = algorithm.schedule(podInfo, this.cache, { record: this.cache.nodeCount() <= KubeScheduler.RECORD_MAX_NODES });
     if (outcome.record) {
       this.decisions.set(pod.metadata.uid!, outcome.record);
       if (this.decisions.size > KubeScheduler.MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!);
     }
     const source = { component: schedulerName };
     if (outcome.ok) {
-      this.cache.assumePod(p, outcome.node);
+      this.cache.assumePod(p, outcome.node, outcome.podInfo);
       try {
         client.bind(pod.metadata.namespace!, pod.metadata.name!, outcome.node);
         recorder.event(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);

@@ -22,18 +22,21 @@ function sortedEntries(o: Record<string, string> | undefined): string {
   return JSON.stringify(Object.entries(o ?? {}).sort());
 }
 
-/** NodeSchedulingPropertiesChange: one event per kind of change that may matter to scheduling. */
+/**
+ * NodeSchedulingPropertiesChange: one event per kind of change that may matter to scheduling. (A part
+ * that is the same object in both versions is unchanged: the store keeps an update's unchanged parts.)
+ */
 export function nodeSchedulingPropertiesChange(newNode: Node, oldNode: Node): ClusterEvent[] {
   const out: ClusterEvent[] = [];
   const push = (a: number, label: string) => out.push({ resource: 'Node', actionType: a, label });
   // extractNodeSpecUnschedulableChange: only becoming schedulable counts (reported as a taint update)
   if (!!newNode.spec?.unschedulable !== !!oldNode.spec?.unschedulable && !newNode.spec?.unschedulable) push(ActionType.UpdateNodeTaint, 'NodeSpecUnschedulableChange');
-  if (!sameJSON(sortedEntries(newNode.status?.allocatable as Record<string, string>), sortedEntries(oldNode.status?.allocatable as Record<string, string>))) push(ActionType.UpdateNodeAllocatable, 'NodeAllocatableChange');
-  if (sortedEntries(newNode.metadata?.labels) !== sortedEntries(oldNode.metadata?.labels)) push(ActionType.UpdateNodeLabel, 'NodeLabelChange');
-  if (!sameJSON(newNode.spec?.taints ?? [], oldNode.spec?.taints ?? [])) push(ActionType.UpdateNodeTaint, 'NodeTaintChange');
+  if (newNode.status?.allocatable !== oldNode.status?.allocatable && !sameJSON(sortedEntries(newNode.status?.allocatable as Record<string, string>), sortedEntries(oldNode.status?.allocatable as Record<string, string>))) push(ActionType.UpdateNodeAllocatable, 'NodeAllocatableChange');
+  if (newNode.metadata?.labels !== oldNode.metadata?.labels && sortedEntries(newNode.metadata?.labels) !== sortedEntries(oldNode.metadata?.labels)) push(ActionType.UpdateNodeLabel, 'NodeLabelChange');
+  if (newNode.spec?.taints !== oldNode.spec?.taints && !sameJSON(newNode.spec?.taints ?? [], oldNode.spec?.taints ?? [])) push(ActionType.UpdateNodeTaint, 'NodeTaintChange');
   const conds = (n: Node) => JSON.stringify((n.status?.conditions ?? []).map((c) => [c.type, c.status]).sort());
-  if (conds(newNode) !== conds(oldNode)) push(ActionType.UpdateNodeCondition, 'NodeConditionChange');
-  if (sortedEntries(newNode.metadata?.annotations) !== sortedEntries(oldNode.metadata?.annotations)) push(ActionType.UpdateNodeAnnotation, 'NodeAnnotationChange');
+  if (newNode.status?.conditions !== oldNode.status?.conditions && conds(newNode) !== conds(oldNode)) push(ActionType.UpdateNodeCondition, 'NodeConditionChange');
+  if (newNode.metadata?.annotations !== oldNode.metadata?.annotations && sortedEntries(newNode.metadata?.annotations) !== sortedEntries(oldNode.metadata?.annotations)) push(ActionType.UpdateNodeAnnotation, 'NodeAnnotationChange');
   return out;
 }
 
@@ -42,19 +45,22 @@ export function podSchedulingPropertiesChange(newPod: Pod, oldPod: Pod): Cluster
   const r = newPod.spec?.nodeName ? 'AssignedPod' : 'UnschedulablePod';
   const out: ClusterEvent[] = [];
   const push = (a: number, label: string) => out.push({ resource: r, actionType: a, label: `${r}${label}` });
-  if (sortedEntries(newPod.metadata?.labels) !== sortedEntries(oldPod.metadata?.labels)) push(ActionType.UpdatePodLabel, 'UpdatePodLabel');
-  // extractPodScaleDown: a request removed or lowered
-  const oldReq = podRequests(oldPod);
-  const newReq = podRequests(newPod);
-  for (const [name, q] of oldReq) {
-    const nq = newReq.get(name);
-    if (!nq || q.milliValue() > nq.milliValue()) {
-      push(ActionType.UpdatePodScaleDown, 'UpdatePodScaleDown');
-      break;
+  // (the store keeps an update's unchanged parts as the same objects: most updates are status-only)
+  if (newPod.metadata?.labels !== oldPod.metadata?.labels && sortedEntries(newPod.metadata?.labels) !== sortedEntries(oldPod.metadata?.labels)) push(ActionType.UpdatePodLabel, 'UpdatePodLabel');
+  if (newPod.spec !== oldPod.spec) {
+    // extractPodScaleDown: a request removed or lowered
+    const oldReq = podRequests(oldPod);
+    const newReq = podRequests(newPod);
+    for (const [name, q] of oldReq) {
+      const nq = newReq.get(name);
+      if (!nq || q.milliValue() > nq.milliValue()) {
+        push(ActionType.UpdatePodScaleDown, 'UpdatePodScaleDown');
+        break;
+      }
     }
+    if ((newPod.spec?.schedulingGates ?? []).length === 0 && (oldPod.spec?.schedulingGates ?? []).length !== 0) push(ActionType.UpdatePodSchedulingGatesEliminated, 'UpdatePodSchedulingGatesEliminated');
+    if ((newPod.spec?.tolerations ?? []).length !== (oldPod.spec?.tolerations ?? []).length) push(ActionType.UpdatePodToleration, 'UpdatePodToleration');
   }
-  if ((newPod.spec?.schedulingGates ?? []).length === 0 && (oldPod.spec?.schedulingGates ?? []).length !== 0) push(ActionType.UpdatePodSchedulingGatesEliminated, 'UpdatePodSchedulingGatesEliminated');
-  if ((newPod.spec?.tolerations ?? []).length !== (oldPod.spec?.tolerations ?? []).length) push(ActionType.UpdatePodToleration, 'UpdatePodToleration');
   if (out.length === 0) push(ActionType.UpdatePodOther, 'UpdatePodOther');
   return out;
 }
