@@ -1,17 +1,17 @@
 /**
- * Event recording (client-go tools/record): events are objects in the object's namespace, named
- * `<object>.<16 hex digits>`, and repeats of the same event are aggregated by bumping `count`.
+ * Event recording. Legacy core/v1 recorders (client-go tools/record, used by the kubelet and the
+ * kube-controller-manager's controllers) pass every event through their broadcaster's EventCorrelator
+ * (eventcorrelator.ts) before writing it: one correlator per source, as each of those components has
+ * its own broadcaster. Events are objects in the object's namespace, named `<object>.<16 hex digits>`.
+ * kube-scheduler records through the events/v1 library (client-go tools/events), which has no
+ * correlator: see eventV1.
  */
 import type { KubeObject } from '../api/object.ts';
 import type { Client } from './client.ts';
 import { res } from './client.ts';
 import { flat } from '../clock/clock.ts';
-
-/**
- * Entries of a recorder's aggregation cache (client-go tools/record events_cache.go
- * maxLruCacheEntries): each component's recorder remembers its last 4096 distinct events.
- */
-export const MAX_LRU_CACHE_ENTRIES = 4096;
+import { COMBINED_PREFIX, EventCorrelator, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
+import type { CorrelatedEvent } from './eventcorrelator.ts';
 
 export interface EventSource {
   component: string;
@@ -21,84 +21,144 @@ export interface EventSource {
 export class EventRecorder {
   private client: Client;
   private counter = 0;
-  /**
-   * Per source (component and host, as each component has its own recorder): aggregation key →
-   * event name, least recently seen first, so repeats do not scan every event of the namespace.
-   */
+  /** One EventCorrelator per source (component and host). */
+  private correlators = new Map<string, EventCorrelator>();
+  /** events/v1 recorders' caches, per source: hash of the event → its name, least recent first. */
   private seen = new Map<string, Map<number, string>>();
   constructor(client: Client) {
     this.client = client;
   }
 
+  /** recorder.Eventf of a legacy (core/v1) recorder: correlated, then created or patched. */
   event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const server = this.client.server;
-    const ns = obj.metadata.namespace ?? 'default';
-    const now = server.now();
+    const host = source.host ?? '';
+    const srcKey = host ? `${source.component}\u0000${host}` : source.component;
+    let correlator = this.correlators.get(srcKey);
+    if (!correlator) this.correlators.set(srcKey, (correlator = new EventCorrelator()));
+    const meta = obj.metadata;
     // Strings kept for the event's life are made flat (and shared: every pod's "Created container: nginx").
     message = flat(message);
-    if (fieldPath) fieldPath = flat(fieldPath);
-    const io = {
-      apiVersion: obj.apiVersion,
+    const e: CorrelatedEvent = {
+      component: source.component,
+      host,
       kind: obj.kind,
-      name: obj.metadata.name,
-      namespace: obj.metadata.namespace,
-      resourceVersion: obj.metadata.resourceVersion,
-      uid: obj.metadata.uid,
-      ...(fieldPath ? { fieldPath } : {}),
+      namespace: meta.namespace ?? '',
+      name: meta.name ?? '',
+      fieldPath: fieldPath ?? '',
+      uid: meta.uid ?? '',
+      apiVersion: obj.apiVersion,
+      type,
+      reason,
+      message,
+      // makeEvent: ReportingController and ReportingInstance are the source's component and host.
+      reportingController: source.component,
+      reportingInstance: host,
     };
-    if (!obj.metadata.namespace) delete (io as Record<string, unknown>).namespace;
-    const info = res('events');
-    // Aggregate: same object, reason, message and source → one event with a higher count.
-    const srcKey = `${source.component}|${source.host ?? ''}`;
-    let seen = this.seen.get(srcKey);
-    if (!seen) this.seen.set(srcKey, (seen = new Map()));
-    // The cache is keyed by a 53-bit hash of the key (thousands of kubelets' caches hold a number per
-    // event, not a string); a hit is checked against the event itself.
-    const aggKey = aggregateHash(obj.metadata.uid ?? '', reason, message, fieldPath ?? '');
-    const sameName = seen.get(aggKey);
-    if (sameName) {
-      seen.delete(aggKey);
-      seen.set(aggKey, sameName);
+    const now = server.now();
+    const c = correlator.correlate(e, server.clock.now(), now, () => this.newName(meta.name ?? ''));
+    if (c.skip) return;
+    if (c.combined) {
+      // EventAggregate's new event: the combined message, no reporting fields.
+      e.message = flat(COMBINED_PREFIX + message);
+      e.reportingController = '';
+      e.reportingInstance = '';
     }
-    const cached = sameName ? this.client.get(info, ns, sameName) : undefined;
-    const same = cached && isSameEvent(cached, obj.metadata.uid, reason, message, source.component, fieldPath) ? cached : undefined;
+    const info = res('events');
+    const ns = meta.namespace || 'default';
     try {
-      if (same) {
-        this.client.mutate(info, ns, same.metadata.name!, (e) => {
-          (e as Record<string, unknown>).count = ((e.count as number) ?? 1) + 1;
-          e.lastTimestamp = now;
-        });
-        return;
+      let written = false;
+      if (c.count > 1) {
+        // recordEvent: a strategic-merge patch of count, lastTimestamp and message.
+        written = this.client.mutate(info, ns, c.name, (ev) => {
+          (ev as Record<string, unknown>).count = c.count;
+          ev.lastTimestamp = now;
+          ev.message = e.message;
+        }) !== undefined;
       }
-      // Real recorders use the UnixNano of the event time, in hex.
-      const hex = (BigInt(server.clock.now()) * 1_000_000n + BigInt(this.counter++ * 1000)).toString(16);
-      const name = flat(`${obj.metadata.name}.${hex}`);
-      seen.set(aggKey, name);
-      if (seen.size > MAX_LRU_CACHE_ENTRIES) seen.delete(seen.keys().next().value!);
-      this.client.create(info, {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name, namespace: ns },
-        involvedObject: io,
-        reason,
-        message,
-        source,
-        firstTimestamp: now,
-        lastTimestamp: now,
-        count: 1,
-        type,
-        eventTime: null,
-        reportingComponent: source.component,
-        reportingInstance: source.host ?? '',
-      });
+      // A new event, or one that is gone (IsKeyNotFoundError): created, with the series' count.
+      if (!written) this.client.create(info, eventObject(obj, e, c.name, ns, c.firstTimestamp, now, c.count, source, fieldPath));
+      // UpdateState: the written event's own key (for a non-aggregate one, the key just observed).
+      if (c.combined) correlator.updateState(e, c.count, c.firstTimestamp, c.name);
     } catch {
       // Events are best effort, as in client-go (e.g. namespace terminating).
     }
   }
+
+  /**
+   * An events/v1 recorder's Eventf (kube-scheduler): an event repeated for the same object, reason
+   * and message bumps the first one's count instead of making a new one.
+   */
+  eventV1(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void {
+    const server = this.client.server;
+    const meta = obj.metadata;
+    const ns = meta.namespace || 'default';
+    const now = server.now();
+    message = flat(message);
+    const info = res('events');
+    const srcKey = source.component;
+    let seen = this.seen.get(srcKey);
+    if (!seen) this.seen.set(srcKey, (seen = new Map()));
+    const key = hashParts(meta.uid ?? '', reason, message);
+    const sameName = seen.get(key);
+    if (sameName) {
+      seen.delete(key);
+      seen.set(key, sameName);
+    }
+    const cached = sameName ? this.client.get(info, ns, sameName) : undefined;
+    const io = cached?.involvedObject as { uid?: string } | undefined;
+    const same = cached && io?.uid === meta.uid && cached.reason === reason && cached.message === message ? cached : undefined;
+    try {
+      if (same) {
+        this.client.mutate(info, ns, same.metadata.name!, (ev) => {
+          (ev as Record<string, unknown>).count = ((ev.count as number) ?? 1) + 1;
+          ev.lastTimestamp = now;
+        });
+        return;
+      }
+      const name = this.newName(meta.name ?? '');
+      seen.set(key, name);
+      if (seen.size > MAX_LRU_CACHE_ENTRIES) seen.delete(seen.keys().next().value!);
+      const e: CorrelatedEvent = { component: source.component, host: '', kind: obj.kind, namespace: meta.namespace ?? '', name: meta.name ?? '', fieldPath: '', uid: meta.uid ?? '', apiVersion: obj.apiVersion, type, reason, message, reportingController: source.component, reportingInstance: '' };
+      this.client.create(info, eventObject(obj, e, name, ns, now, now, 1, source, undefined));
+    } catch {
+      // Best effort, as above.
+    }
+  }
+
+  /** makeEvent's name: the object's name and the UnixNano of the event time, in hex. */
+  private newName(objName: string): string {
+    const hex = (BigInt(this.client.server.clock.now()) * 1_000_000n + BigInt(this.counter++ * 1000)).toString(16);
+    return flat(`${objName}.${hex}`);
+  }
 }
 
-/** The aggregation key (object uid, reason, message, field path) hashed to 53 bits (two FNV-1a). */
-function aggregateHash(...parts: string[]): number {
+/** The core/v1 Event written for `e`, its fields in the order the API server keeps them. */
+function eventObject(obj: KubeObject, e: CorrelatedEvent, name: string, ns: string, first: string, now: string, count: number, source: EventSource, fieldPath: string | undefined): KubeObject {
+  const meta = obj.metadata;
+  const io: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, resourceVersion: meta.resourceVersion, uid: meta.uid };
+  if (fieldPath) io.fieldPath = flat(fieldPath);
+  if (!meta.namespace) delete io.namespace;
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace: ns },
+    involvedObject: io,
+    reason: e.reason,
+    message: e.message,
+    source,
+    firstTimestamp: first,
+    lastTimestamp: now,
+    count,
+    type: e.type,
+    eventTime: null,
+    reportingComponent: e.reportingController,
+    reportingInstance: e.reportingInstance,
+  };
+}
+
+/** A 53-bit hash (two FNV-1a lanes) of the parts, each ended by a separator. */
+function hashParts(...parts: string[]): number {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (const p of parts) {
@@ -111,9 +171,4 @@ function aggregateHash(...parts: string[]): number {
     b = Math.imul(b ^ 0x7c, 0x01000193) ^ (b >>> 13);
   }
   return (a >>> 0) * 2097152 + (b >>> 11);
-}
-
-function isSameEvent(e: KubeObject, uid: string | undefined, reason: string, message: string, component: string, fieldPath: string | undefined): boolean {
-  const io = e.involvedObject as { uid?: string; fieldPath?: string } | undefined;
-  return io?.uid === uid && e.reason === reason && e.message === message && (e.source as EventSource | undefined)?.component === component && (io?.fieldPath ?? '') === (fieldPath ?? '');
 }

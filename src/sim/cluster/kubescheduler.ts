@@ -293,7 +293,7 @@ export class KubeScheduler {
       this.cache.assumePod(p, outcome.node, outcome.podInfo);
       try {
         client.bind(pod.metadata.namespace!, pod.metadata.name!, outcome.node);
-        recorder.event(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);
+        recorder.eventV1(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);
         this.queue.done(qp);
       } catch {
         // handleBindingCycleError: forget the assumed pod; the pod retries after the error backoff.
@@ -310,10 +310,10 @@ export class KubeScheduler {
       p,
     );
     const message = truncateMessage(outcome.error.message);
-    recorder.event(pod, 'Warning', 'FailedScheduling', message, source);
+    recorder.eventV1(pod, 'Warning', 'FailedScheduling', message, source);
     for (const v of outcome.victims) {
       client.delete(res('pods'), v.metadata!.namespace, v.metadata!.name!);
-      recorder.event(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source);
+      recorder.eventV1(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source);
     }
     client.mutate(
       res('pods'),
