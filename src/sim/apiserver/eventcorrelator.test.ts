@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventCorrelator, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
+import { EventCorrelator, LruTable, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
 import type { CorrelatedEvent } from './eventcorrelator.ts';
 import { Session } from '../session.ts';
 import { res } from './client.ts';
@@ -72,6 +72,34 @@ test('the caches are LRUs of maxLruCacheEntries: an object unseen for 4096 other
   assert.deepEqual(c.sizes(), { aggregates: MAX_LRU_CACHE_ENTRIES, logs: MAX_LRU_CACHE_ENTRIES, spam: MAX_LRU_CACHE_ENTRIES });
   // Its log is gone too: a new event (count 1, a new name).
   assert.deepEqual(c.correlate(ev('old', 'x'), 0, 't', next), { skip: false, combined: false, name: `e${MAX_LRU_CACHE_ENTRIES + 1}`, count: 1, firstTimestamp: 't' });
+});
+
+test('LruTable keeps what a Map-based LRU of 4096 keeps, through evictions (keys colliding in its index)', () => {
+  const t = new LruTable(0, 0);
+  const ref = new Map<number, number>();
+  let seed = 7;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let i = 0; i < 60_000; i++) {
+    // Few distinct low bits, so probe chains are long and eviction shifts them back.
+    const key = (rnd() % 9000) * 65536;
+    const s = t.get(key);
+    if (ref.has(key)) {
+      assert.equal(s, ref.get(key));
+      ref.delete(key);
+      ref.set(key, s);
+      continue;
+    }
+    assert.equal(s, -1);
+    const slot = t.add(key);
+    if (ref.size === MAX_LRU_CACHE_ENTRIES) {
+      const [oldest, oldSlot] = ref.entries().next().value!;
+      ref.delete(oldest);
+      assert.equal(slot, oldSlot);
+    }
+    ref.set(key, slot);
+  }
+  assert.equal(t.size, MAX_LRU_CACHE_ENTRIES);
+  for (const [k, s] of ref) assert.equal(t.get(k), s);
 });
 
 function describeEvents(s: Session, cmd: string): string[] {
