@@ -146,7 +146,10 @@ export class Lab {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-sim' });
+    // The first one was started by loader.ts when the run UI began to load.
+    const early = self as { kubenoteWorker?: Worker };
+    const w = early.kubenoteWorker ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-sim' });
+    delete early.kubenoteWorker;
     w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     w.onerror = (ev) => {
       ev.preventDefault();

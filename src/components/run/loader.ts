@@ -9,11 +9,14 @@ type Runtime = typeof import('./runtime.ts');
 
 let runtime: Promise<Runtime> | null = null;
 let loaded = false;
+// The simulator worker starts with the run UI's load, not after it: its code and the cluster's
+// boot are most of a first run's wait. The run UI (lab.ts) takes it over.
 const load = () =>
-  (runtime ??= import('./runtime.ts').then((m) => {
-    loaded = true;
-    return m;
-  }));
+  (runtime ??= ((self as { kubenoteWorker?: Worker }).kubenoteWorker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' })) &&
+    import('./runtime.ts').then((m) => {
+      loaded = true;
+      return m;
+    }));
 
 const FAILED = '실행 도구를 불러오지 못했습니다. 새로 고침해 보세요.';
 
