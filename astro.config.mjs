@@ -45,11 +45,12 @@ function lazyDescriptions() {
  * Vite wraps every dynamic import of the browser code in its preload helper (`__vitePreload`,
  * ~1.8 KB, a chunk of its own that every reading page loads before any interaction) so that it can
  * preload the imported chunk's dependencies and wait for its CSS. The site's lazy chunks (run UI,
- * search dialog) have no CSS (their styles are strings, `?inline`): all the helper has to do is start
- * loading the dependency chunks (`<link rel="modulepreload">`) and call the import. In a chunk whose
- * dependency lists (`__vite__mapDeps`) hold no CSS, this step replaces the helper's import with a
- * function doing just that, and drops the helper chunk when no chunk imports it any more. (Nothing
- * listens for the helper's 'vite:preloadError' event.)
+ * search dialog) have no CSS (their styles are strings, `?inline`), and their dependencies need no
+ * head start: each import fetches its own one step later, while the run UI's load overlaps the
+ * simulator worker's start, which takes longer (loader.ts). In a chunk whose dependency lists
+ * (`__vite__mapDeps`) hold no CSS, this step replaces the helper with a function that just calls the
+ * import, drops the lists (bytes on every reading page), and drops the helper chunk when no chunk
+ * imports it any more. (Nothing listens for the helper's 'vite:preloadError' event.)
  * @returns {import('vite').Plugin}
  */
 function smallPreloadHelper() {
@@ -74,12 +75,7 @@ function smallPreloadHelper() {
             const m = new RegExp(`import\\s*\\{\\s*\\w+\\s+as\\s+([\\w$]+)\\s*\\}\\s*from\\s*(["'\`])\\./${esc(name)}\\2;?`).exec(chunk.code);
             const deps = /m\.f=(\[[^\]]*\])/.exec(chunk.code)?.[1] ?? '[]';
             if (!m || /\.css["'\`]/.test(deps)) { users++; continue; }
-            // (A module the page already has is not fetched again, whatever links ask for it.)
-            const fn = !chunk.code.includes('__vite__mapDeps')
-              ? `function ${m[1]}(f){return f()}` // every list is empty
-              : `function ${m[1]}(f,d){for(const u of d||[])document.head.append(Object.assign(document.createElement("link"),` +
-                `{rel:"modulepreload",href:${JSON.stringify(base)}+u}));return f()}`;
-            chunk.code = inlineDepLists(chunk.code.slice(0, m.index) + fn + chunk.code.slice(m.index + m[0].length));
+            chunk.code = dropDepLists(chunk.code.slice(0, m.index) + `function ${m[1]}(f){return f()}` + chunk.code.slice(m.index + m[0].length));
             chunk.imports = chunk.imports.filter((f) => f !== helper.fileName);
           }
           if (users === 0) delete bundle[helper.fileName];
@@ -91,23 +87,14 @@ function smallPreloadHelper() {
 
 /**
  * Vite names each lazy import's dependency list by indexes into one table (`__vite__mapDeps([0,1])`
- * and a `const __vite__mapDeps=…` prelude). With the lists written out where they are used, the
- * prelude goes. The code is left as it is unless every use could be written out.
+ * and a `const __vite__mapDeps=…` prelude); with the helper that read them gone, both go. The code
+ * is left as it is unless every use could be dropped.
  * @param {string} code
  */
-function inlineDepLists(code) {
+function dropDepLists(code) {
   const prelude = /^const __vite__mapDeps=\(i,m=__vite__mapDeps,d=\(m\.f\|\|\(m\.f=(\[[^\]]*\])\)\)\)=>i\.map\(i=>d\[i\]\);\n?/.exec(code);
-  if (!prelude) return code;
-  /** @type {string[]} */
-  let table;
-  try {
-    table = JSON.parse(prelude[1]);
-  } catch {
-    return code;
-  }
-  const out = code
-    .slice(prelude[0].length)
-    .replace(/__vite__mapDeps\(\[([\d,]*)\]\)/g, (_, /** @type {string} */ i) => JSON.stringify(i ? i.split(',').map((n) => table[Number(n)]) : []));
+  const body = prelude ? code.slice(prelude[0].length) : code;
+  const out = body.replace(/,\s*__vite__mapDeps\(\[[\d,]*\]\)/g, '');
   return out.includes('__vite__mapDeps') ? code : out;
 }
 

@@ -10,9 +10,10 @@ type Runtime = typeof import('./runtime.ts');
 let runtime: Promise<Runtime> | null = null;
 let loaded = false;
 // The simulator worker starts with the run UI's load, not after it: its code and the cluster's
-// boot are most of a first run's wait. The run UI (lab.ts) takes it over.
+// boot are most of a first run's wait. Named after the page, it boots the page's cluster at once
+// (sim.worker.ts); the run UI (lab.ts) takes it over.
 const load = () =>
-  (runtime ??= ((self as { kubenoteWorker?: Worker }).kubenoteWorker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' })) &&
+  (runtime ??= ((self as { kubenoteWorker?: Worker }).kubenoteWorker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: document.querySelector<HTMLElement>('run-page')?.dataset.slug })) &&
     import('./runtime.ts').then((m) => {
       loaded = true;
       return m;

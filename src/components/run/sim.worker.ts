@@ -4,6 +4,8 @@
  * the session from its log). Messages: protocol.ts.
  */
 import { Host } from './host.ts';
+import { Session } from '../../sim/session.ts';
+import { seedOf } from '../../lib/run/runner.ts';
 import { loadDescriptions } from './descriptions-lazy.ts';
 import { loadAll, loadFor, takeMiss } from './lazy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -13,6 +15,30 @@ import type { Op } from '../../lib/run/state.ts';
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((ev: MessageEvent<ToWorker>) => void) | null };
 
 let host: Host | null = null;
+
+/**
+ * Started by loader.ts, the worker is named after the page (its slug) and boots that page's cluster
+ * before any message, while the run UI still loads: the session the first `init` most likely asks
+ * for (a page in "my lab" mode asks for another seed, and this one is dropped).
+ */
+const early = (() => {
+  const slug = (self as unknown as { name?: string }).name;
+  if (!slug) return null;
+  const seed = seedOf(slug);
+  try {
+    return { seed, session: new Session({ seed }) };
+  } catch {
+    return null;
+  }
+})();
+
+/** A fresh cluster for `seed`: the early one when it is that one (once), or a new boot. */
+function session(seed: number): number | Session {
+  const e = early && early.seed === seed && !earlyTaken ? early.session : null;
+  earlyTaken ||= !!e;
+  return e ?? seed;
+}
+let earlyTaken = false;
 /** What built `host` (init) and every op since: the session, replayed when code was missing. */
 let started: { seed: number; setup: string; trace?: boolean } | null = null;
 let log: Op[] = [];
@@ -90,7 +116,7 @@ async function handle(m: ToWorker): Promise<unknown> {
     await prepare(m.ops, m.setup);
     started = { seed: m.seed, setup: m.setup, trace: m.trace };
     log = [];
-    host = new Host(m.seed, m.setup, { trace: m.trace });
+    host = new Host(session(m.seed), m.setup, { trace: m.trace });
     if (takeMiss()) {
       // The page's setup script wanted code its words did not name.
       await loadAll();
