@@ -274,6 +274,11 @@ function insertKey(keys: unknown[], i: number, message: string): number {
  * (strings.Join(…, "")): the same string gives the same key whatever its split into parts.
  */
 function hashKey(...parts: string[]): number {
+  return hash53(parts, false);
+}
+
+/** Two FNV-1a lanes over the parts (each ended by '|' when `separated`), as one 53-bit number. */
+export function hash53(parts: readonly string[], separated: boolean): number {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (const p of parts) {
@@ -281,6 +286,10 @@ function hashKey(...parts: string[]): number {
       const ch = p.charCodeAt(i);
       a = Math.imul(a ^ ch, 0x01000193);
       b = Math.imul(b ^ ch, 0x01000193) ^ (b >>> 13);
+    }
+    if (separated) {
+      a = Math.imul(a ^ 0x7c, 0x01000193);
+      b = Math.imul(b ^ 0x7c, 0x01000193) ^ (b >>> 13);
     }
   }
   return (a >>> 0) * 2097152 + (b >>> 11);

@@ -10,7 +10,7 @@ import type { KubeObject } from '../api/object.ts';
 import type { Client } from './client.ts';
 import { res } from './client.ts';
 import { flat } from '../clock/clock.ts';
-import { COMBINED_PREFIX, EventCorrelator, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
+import { COMBINED_PREFIX, EventCorrelator, hash53, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
 import type { CorrelatedEvent } from './eventcorrelator.ts';
 
 export interface EventSource {
@@ -99,7 +99,7 @@ export class EventRecorder {
     const srcKey = source.component;
     let seen = this.seen.get(srcKey);
     if (!seen) this.seen.set(srcKey, (seen = new Map()));
-    const key = hashParts(meta.uid ?? '', reason, message);
+    const key = hash53([meta.uid ?? '', reason, message], true);
     const sameName = seen.get(key);
     if (sameName) {
       seen.delete(key);
@@ -157,18 +157,3 @@ function eventObject(obj: KubeObject, e: CorrelatedEvent, name: string, ns: stri
   };
 }
 
-/** A 53-bit hash (two FNV-1a lanes) of the parts, each ended by a separator. */
-function hashParts(...parts: string[]): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) {
-      const ch = p.charCodeAt(i);
-      a = Math.imul(a ^ ch, 0x01000193);
-      b = Math.imul(b ^ ch, 0x01000193) ^ (b >>> 13);
-    }
-    a = Math.imul(a ^ 0x7c, 0x01000193);
-    b = Math.imul(b ^ 0x7c, 0x01000193) ^ (b >>> 13);
-  }
-  return (a >>> 0) * 2097152 + (b >>> 11);
-}
