@@ -33,6 +33,8 @@ const { port, signal, seed, version, script, serverUrl, refusedPort } = workerDa
 
 /** Real quiet time before simulated time may move on (the client had its chance to act). */
 const QUIET_MS = 120;
+/** Requests of kubectl's discovery and schema reads: /version, /openapi/…, /api, /api/v1, /apis, /apis/G, /apis/G/V. */
+const DISCOVERY = /^\/(?:version|openapi\/.*|api(?:\/v1)?|apis(?:\/[^/]+){0,2})\/?$/;
 /** After a step that delivered watch events: give the client this long to react (or exit). */
 const REACT_MS = 1000;
 /** Parallel drain requests that arrive within this long of each other are served together, in order. */
@@ -343,7 +345,10 @@ function realKubectl(ctx: CommandContext): number {
     while (msg) {
       const m = msg.message as FromNet;
       if (m.type === 'http') {
-        requestsSinceStep++;
+        // Discovery (and openapi, version) is kubectl starting up, not acting on what it waits for:
+        // on a loaded machine its start can be slow enough that counting it let time pass before
+        // the first read of the object (rollout status then saw the rollout already done).
+        if (!DISCOVERY.test(m.req.path)) requestsSinceStep++;
         // kubectl drain evicts (or deletes) its pods from parallel goroutines, so they arrive in any
         // order; the simulator's drain goes down the pod list. Requests that arrive together are
         // served in that order, so controllers see the same sequence (and draw the same names).
