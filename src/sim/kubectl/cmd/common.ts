@@ -112,7 +112,7 @@ export function printFormatted(ctx: KubectlContext, objs: KubeObject[], o: strin
       return;
     case 'jsonpath':
     case 'jsonpath-as-json': {
-      ctx.out(jsonpath(arg, value));
+      ctx.out(jsonpath(arg, value, fmt === 'jsonpath-as-json'));
       return;
     }
     default:

@@ -84,7 +84,7 @@ const view: Command = {
     const o = flags.str('output');
     if (o === 'yaml') ctx.out(printYAML(v1));
     else if (o === 'json') ctx.out(printJSON(v1, { keyOrder: 'insertion' }));
-    else if (o.startsWith('jsonpath=') || o.startsWith('jsonpath-as-json=')) ctx.out(jsonpath(o.slice(o.indexOf('=') + 1), v1));
+    else if (o.startsWith('jsonpath=') || o.startsWith('jsonpath-as-json=')) ctx.out(jsonpath(o.slice(o.indexOf('=') + 1), v1, o.startsWith('jsonpath-as-json=')));
     else if (o === 'name') ctx.out('config/\n');
     else throw new CmdError(`unable to match a printer suitable for the output format "${o}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);
   },

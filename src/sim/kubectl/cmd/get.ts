@@ -6,7 +6,7 @@ import { ApiError } from '../../apiserver/errors.ts';
 import { readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
 import { CmdError, renderError, usageError } from '../errors.ts';
 import type { Flags } from '../flags.ts';
-import { jsonpath } from '../jsonpath.ts';
+import { findResults, goQuote, jsonpathText, JSONPathError, parseJSONPath } from '../jsonpath.ts';
 import { runWatch } from './getwatch.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
@@ -103,14 +103,17 @@ export const get: Command = {
     }
     const showKind = flags.bool('show-kind') || groups.length > 1 || args[0]?.split(',').length > 1 || args[0] === 'all';
     let first = true;
+    let written = false;
     for (const g of nonEmpty) {
-      sortObjects(g.objs, flags);
+      if (!sortObjects(g.objs, flags, !o.startsWith('custom-columns'))) continue;
+      written = true;
       if (!first) ctx.out('\n');
       first = false;
       if (o.startsWith('custom-columns')) ctx.out(customColumns(o, g.objs, flags.bool('no-headers')));
       else ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
     }
     for (const e of errors) ctx.err(e);
+    if (!written && !errors.length) ctx.err(noResources(types, all, ctx.namespace));
     return status;
   },
 };
@@ -121,19 +124,48 @@ function noResources(types: ResourceInfo[], all: boolean, ns: string): string {
   return `No resources found in ${ns} namespace.\n`;
 }
 
-export function sortObjects(objs: KubeObject[], flags: Flags) {
+/**
+ * --sort-by (kubectl get/sorter.go SortObjects / NewTableSorter): the template is parsed and run on
+ * every object (missing keys allowed); at least one object must have the field. Errors are client-go's
+ * bare messages. Returns false when the sort failed.
+ */
+export function sortObjects(objs: KubeObject[], flags: Flags, table = false): boolean {
   const by = flags.str('sort-by');
-  if (!by) return;
-  const expr = by.startsWith('{') ? by : `{${by}}`;
-  const key = (o: KubeObject) => jsonpath(expr, o);
-  objs.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    const na = Number(ka);
-    const nb = Number(kb);
-    if (ka !== '' && kb !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  // A table of one row and an empty list are printed unsorted (SortingPrinter.PrintObj, sortObj).
+  if (!by || objs.length < (table ? 2 : 1)) return true;
+  const expr = relaxedJSONPath(by);
+  try {
+    const root = parseJSONPath(expr);
+    let found = false;
+    const keys = new Map<KubeObject, string>();
+    for (const o of objs) {
+      const results = findResults(root, o);
+      if (results.length && results[0].length) found = true;
+      keys.set(o, jsonpathText(root, o));
+    }
+    if (!found) throw new JSONPathError(`couldn't find any field with path ${goQuote(expr)} in the list of objects`);
+    objs.sort((a, b) => {
+      const ka = keys.get(a)!;
+      const kb = keys.get(b)!;
+      const na = Number(ka);
+      const nb = Number(kb);
+      if (ka !== '' && kb !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    return true;
+  } catch (e) {
+    if (!(e instanceof JSONPathError)) throw e;
+    // A table's sort error is lost on the way (kubectl v1.33 prints nothing for that table and
+    // ends on "No resources found" with status 0 — observed against the real binary); a list's is reported.
+    if (table) return false;
+    throw new CmdError(e.message);
+  }
+}
+
+/** RelaxedJSONPathExpression (kubectl get/customcolumn.go): `.a.b`, `a.b` or `{.a.b}` → `{.a.b}`. */
+function relaxedJSONPath(p: string): string {
+  if (p.startsWith('{')) return p;
+  return `{${p.startsWith('.') ? p : '.' + p}}`;
 }
 
 /** HumanReadablePrinter over a server-side Table. */
@@ -174,12 +206,16 @@ export function tableRows(info: ResourceInfo, objs: KubeObject[], flags: Flags, 
 }
 
 function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): string {
-  const { header, rows } = customColumnRows(o, objs);
-  return tabwrite(noHeaders ? rows : [header, ...rows]);
+  const { header, rows, error } = customColumnRows(o, objs);
+  const text = tabwrite(noHeaders ? rows : [header, ...rows]);
+  // The header goes out before a column's template fails (CustomColumnsPrinter parses the
+  // templates while printing each object): kubectl prints it, then the bare client-go error.
+  if (error) throw new CmdError(`${text}error: ${error}\n`, 'raw');
+  return text;
 }
 
-/** CustomColumnsPrinter: the header and one row per object for `-o custom-columns=SPEC`. */
-export function customColumnRows(o: string, objs: KubeObject[]): { header: string[]; rows: string[][] } {
+/** CustomColumnsPrinter: the header and one row per object for `-o custom-columns=SPEC`, up to a failing template's error. */
+export function customColumnRows(o: string, objs: KubeObject[]): { header: string[]; rows: string[][]; error?: string } {
   const spec = o.slice(o.indexOf('=') + 1);
   if (!spec) throw new CmdError('custom-columns format specified but no custom columns given');
   const cols = spec.split(',').map((c) => {
@@ -188,11 +224,21 @@ export function customColumnRows(o: string, objs: KubeObject[]): { header: strin
     const path = c.slice(i + 1);
     return { header: c.slice(0, i), expr: path.startsWith('{') ? path : `{${path.startsWith('.') ? path : '.' + path}}` };
   });
-  const rows = objs.map((obj) =>
-    cols.map((c) => {
-      const v = jsonpath(c.expr, obj);
-      return v === '' ? '<none>' : v;
-    }),
-  );
-  return { header: cols.map((c) => c.header), rows };
+  const header = cols.map((c) => c.header);
+  const rows: string[][] = [];
+  try {
+    const parsed = cols.map((c) => parseJSONPath(c.expr));
+    for (const obj of objs) {
+      rows.push(
+        parsed.map((root) => {
+          const v = jsonpathText(root, obj);
+          return v === '' ? '<none>' : v;
+        }),
+      );
+    }
+  } catch (e) {
+    if (e instanceof JSONPathError) return { header, rows, error: e.message };
+    throw e;
+  }
+  return { header, rows };
 }

@@ -145,14 +145,15 @@ class WatchPrinter {
     if (!o || o === 'wide' || fmt.startsWith('custom-columns')) {
       if (!objs.length) return;
       const custom = fmt.startsWith('custom-columns');
-      const { header, rows } = custom ? customColumnRows(o, objs) : tableRows(this.info, objs, this.flags, this.all, false, at);
+      const { header, rows, error } = custom ? customColumnRows(o, objs) : { ...tableRows(this.info, objs, this.flags, this.all, false, at), error: undefined };
       if (!custom && this.events) {
         header.unshift('EVENT');
         for (const r of rows) r.unshift(type.padEnd(8));
       }
       const lines = this.printedHeader || this.flags.bool('no-headers') ? rows : [header, ...rows];
-      if (rows.length) this.printedHeader = true;
+      if (rows.length || error) this.printedHeader = true;
       this.ctx.out(this.tw.write(lines));
+      if (error) throw new CmdError(error);
       return;
     }
     for (const obj of objs) this.printOne(obj, type, fmt);
@@ -173,7 +174,7 @@ class WatchPrinter {
         return;
       case 'jsonpath':
       case 'jsonpath-as-json':
-        this.ctx.out(jsonpath(o.slice(o.indexOf('=') + 1), shown));
+        this.ctx.out(jsonpath(o.slice(o.indexOf('=') + 1), shown, o.startsWith('jsonpath-as-json')));
         return;
       default:
         throw new CmdError(`output format "${fmt}" is not supported by this simulator yet`);
