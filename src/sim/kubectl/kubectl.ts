@@ -3,10 +3,11 @@
  * way cobra does (flags may come first), unknown-command suggestions, and error rendering.
  */
 import { FlagError, parseFlags, type FlagDef } from './flags.ts';
-import { renderError } from './errors.ts';
+import { renderError, usageError } from './errors.ts';
 import type { Command, KubectlContext } from './types.ts';
 import { COMMANDS } from './cmd/index.ts';
 import { ConnectionError, clientSettings, renderConnectionError, serverFor } from './kubeconfig.ts';
+import { helpText } from './help.ts';
 
 export const GLOBAL_FLAGS: FlagDef[] = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -141,23 +142,26 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     // `create rolebinding --user=jane` names a subject, not a kubeconfig user.
     { context: flags.str('context'), cluster: flags.str('cluster'), user: cmd.flags?.some((d) => d.name === 'user') ? '' : flags.str('user'), namespace: ns, server: flags.str('server') },
   );
+  // cobra answers -h/--help before the command runs: no kubeconfig or server is needed for it.
+  if (flags.bool('help')) {
+    ctxBase.out(helpText(path.join(' ')) ?? `Usage: ${fullPath} [flags] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
+    return 0;
+  }
   const server = serverFor(ctxBase.server, client, ctxBase.env.HOSTNAME ?? 'controlplane');
   const ctx: KubectlContext = { ...ctxBase, server, namespace: ns || client.namespace || defaultNamespace, namespaceExplicit: !!ns, client };
   if (client.error && !CONFIG_INDEPENDENT.has(path[0]) && !(path[0] === 'version' && flags.bool('client'))) {
     ctx.err(client.error + '\n');
     return 1;
   }
-  if (flags.bool('help')) {
-    ctx.out(`Usage: ${fullPath} [flags] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
-    return 0;
-  }
   if (!cmd.run) {
-    // A command group without a sub-command (kubectl create with no -f, kubectl rollout …).
-    if (cmd.sub) {
-      ctx.err(groupError(cmd, args));
+    // A command group without a sub-command (create service, create secret): cmdutil.DefaultSubCommandRun
+    // (ErrOut) prints the group's help and fails, or RequireNoArguments' "unknown command".
+    if (args.length) {
+      ctx.err(renderError(usageError(`unknown command ${JSON.stringify(args.join(' '))}`), fullPath));
       return 1;
     }
-    return 0;
+    ctx.err(helpText(path.join(' ')) ?? '');
+    return 1;
   }
   try {
     const r = cmd.run(ctx, args, flags, dashAt);
@@ -172,12 +176,6 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
 /** Commands that work without a usable kubeconfig context. */
 const CONFIG_INDEPENDENT = new Set(['config', 'completion', 'kustomize', 'plugin', 'options', 'help']);
 
-function groupError(cmd: Command, args: string[]): string {
-  if (args.length) {
-    return `error: unknown command "${args[0]}" for "kubectl ${cmd.name}"\n`;
-  }
-  return `error: You must specify the type of resource to ${cmd.name}. Use "kubectl api-resources" for a complete list of supported resources.\n`;
-}
 
 const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
 

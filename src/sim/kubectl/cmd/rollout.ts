@@ -22,6 +22,7 @@ import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printFormatted, printObjects, stripManaged, type DryRun } from './common.ts';
 import { durationFlag } from './scale.ts';
 import { buildInfos, reportErrors, resourceString, type Info } from './visit.ts';
+import { helpText } from '../help.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -512,41 +513,7 @@ const restart = patchCommand(
   'restarted',
 );
 
-const ROLLOUT_HELP = `Manage the rollout of one or many resources.
-        
- Valid resource types include:
-
-  *  deployments
-  *  daemonsets
-  *  statefulsets
-
-Examples:
-  # Rollback to the previous deployment
-  kubectl rollout undo deployment/abc
-  
-  # Check the rollout status of a daemonset
-  kubectl rollout status daemonset/foo
-  
-  # Restart a deployment
-  kubectl rollout restart deployment/abc
-  
-  # Restart deployments with the 'app=nginx' label
-  kubectl rollout restart deployment --selector=app=nginx
-
-Available Commands:
-  history       View rollout history
-  pause         Mark the provided resource as paused
-  restart       Restart a resource
-  resume        Resume a paused resource
-  status        Show the status of the rollout
-  undo          Undo a previous rollout
-
-Usage:
-  kubectl rollout SUBCOMMAND [options]
-
-Use "kubectl rollout <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
+const ROLLOUT_HELP = helpText('rollout')!;
 
 export const rollout: Command = {
   name: 'rollout',

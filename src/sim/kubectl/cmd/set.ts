@@ -14,6 +14,8 @@ import { resourcesAndPairs } from './label.ts';
 import { CHANGE_CAUSE, RECORD_FLAG, changeCause, recordDeprecation } from './record.ts';
 import { AggregateError, buildInfos, checkErr, type Info } from './visit.ts';
 import { parseQuantity } from '../../api/quantity.ts';
+import { helpText } from '../help.ts';
+import { LabelSelectorError, parseSelector } from '../../api/labels.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -120,7 +122,7 @@ function runPatches(o: SetOptions, infos: Info[], mutate: (obj: KubeObject, it: 
 function setInfos(ctx: KubectlContext, flags: Flags, resources: string[]): Info[] {
   if (flags.bool('local')) {
     if (resources.length) throw new CmdError('error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'');
-    const r = buildInfos(ctx, { files: flags.list('filename'), recursive: flags.bool('recursive') });
+    const r = buildInfos(ctx, { files: flags.list('filename'), recursive: flags.bool('recursive'), local: true });
     if (r.errors.length) throw r.errors.length === 1 ? r.errors[0] : new AggregateError(r.errors);
     return r.infos;
   }
@@ -404,28 +406,71 @@ const resources: Command = {
   },
 };
 
-const SET_HELP = `Configure application resources.
+// ---- set selector ---------------------------------------------------------------------------------
 
- These commands help you make changes to existing application resources.
+/** metav1.ParseToLabelSelector: equality requirements become matchLabels, the rest matchExpressions. */
+function parseToLabelSelector(spec: string): { matchLabels: Record<string, string>; matchExpressions: { key: string; operator: string; values: string[] }[] } {
+  let sel;
+  try {
+    sel = parseSelector(spec);
+  } catch (e) {
+    if (e instanceof LabelSelectorError) throw new CmdError(`couldn't parse the selector string "${spec}": ${e.message}`);
+    throw e;
+  }
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: { key: string; operator: string; values: string[] }[] = [];
+  const OPS: Record<string, string> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
+  for (const r of sel.requirements) {
+    if (r.operator === '=' || r.operator === '==') matchLabels[r.key] = r.values[0];
+    else if (OPS[r.operator]) matchExpressions.push({ key: r.key, operator: OPS[r.operator], values: [...r.values].sort() });
+    else throw new CmdError(`${JSON.stringify(r.operator)} is not a valid label selector operator`);
+  }
+  return { matchLabels, matchExpressions };
+}
 
-Available Commands:
-  env              Update environment variables on a pod template
-  image            Update the image of a pod template
-  resources        Update resource requests/limits on objects with pod templates
-  selector         Set the selector on a resource
-  serviceaccount   Update the service account of a resource
-  subject          Update the user, group, or service account in a role binding or cluster role binding
+/** set_selector.go: replaces a Service's spec.selector; always patches (no unchanged check) and stops at the first error. */
+const selector: Command = {
+  name: 'selector',
+  flags: [...PRINT_FLAGS, RECORD_FLAG, FILENAME_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, RECURSIVE_FLAG, { name: 'all', type: 'bool' }, { name: 'local', type: 'bool' }, DRY_RUN_FLAG, { name: 'field-manager', type: 'string', default: 'kubectl-set' }, { name: 'resource-version', type: 'string' }],
+  run(ctx, args, flags) {
+    recordDeprecation(ctx, flags);
+    const dryRun = dryRunOf(flags, ctx);
+    const local = flags.bool('local');
+    // Complete: the last argument is the selector, the ones before it name the resources.
+    const resourceArgs = args.slice(0, -1);
+    const wanted = args.length ? parseToLabelSelector(args[args.length - 1]) : undefined;
+    const infos = setInfos(ctx, flags, resourceArgs);
+    if (!wanted) throw new CmdError('one selector is required');
+    const record = flags.bool('record') ? changeCause('kubectl set selector', args, flags) : undefined;
+    const rv = flags.str('resource-version');
+    for (const it of infos) {
+      const obj = clone(it.object);
+      if (it.info.group !== '' || it.info.kind !== 'Service') throw new CmdError('setting a selector is only supported for Services');
+      if (wanted.matchExpressions.length) {
+        const shown = wanted.matchExpressions.map((m) => `{${m.key} ${m.operator} [${m.values.join(' ')}]}`).join(' ');
+        throw new CmdError(`match expression [${shown}] not supported on this object`);
+      }
+      (obj.spec as Obj).selector = { ...wanted.matchLabels };
+      if (!Object.keys(wanted.matchLabels).length) delete (obj.spec as Obj).selector;
+      if (record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: record };
+      if (local || dryRun === 'client') {
+        printObjects(ctx, [obj], flags, 'selector updated', dryRun);
+        continue;
+      }
+      const patch = (strategicTwoWay(it.object, obj) ?? {}) as Obj;
+      if (rv) patch.metadata = { ...(patch.metadata ?? {}), resourceVersion: rv };
+      const actual = call(ctx, it.info, { verb: 'patch', patchType: 'strategic', namespace: it.namespace, name: it.name, body: patch, dryRun: dryRun === 'server' }) as KubeObject;
+      printObjects(ctx, [actual], flags, 'selector updated', dryRun);
+    }
+    return 0;
+  },
+};
 
-Usage:
-  kubectl set SUBCOMMAND [options]
-
-Use "kubectl set <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
+const SET_HELP = helpText('set')!;
 
 export const set: Command = {
   name: 'set',
-  sub: [env, image, resources],
+  sub: [env, image, resources, selector],
   // cmdutil.DefaultSubCommandRun(ErrOut): help on stderr (exit 1), or "unknown command".
   run(ctx, args) {
     if (args.length) throw usageError(`unknown command ${JSON.stringify(args.join(' '))}`);

@@ -20,25 +20,11 @@ import { CmdError, usageError } from '../errors.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { listObjects, getObject } from './common.ts';
+import { helpText } from '../help.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TOP_HELP = `Display resource (CPU/memory) usage.
-
- The top command allows you to see the resource consumption for nodes or pods.
-
- This command requires Metrics Server to be correctly configured and working on the server.
-
-Available Commands:
-  node          Display resource (CPU/memory) usage of nodes
-  pod           Display resource (CPU/memory) usage of pods
-
-Usage:
-  kubectl top [flags] [options]
-
-Use "kubectl top <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
+const TOP_HELP = helpText('top')!;
 
 /** metrics.k8s.io/v1beta1 request through the aggregation layer. */
 function metricsCall(ctx: KubectlContext, req: Omit<ApiRequest, 'group' | 'version'>): Obj {
@@ -201,7 +187,8 @@ export const top: Command = {
       ctx.err(TOP_HELP);
       return 1;
     }
-    ctx.err(`error: unknown command "${args[0]}" for "kubectl top"\n`);
+    // cmdutil.DefaultSubCommandRun → RequireNoArguments
+    ctx.err(`error: unknown command ${JSON.stringify(args.join(' '))}\nSee 'kubectl top -h' for help and examples\n`);
     return 1;
   },
 };

@@ -37,6 +37,8 @@ export interface BuildOptions {
   allNamespaces?: boolean;
   /** Re-read objects given by file from the server (Latest()). */
   latest?: boolean;
+  /** Local(): objects stay as the files give them — the local mapper's mappings are not namespaced, so SetNamespace adds none. */
+  local?: boolean;
   singleResourceType?: boolean;
 }
 
@@ -116,7 +118,7 @@ export function buildInfos(ctx: KubectlContext, o: BuildOptions): BuildResult {
         }
       } else {
         const obj = { ...t.object!, metadata: { ...(t.object!.metadata ?? {}) } } as KubeObject;
-        if (ns && !obj.metadata.namespace) obj.metadata.namespace = ns;
+        if (ns && !obj.metadata.namespace && !o.local) obj.metadata.namespace = ns;
         result.infos.push({ info: t.info, namespace: ns, name, object: obj, source: t.source });
       }
     }
