@@ -477,8 +477,7 @@ export class ApiServer implements ServerContext {
     const finalizers = [...(meta.finalizers ?? [])];
     if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
-    let grace = s?.gracePeriod?.(obj);
-    if (grace !== undefined && gracePeriodSeconds !== undefined) grace = gracePeriodSeconds;
+    const grace = s?.gracePeriod?.(obj, gracePeriodSeconds);
     const graceful = grace !== undefined && grace > 0;
     if (meta.deletionTimestamp) {
       // Already terminating: a shorter grace period may still shorten it.

@@ -70,7 +70,7 @@ export interface Strategy {
   /** True when deleting must wait for a controller (namespaces with spec.finalizers); marks the object. */
   pendingDelete?(obj: KubeObject): boolean;
   /** Graceful deletion: default grace period in seconds (pods: spec.terminationGracePeriodSeconds). */
-  gracePeriod?(obj: KubeObject): number | undefined;
+  gracePeriod?(obj: KubeObject, requested?: number): number | undefined;
 }
 
 export interface AdmissionAttributes {

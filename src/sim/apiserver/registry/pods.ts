@@ -22,13 +22,14 @@ export const podStrategy: Strategy = {
   prepareForStatusUpdate(obj, old) {
     obj.spec = clone(old.spec);
   },
-  gracePeriod(obj) {
+  gracePeriod(obj, requested) {
     const spec = obj.spec as PodSpec;
     const status = (obj.status ?? {}) as { phase?: string };
-    // CheckGracefulDeleteByPod: unscheduled or finished pods go at once.
+    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or finished pods go at once,
+    // whatever grace period the request asked for (so `delete --now` of a Pending pod is immediate).
     if (!spec.nodeName) return 0;
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return 0;
-    return spec.terminationGracePeriodSeconds ?? 30;
+    return requested ?? spec.terminationGracePeriodSeconds ?? 30;
   },
 };
 

@@ -294,6 +294,8 @@ export const createSubcommands: Command[] = [
         gen.createSecretDockerRegistry({ name: n, namespace: explicitNamespace(ctx), dockerUsername: f.str('docker-username'), dockerPassword: f.str('docker-password'), dockerEmail: f.str('docker-email'), dockerServer: f.str('docker-server'), fromFile: f.list('from-file'), files: fileAccess(ctx), appendHash: f.bool('append-hash') }), 'failed to create secret '),
     ],
   },
+  createSub('priorityclass', ['pc'], [{ name: 'value', type: 'int', default: 0 }, { name: 'global-default', type: 'bool' }, { name: 'description', type: 'string' }, { name: 'preemption-policy', type: 'string', default: 'PreemptLowerPriority' }], (_ctx, n, f) =>
+    gen.createPriorityClass({ name: n, value: f.int('value'), globalDefault: f.bool('global-default'), description: f.str('description'), preemptionPolicy: f.str('preemption-policy') }), 'failed to create priorityclass: '),
   createSub('quota', ['resourcequota'], [{ name: 'hard', type: 'string' }, { name: 'scopes', type: 'string' }], (ctx, n, f) => gen.createQuota({ name: n, namespace: explicitNamespace(ctx), hard: f.str('hard'), scopes: f.str('scopes') }), 'failed to create quota: '),
   createSub('job', [], [{ name: 'image', type: 'string' }, { name: 'from', type: 'string' }], (ctx, n, f, args, dashAt) => {
     const from = f.str('from');

@@ -406,6 +406,27 @@ const resources: Command = {
   },
 };
 
+// ---- set serviceaccount ---------------------------------------------------------------------------
+
+/** set_serviceaccount.go: the pod template's serviceAccountName; the last argument names the account. */
+const serviceaccount: Command = {
+  name: 'serviceaccount',
+  aliases: ['sa'],
+  flags: COMMON_FLAGS.filter((f) => f.name !== 'selector'),
+  run(ctx, args, flags) {
+    recordDeprecation(ctx, flags);
+    const dryRun = dryRunOf(flags, ctx);
+    if (args.length < 1) throw usageError('serviceaccount is required');
+    const account = args[args.length - 1];
+    const infos = setInfos(ctx, flags, args.slice(0, -1));
+    const errs: unknown[] = [];
+    const record = flags.bool('record') ? changeCause('kubectl set serviceaccount', args, flags) : undefined;
+    return runPatches({ ctx, flags, dryRun, local: flags.bool('local'), operation: 'serviceaccount updated', record }, infos, (obj, it) => {
+      podSpecOf(obj, it.info).serviceAccountName = account;
+    }, errs);
+  },
+};
+
 // ---- set selector ---------------------------------------------------------------------------------
 
 /** metav1.ParseToLabelSelector: equality requirements become matchLabels, the rest matchExpressions. */
@@ -470,7 +491,7 @@ const SET_HELP = helpText('set')!;
 
 export const set: Command = {
   name: 'set',
-  sub: [env, image, resources, selector],
+  sub: [env, image, resources, selector, serviceaccount],
   // cmdutil.DefaultSubCommandRun(ErrOut): help on stderr (exit 1), or "unknown command".
   run(ctx, args) {
     if (args.length) throw usageError(`unknown command ${JSON.stringify(args.join(' '))}`);

@@ -188,6 +188,25 @@ export function createServiceAccount(f: CreateBase): GenResult {
   };
 }
 
+// ------------------------------------------------------------------ priorityclass
+
+export interface CreatePriorityClassFlags {
+  name: string;
+  value: number;
+  globalDefault: boolean;
+  description: string;
+  preemptionPolicy: string;
+}
+
+/** create_priorityclass.go createPriorityClass: schedulingv1.PriorityClass in struct field order. */
+export function createPriorityClass(f: CreatePriorityClassFlags): GenResult {
+  const obj: Obj = { kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', metadata: objectMeta({ name: f.name }), value: f.value };
+  if (f.globalDefault) obj.globalDefault = true;
+  if (f.description) obj.description = f.description;
+  obj.preemptionPolicy = f.preemptionPolicy;
+  return { ok: true, object: obj };
+}
+
 // ------------------------------------------------------------------ quota
 
 export interface CreateQuotaFlags extends CreateBase {

@@ -6,6 +6,7 @@ export {
   createService,
   createNamespace,
   createServiceAccount,
+  createPriorityClass,
   createQuota,
   createJob,
   createCronJob,
