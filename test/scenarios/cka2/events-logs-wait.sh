@@ -18,7 +18,6 @@ kubectl exec ticker -- cat /etc/hostname
 kubectl exec ticker -- ls /
 kubectl exec ticker -- ls /nope
 kubectl wait --for=condition=Ready pod/nope --timeout=5s
-kubectl wait --for=delete pod/ticker --timeout=3s
 kubectl get pod ticker -o yaml > ticker.yaml
 sed -i 's/busybox:1.36/busybox:1.37/; s/blue/green/' ticker.yaml
 kubectl apply -f ticker.yaml
