@@ -6,19 +6,14 @@
  * (src/components/run/terminal.ts: run, ask, prompt, notice, on('state')).
  */
 import type { Op } from '../../lib/run/state.ts';
-import type { FromWorker, Replies, Request } from './protocol.ts';
+import type { Replies, Request } from './protocol.ts';
 import type { OpResult } from '../run/host.ts';
+import { WorkerRpc, inOrder } from '../run/rpc.ts';
 
 /** Simulated time is caught up with the wall clock before each command, at most this much at once. */
 export const MAX_GAP_MS = 5 * 60_000;
 const TIMEOUTS: Partial<Record<Request['type'], number>> = { lab: 60_000, exam: 60_000, gradeExam: 180_000, grade: 60_000 };
 const DEFAULT_TIMEOUT = 20_000;
-
-interface Pending {
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-  timer: number;
-}
 
 export interface ClientOptions {
   /** The init request (with the current log: a rebuild replays everything that ran). */
@@ -32,11 +27,9 @@ export interface ClientOptions {
 export class SimClient {
   prompt = 'controlplane:~# ';
   private opts: ClientOptions;
-  private worker: Worker | null = null;
+  private rpc = new WorkerRpc<Request, Replies>({ deadline: (type) => TIMEOUTS[type] ?? DEFAULT_TIMEOUT, stuck: () => this.fail() });
   private ready: Promise<void> | null = null;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
-  private chain: Promise<unknown> = Promise.resolve();
+  private serial = inOrder();
   private lastActive = performance.now();
   private listeners = { state: new Set<() => void>(), notice: new Set<(t: string) => void>(), busy: new Set<(b: boolean) => void>() };
 
@@ -45,7 +38,7 @@ export class SimClient {
   }
 
   get started(): boolean {
-    return this.worker !== null;
+    return this.rpc.worker !== null;
   }
 
   /** The cluster has answered its init at least once (a first boot takes a moment). */
@@ -75,15 +68,8 @@ export class SimClient {
   private async boot(): Promise<void> {
     this.busy(true);
     try {
-      const w = new Worker(new URL('./labs.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-labs' });
-      w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
-      w.onerror = (ev) => {
-        ev.preventDefault();
-        this.fail();
-      };
-      this.worker = w;
-      const init = this.opts.init();
-      const r = (await this.send(init.type, init)) as Replies['lab'] | Replies['exam'];
+      this.rpc.attach(new Worker(new URL('./labs.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-labs' }));
+      const r = await this.rpc.send(this.opts.init());
       this.prompt = r.prompt;
       this.booted = true;
       this.lastActive = performance.now();
@@ -94,44 +80,11 @@ export class SimClient {
     }
   }
 
-  private receive(m: FromWorker) {
-    const p = this.pending.get(m.id);
-    if (!p) return;
-    this.pending.delete(m.id);
-    clearTimeout(p.timer);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.error));
-  }
-
-  private send<T extends Request['type']>(type: T, req: Extract<Request, { type: T }>): Promise<Replies[T]> {
-    const w = this.worker;
-    if (!w) return Promise.reject(new Error('not started'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = window.setTimeout(() => this.pending.has(id) && this.fail(), TIMEOUTS[type] ?? DEFAULT_TIMEOUT);
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-      w.postMessage({ ...req, id });
-    });
-  }
-
   /** The worker hung or died: drop it, reject what is in flight; the next request rebuilds from the log. */
   private fail() {
-    this.worker?.terminate();
-    this.worker = null;
+    this.rpc.drop(new Error('stuck'));
     this.ready = null;
-    const inFlight = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of inFlight) {
-      clearTimeout(p.timer);
-      p.reject(new Error('stuck'));
-    }
     this.notice('시뮬레이터가 응답하지 않아 멈췄습니다. 클러스터는 그 직전 상태로 다시 만듭니다.');
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn, fn);
-    this.chain = next.catch(() => undefined);
-    return next;
   }
 
   /** The wall-clock gap since the last command, as an advance of simulated time (or nothing). */
@@ -148,7 +101,7 @@ export class SimClient {
       const all = [...pre, ...ops];
       this.busy(true);
       try {
-        const r = await this.send('ops', { type: 'ops', ops: all });
+        const r = await this.rpc.send({ type: 'ops', ops: all });
         this.lastActive = performance.now();
         this.opts.ran(all, r.results);
         const results = r.results.slice(pre.length);
@@ -163,7 +116,7 @@ export class SimClient {
   /** Questions that change nothing (completion, a file for the editor, the buffer kubectl edit opens). */
   async ask<T extends 'complete' | 'read' | 'editBuffer'>(req: Extract<Request, { type: T }>): Promise<Replies[T]> {
     await this.start();
-    return this.send((req as Request).type as T, req);
+    return this.rpc.send(req);
   }
 
   /** The 채점 button of a lab page: catch up, then the worker settles and checks. */
@@ -174,10 +127,10 @@ export class SimClient {
       this.busy(true);
       try {
         if (pre.length) {
-          const r = await this.send('ops', { type: 'ops', ops: pre });
+          const r = await this.rpc.send({ type: 'ops', ops: pre });
           this.opts.ran(pre, r.results);
         }
-        const g = await this.send('grade', { type: 'grade' });
+        const g = await this.rpc.send({ type: 'grade' });
         this.opts.ran([{ t: 'a', ms: g.ms }], [{ entries: [], prompt: this.prompt }]);
         this.lastActive = performance.now();
         return g;
@@ -193,7 +146,7 @@ export class SimClient {
       await this.start();
       this.busy(true);
       try {
-        return await this.send('gradeExam', { type: 'gradeExam' });
+        return await this.rpc.send({ type: 'gradeExam' });
       } finally {
         this.busy(false);
       }
@@ -203,21 +156,15 @@ export class SimClient {
   /** Throws the cluster away; the next request starts a fresh one from `init()`. */
   async reset(): Promise<void> {
     await this.serial(async () => {
-      this.worker?.terminate();
-      this.worker = null;
+      this.rpc.drop(new Error('reset'));
       this.ready = null;
-      for (const p of this.pending.values()) {
-        clearTimeout(p.timer);
-        p.reject(new Error('reset'));
-      }
-      this.pending.clear();
     });
     this.lastActive = performance.now();
   }
 
+  /** Ends the worker (the exam is over); a request still in flight is rejected. */
   stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.rpc.drop(new Error('stopped'));
     this.ready = null;
   }
 }

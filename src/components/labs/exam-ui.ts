@@ -8,13 +8,14 @@
  */
 import { Terminal } from '../run/terminal.ts';
 import type { Lab as RunLab } from '../run/lab.ts';
-import { h } from '../run/dom.ts';
+import { confirmTwice, h } from '../run/dom.ts';
 import { pushOp, type Op } from '../../lib/run/state.ts';
 import { EXAM_KEY, EXAM_MINUTES, PASS_SCORE, attempted, clock, newExam, readExam, remainingMs, scoreExam, type ExamLab, type ExamResult, type ExamState } from '../../labs/exam.ts';
 import { failureNotice } from '../../labs/progress.ts';
 import { parseText } from '../../labs/text.ts';
 import { DOMAINS, type Domain } from '../../labs/types.ts';
 import { SimClient } from './client.ts';
+import { forget, saveLater, storage } from '../run/saved.ts';
 import type { ExamOpResult } from './protocol.ts';
 import css from '../run/run.css?inline';
 
@@ -24,14 +25,6 @@ interface LabInfo {
   title: string;
   task: string;
   domain: Domain;
-}
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** A lab text as DOM (text nodes only). */
@@ -81,31 +74,14 @@ export function mountExam(el: HTMLElement): void {
   let state: ExamState | null = null;
   const read = readExam(store?.getItem(EXAM_KEY) ?? null, (k) => k in labs);
   if (read.ok) state = read.state;
-  else {
-    const n = failureNotice(read.reason, '모의시험');
-    if (n) {
-      notice(n);
-      try {
-        store?.removeItem(EXAM_KEY);
-      } catch {
-        /* ignore */
-      }
-    }
-  }
+  else forget(store, EXAM_KEY, failureNotice(read.reason, '모의시험'), notice);
 
-  let saveTimer = 0;
-  const persist = (now = false) => {
-    clearTimeout(saveTimer);
-    const write = () => {
-      try {
-        if (state) store?.setItem(EXAM_KEY, JSON.stringify(state));
-      } catch {
-        notice('브라우저 저장 공간을 쓸 수 없어 시험 진행 상황을 저장하지 못했습니다.');
-      }
-    };
-    if (now) write();
-    else saveTimer = window.setTimeout(write, 250);
-  };
+  const persist = saveLater(
+    () => {
+      if (state) store?.setItem(EXAM_KEY, JSON.stringify(state));
+    },
+    () => notice('브라우저 저장 공간을 쓸 수 없어 시험 진행 상황을 저장하지 못했습니다.'),
+  );
 
   let client: SimClient | null = null;
   let terminal: Terminal | null = null;
@@ -279,21 +255,7 @@ export function mountExam(el: HTMLElement): void {
     (questionEl.querySelector('#question-title') as HTMLElement | null)?.focus();
   });
 
-  let armed = false;
-  finishBtn.addEventListener('click', () => {
-    if (!armed) {
-      armed = true;
-      finishBtn.textContent = '정말 끝낼까요? 한 번 더 누르면 채점합니다';
-      window.setTimeout(() => {
-        armed = false;
-        finishBtn.textContent = '시험 끝내고 채점';
-      }, 4000);
-      return;
-    }
-    armed = false;
-    finishBtn.textContent = '시험 끝내고 채점';
-    void finish('submitted');
-  });
+  confirmTwice(finishBtn, '정말 끝낼까요? 한 번 더 누르면 채점합니다', () => void finish('submitted'));
 
   startBtn.disabled = false;
   if (state?.finished) showResults(state.finished);

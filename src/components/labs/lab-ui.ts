@@ -6,20 +6,13 @@
  */
 import { Terminal } from '../run/terminal.ts';
 import type { Lab as RunLab } from '../run/lab.ts';
-import { h } from '../run/dom.ts';
+import { confirmTwice, h } from '../run/dom.ts';
 import { LIMITS, pushOp, type Op } from '../../lib/run/state.ts';
 import { PROGRESS_KEY, failureNotice, labSessionKey, markDone, newLabSave, readLabSave, readProgress, type LabSave } from '../../labs/progress.ts';
 import type { Grade } from '../../labs/types.ts';
 import { SimClient } from './client.ts';
+import { forget, saveLater, storage } from '../run/saved.ts';
 import css from '../run/run.css?inline';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function loadProgressDone(): Record<string, number> {
   return readProgress(storage()?.getItem(PROGRESS_KEY) ?? null).progress.done;
@@ -54,35 +47,20 @@ export function mountLab(el: HTMLElement): void {
   if (read.ok) save = read.save;
   else {
     save = newLabSave(key, setup);
-    const n = failureNotice(read.reason, '실습 기록');
-    if (n) {
-      notice(n);
-      try {
-        store?.removeItem(sessionKey);
-      } catch {
-        /* ignore */
-      }
-    }
+    forget(store, sessionKey, failureNotice(read.reason, '실습 기록'), notice);
   }
 
-  let saveTimer = 0;
-  const persist = (now = false) => {
-    clearTimeout(saveTimer);
-    const write = () => {
-      try {
-        const json = JSON.stringify(save);
-        if (json.length > LIMITS.totalBytes) {
-          notice('실습 기록이 너무 커서 더 저장하지 않습니다. 처음부터 다시 하면 다시 저장됩니다.');
-          return;
-        }
-        store?.setItem(sessionKey, json);
-      } catch {
-        notice('브라우저 저장 공간을 쓸 수 없어 실습 기록을 저장하지 못했습니다.');
+  const persist = saveLater(
+    () => {
+      const json = JSON.stringify(save);
+      if (json.length > LIMITS.totalBytes) {
+        notice('실습 기록이 너무 커서 더 저장하지 않습니다. 처음부터 다시 하면 다시 저장됩니다.');
+        return;
       }
-    };
-    if (now) write();
-    else saveTimer = window.setTimeout(write, 250);
-  };
+      store?.setItem(sessionKey, json);
+    },
+    () => notice('브라우저 저장 공간을 쓸 수 없어 실습 기록을 저장하지 못했습니다.'),
+  );
 
   const client = new SimClient({
     init: () => ({ type: 'lab', key, ops: save.ops }),
@@ -146,19 +124,7 @@ export function mountLab(el: HTMLElement): void {
     }
   });
 
-  let armed = false;
-  resetBtn.addEventListener('click', async () => {
-    if (!armed && save.ops.length) {
-      armed = true;
-      resetBtn.textContent = '정말 처음부터? 한 번 더 누르세요';
-      window.setTimeout(() => {
-        armed = false;
-        resetBtn.textContent = '처음부터 다시';
-      }, 4000);
-      return;
-    }
-    armed = false;
-    resetBtn.textContent = '처음부터 다시';
+  const startOver = async () => {
     await client.reset();
     save = newLabSave(key, setup);
     persist(true);
@@ -169,7 +135,8 @@ export function mountLab(el: HTMLElement): void {
     notice('클러스터를 실습 시작 상태로 되돌렸습니다.');
     await client.start();
     terminal.focus();
-  });
+  };
+  confirmTwice(resetBtn, '정말 처음부터? 한 번 더 누르세요', () => void startOver(), () => save.ops.length > 0);
 
   gradeBtn.disabled = false;
   resetBtn.disabled = false;

@@ -12,6 +12,8 @@ import { seedOf } from '../../lib/run/runner.ts';
 import type { FromWorker, Replies, Request } from './protocol.ts';
 import type { OpResult } from './host.ts';
 import type { PodFlow } from '../../lib/run/pod-flow.ts';
+import { WorkerRpc, inOrder } from './rpc.ts';
+import { forget, saveLater, storage } from './saved.ts';
 
 export type Mode = 'page' | 'lab';
 export const LAB_SEED = seedOf('kubenote-my-lab');
@@ -19,13 +21,6 @@ const MODE_KEY = KEY + 'mode';
 
 /** How long a request may take before the worker is considered stuck (ms). */
 export const TIMEOUT_MS = 8000;
-
-interface Pending {
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-  timer: number;
-  type: string;
-}
 
 export class StuckError extends Error {}
 
@@ -49,12 +44,14 @@ export class Lab {
   trace = false;
   /** Boot and replay times of the last (re)start, ms. */
   timings = { bootMs: 0, replayMs: 0, startMs: 0 };
-  private worker: Worker | null = null;
+  private rpc = new WorkerRpc<Request, Replies, Exclude<FromWorker, { id: number; ok: boolean }>>({
+    deadline: (type) => (type === 'init' ? TIMEOUT_MS * 3 : TIMEOUT_MS),
+    stuck: (why) => this.fail(new StuckError(why)),
+    event: (m) => this.event(m),
+  });
   private ready: Promise<void> | null = null;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
-  private chain: Promise<unknown> = Promise.resolve();
-  private saveTimer = 0;
+  /** Runs a change after the changes before it; the log records it once the worker has run it. */
+  private serial = inOrder();
   private listeners = { view: new Set<(v: ClusterView) => void>(), notice: new Set<(text: string) => void>(), progress: new Set<(done: number, total: number) => void>(), state: new Set<() => void>(), flow: new Set<(f: PodFlow) => void>() };
 
   constructor(slug: string, pageSetup: string) {
@@ -76,7 +73,7 @@ export class Lab {
     return this.mode === 'lab' ? KEY + 'lab' : KEY + 'page:' + this.slug;
   }
   get started(): boolean {
-    return this.worker !== null;
+    return this.rpc.worker !== null;
   }
 
   on<K extends keyof Lab['listeners']>(kind: K, fn: Parameters<Lab['listeners'][K]['add']>[0]): void {
@@ -94,50 +91,37 @@ export class Lab {
   /** The saved session of the current mode, or a new one (with a notice when the saved one was unusable). */
   private load(): SavedSession {
     const setupHash = fnv1a(this.setup);
-    let raw: string | null = null;
-    try {
-      raw = localStorage.getItem(this.storageKey);
-    } catch {
-      /* storage blocked: the session just is not kept */
-    }
-    const r = readSession(raw, { seed: this.seed, setup: setupHash });
+    const store = storage();
+    const r = readSession(store?.getItem(this.storageKey) ?? null, { seed: this.seed, setup: setupHash });
     if (r.ok) return r.session;
-    if (r.reason !== 'missing') {
-      try {
-        localStorage.removeItem(this.storageKey);
-      } catch {
-        /* ignore */
-      }
-      queueMicrotask(() =>
-        this.notice(
-          r.reason === 'changed'
-            ? '페이지의 시나리오가 바뀌어 저장된 실습 상태를 새로 시작했습니다.'
-            : r.reason === 'version'
-              ? '이전 버전에서 저장된 실습 상태라 새로 시작했습니다.'
-              : '저장된 실습 상태가 손상되어 읽을 수 없었습니다. 새 클러스터로 시작합니다.',
-        ),
-      );
-    }
+    // Said once the page has had the chance to listen.
+    forget(
+      store,
+      this.storageKey,
+      r.reason === 'missing'
+        ? null
+        : r.reason === 'changed'
+          ? '페이지의 시나리오가 바뀌어 저장된 실습 상태를 새로 시작했습니다.'
+          : r.reason === 'version'
+            ? '이전 버전에서 저장된 실습 상태라 새로 시작했습니다.'
+            : '저장된 실습 상태가 손상되어 읽을 수 없었습니다. 새 클러스터로 시작합니다.',
+      (text) => queueMicrotask(() => this.notice(text)),
+    );
     return newSession(this.seed, setupHash);
   }
 
-  save(now = false): void {
-    clearTimeout(this.saveTimer);
-    const write = () => {
-      try {
-        const json = JSON.stringify(this.saved);
-        if (json.length > LIMITS.totalBytes) {
-          this.notice('실습 기록이 너무 커서 더 저장하지 않습니다. 초기화하면 다시 저장됩니다.');
-          return;
-        }
-        localStorage.setItem(this.storageKey, json);
-      } catch {
-        this.notice('브라우저 저장 공간을 쓸 수 없어 실습 상태를 저장하지 못했습니다.');
+  /** Saves the session 250 ms after the last change, or at once (`save(true)`). */
+  readonly save = saveLater(
+    () => {
+      const json = JSON.stringify(this.saved);
+      if (json.length > LIMITS.totalBytes) {
+        this.notice('실습 기록이 너무 커서 더 저장하지 않습니다. 초기화하면 다시 저장됩니다.');
+        return;
       }
-    };
-    if (now) write();
-    else this.saveTimer = window.setTimeout(write, 250);
-  }
+      localStorage.setItem(this.storageKey, json);
+    },
+    () => this.notice('브라우저 저장 공간을 쓸 수 없어 실습 상태를 저장하지 못했습니다.'),
+  );
 
   /** Starts the worker and the session (boot + replay), once. */
   start(): Promise<void> {
@@ -150,18 +134,13 @@ export class Lab {
     const early = self as { kubenoteWorker?: Worker };
     const w = early.kubenoteWorker ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubenote-sim' });
     delete early.kubenoteWorker;
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
-    w.onerror = (ev) => {
-      ev.preventDefault();
-      this.fail(new StuckError(ev.message || 'worker error'));
-    };
     return w;
   }
 
   private async boot(): Promise<void> {
     const t0 = performance.now();
-    this.worker = this.spawn();
-    const r = await this.send('init', { type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops, ...(this.trace ? { trace: true } : {}) });
+    this.rpc.attach(this.spawn());
+    const r = await this.rpc.send({ type: 'init', seed: this.seed, setup: this.setup, ops: this.saved.ops, ...(this.trace ? { trace: true } : {}) });
     this.timings = { bootMs: r.bootMs, replayMs: r.replayMs, startMs: performance.now() - t0 };
     this.failures = 0;
     // For the benchmark (scripts/bench-run.mjs) and the browser's performance panel.
@@ -176,46 +155,19 @@ export class Lab {
     this.emitState();
   }
 
-  private receive(m: FromWorker) {
-    if ('type' in m) {
-      if (m.type === 'view') {
-        this.view = m.view;
-        this.now = m.now;
-        for (const f of this.listeners.view) f(m.view);
-      } else if (m.type === 'flow') {
-        for (const f of this.listeners.flow) f(m.flow);
-      } else if (m.type === 'progress') {
-        this.now = m.now;
-        const p = this.pending.get(m.id);
-        if (p) {
-          clearTimeout(p.timer);
-          p.timer = window.setTimeout(() => this.timeout(m.id), TIMEOUT_MS);
-        }
-        for (const f of this.listeners.progress) f(m.done, m.total);
-      }
-      return;
+  /** What the worker pushes: the cluster view, the pod-creation flow, a long request's progress. */
+  private event(m: Exclude<FromWorker, { id: number; ok: boolean }>) {
+    if (m.type === 'view') {
+      this.view = m.view;
+      this.now = m.now;
+      for (const f of this.listeners.view) f(m.view);
+    } else if (m.type === 'flow') {
+      for (const f of this.listeners.flow) f(m.flow);
+    } else if (m.type === 'progress') {
+      this.now = m.now;
+      this.rpc.extend(m.id, TIMEOUT_MS);
+      for (const f of this.listeners.progress) f(m.done, m.total);
     }
-    const p = this.pending.get(m.id);
-    if (!p) return;
-    this.pending.delete(m.id);
-    clearTimeout(p.timer);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.error));
-  }
-
-  private send<T extends Request['type']>(type: T, req: Extract<Request, { type: T }>): Promise<Replies[T]> {
-    const w = this.worker;
-    if (!w) return Promise.reject(new Error('not started'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, type, timer: window.setTimeout(() => this.timeout(id), type === 'init' ? TIMEOUT_MS * 3 : TIMEOUT_MS) });
-      w.postMessage({ ...req, id });
-    });
-  }
-
-  private timeout(id: number) {
-    if (!this.pending.has(id)) return;
-    this.fail(new StuckError('timeout'));
   }
 
   /** Failures in a row without a good start in between (a worker that cannot start at all). */
@@ -223,14 +175,7 @@ export class Lab {
 
   /** The worker is stuck or dead: reject everything in flight and rebuild from the log. */
   private fail(e: Error) {
-    this.worker?.terminate();
-    this.worker = null;
-    const inFlight = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of inFlight) {
-      clearTimeout(p.timer);
-      p.reject(e);
-    }
+    this.rpc.drop(e);
     this.ready = null;
     if (++this.failures > 2) {
       this.notice('시뮬레이터를 시작하지 못했습니다. 페이지를 새로 고치거나 초기화해 보세요.');
@@ -240,18 +185,11 @@ export class Lab {
     void this.start().catch(() => this.notice('클러스터를 다시 만들지 못했습니다. 초기화해 보세요.'));
   }
 
-  /** Runs a change after the changes before it; the log records it once the worker has run it. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn, fn);
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
   /** Runs operations (a block's steps, a terminal line, a saved file) and logs them. */
   run(ops: Op[]): Promise<OpResult[]> {
     return this.serial(async () => {
       await this.start();
-      const r = await this.send('ops', { type: 'ops', ops });
+      const r = await this.rpc.send({ type: 'ops', ops });
       for (const op of ops) pushOp(this.saved.ops, op);
       if (this.saved.ops.length > LIMITS.ops) this.notice('실습 기록이 너무 길어졌습니다. 초기화하면 새로 기록합니다.');
       this.save(true);
@@ -265,8 +203,8 @@ export class Lab {
     let id = 0;
     const done = this.serial(async () => {
       await this.start();
-      id = this.nextId; // the id send() is about to use
-      const r = await this.send('advance', { type: 'advance', ms, chunk });
+      id = this.rpc.nextId; // the id send() is about to use
+      const r = await this.rpc.send({ type: 'advance', ms, chunk });
       if (r.advanced > 0) pushOp(this.saved.ops, { t: 'a', ms: r.advanced });
       this.now = r.now;
       this.save();
@@ -275,7 +213,7 @@ export class Lab {
     return {
       done,
       cancel: () => {
-        if (id && this.worker) this.worker.postMessage({ type: 'cancel', target: id, id: this.nextId++ });
+        if (id) this.rpc.post({ type: 'cancel', target: id });
       },
     };
   }
@@ -283,20 +221,24 @@ export class Lab {
   /** A question that changes nothing (view, describe, explanation, completion, a file). */
   async ask<R extends Extract<Request, { type: 'view' | 'inspect' | 'explain' | 'complete' | 'read' | 'editBuffer' }>>(req: R): Promise<Replies[R['type']]> {
     await this.start();
-    return this.send(req.type, req as never) as Promise<Replies[R['type']]>;
+    return this.rpc.send(req as never) as Promise<Replies[R['type']]>;
   }
 
   private dropWorker() {
-    this.worker?.terminate();
-    this.worker = null;
-    const inFlight = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of inFlight) {
-      clearTimeout(p.timer);
-      p.reject(new Error('reset'));
-    }
+    this.rpc.drop(new Error('reset'));
     this.ready = null;
     this.view = null;
+  }
+
+  /** Leaves the current cluster for `mode`'s (remembered for the next page). */
+  private enter(mode: Mode) {
+    this.dropWorker();
+    this.mode = mode;
+    try {
+      localStorage.setItem(MODE_KEY, mode);
+    } catch {
+      /* ignore */
+    }
   }
 
   /** A fresh cluster for the current mode (the log, the outputs and the block marks are dropped). */
@@ -315,13 +257,7 @@ export class Lab {
     if (mode === this.mode) return;
     await this.serial(async () => {
       this.save(true);
-      this.dropWorker();
-      this.mode = mode;
-      try {
-        localStorage.setItem(MODE_KEY, mode);
-      } catch {
-        /* ignore */
-      }
+      this.enter(mode);
       this.saved = this.load();
     });
     this.emitState();
@@ -331,13 +267,7 @@ export class Lab {
   /** Replaces the current session with a shared one (its mode decides which). */
   async adopt(mode: Mode, ops: Op[], done: Record<string, number[]>): Promise<void> {
     await this.serial(async () => {
-      this.dropWorker();
-      this.mode = mode;
-      try {
-        localStorage.setItem(MODE_KEY, mode);
-      } catch {
-        /* ignore */
-      }
+      this.enter(mode);
       this.saved = { ...newSession(this.seed, fnv1a(this.setup)), ops, done };
       this.save(true);
     });
