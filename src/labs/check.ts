@@ -66,6 +66,14 @@ export function podReady(pod: KubeObject): boolean {
   return cs.length === (p.spec?.containers ?? []).length && cs.every((c) => c.ready);
 }
 
+/** A workload's ready pods (READY of `kubectl get deploy/rs/rc`); 0 while it reports none. */
+export function readyReplicas(obj: Obj | undefined): number {
+  return obj?.status?.readyReplicas ?? 0;
+}
+
+/** The setup line that makes the directory labs ask to write answer files into. */
+export const ANSWERS = 'mkdir -p /opt/answers';
+
 /** The effective argv words a container runs (command + args), for comparing "sleep 5000"-like specs. */
 export function argvOf(c: Container | undefined): string[] {
   if (!c) return [];

@@ -4,19 +4,13 @@
  * in note 22 ("파드가 몇 개 있는지 확인해 봐라", "nginx 이미지를 이용하여 파드를 띄워 봐라").
  */
 import type { Check, Obj } from '../check.ts';
-import { sameImage, sameQuantity } from '../check.ts';
+import { ANSWERS, readyReplicas, sameImage, sameQuantity } from '../check.ts';
 import { josa } from '../josa.ts';
 import type { Lab } from '../types.ts';
-
-const ANSWERS = 'mkdir -p /opt/answers';
 
 /** Pods owned (directly) by the named ReplicaSet/ReplicationController, not terminating. */
 function podsOwnedBy(c: Check, kind: string, name: string, ns = 'default'): Obj[] {
   return c.list('pod', ns).filter((p) => !p.metadata.deletionTimestamp && (p.metadata.ownerReferences ?? []).some((o: Obj) => o.kind === kind && o.name === name));
-}
-
-function readyReplicas(obj: Obj | undefined): number {
-  return obj?.status?.readyReplicas ?? 0;
 }
 
 export const labs: Lab[] = [

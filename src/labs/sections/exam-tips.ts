@@ -4,13 +4,9 @@
  * `kubectl replace --force` (tips-2).
  */
 import type { Check, Obj } from '../check.ts';
-import { sameImage } from '../check.ts';
+import { readyReplicas, sameImage } from '../check.ts';
 import { josa } from '../josa.ts';
 import type { Lab } from '../types.ts';
-
-function readyReplicas(obj: Obj | undefined): number {
-  return obj?.status?.readyReplicas ?? 0;
-}
 
 function endpointsOf(c: Check, svc: string, ns = 'default'): Obj[] {
   const ep = c.get('endpoints', svc, ns);

@@ -3,15 +3,9 @@
  * command and args, environment variables from values, ConfigMaps and Secrets, init containers.
  */
 import type { Check, Obj } from '../check.ts';
-import { sameImage } from '../check.ts';
+import { ANSWERS, readyReplicas, sameImage } from '../check.ts';
 import { josa } from '../josa.ts';
 import type { Lab } from '../types.ts';
-
-const ANSWERS = 'mkdir -p /opt/answers';
-
-function readyReplicas(obj: Obj | undefined): number {
-  return obj?.status?.readyReplicas ?? 0;
-}
 
 /** A finished rollout: every replica updated and available, no old pods left. */
 function rolledOut(c: Check, d: Obj, image: string): void {

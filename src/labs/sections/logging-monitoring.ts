@@ -4,16 +4,21 @@
  * components when they break (crictl logs, journalctl).
  */
 import type { Check, Obj } from '../check.ts';
+import { ANSWERS } from '../check.ts';
 import { MetricsServer } from '../../sim/cluster/metricsserver.ts';
 import { quantityOf } from '../../sim/api/quantity.ts';
 import type { Lab } from '../types.ts';
-
-const ANSWERS = 'mkdir -p /opt/answers';
 
 const METRICS_SERVER = 'kubectl -n kube-system create deployment metrics-server --image=registry.k8s.io/metrics-server/metrics-server:v0.8.0 -- /metrics-server --kubelet-insecure-tls';
 
 function metrics(c: Check): MetricsServer {
   return new MetricsServer(c.cluster.client, c.cluster.kubelets);
+}
+
+/** The metrics-server Deployment is there and the metrics API answers (`kubectl top node` works). */
+function metricsApiServes(c: Check): void {
+  const d = c.need('deployment', 'metrics-server', 'kube-system');
+  if (d && !metrics(c).available()) c.fail('메트릭 API(metrics.k8s.io)가 아직 응답하지 않습니다 — kubectl top node가 동작하지 않습니다');
 }
 
 /** A quantity in milli-units (CPU in millicores, memory in milli-bytes): fine enough to compare. */
@@ -112,8 +117,7 @@ EOF`,
     solution: 'kubectl apply -f /root/metrics-server/',
     settleMs: 75_000,
     check(c) {
-      const d = c.need('deployment', 'metrics-server', 'kube-system');
-      if (d && !metrics(c).available()) c.fail('메트릭 API(metrics.k8s.io)가 아직 응답하지 않습니다 — kubectl top node가 동작하지 않습니다');
+      metricsApiServes(c);
     },
   },
   {
@@ -131,8 +135,7 @@ sleep 90`,
     solution: `kubectl -n kube-system patch deployment metrics-server --type=json -p '[{"op":"add","path":"/spec/template/spec/containers/0/command/-","value":"--kubelet-insecure-tls"}]'`,
     settleMs: 90_000,
     check(c) {
-      const d = c.need('deployment', 'metrics-server', 'kube-system');
-      if (d && !metrics(c).available()) c.fail('메트릭 API(metrics.k8s.io)가 아직 응답하지 않습니다 — kubectl top node가 동작하지 않습니다');
+      metricsApiServes(c);
     },
   },
   {

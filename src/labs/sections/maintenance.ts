@@ -4,16 +4,12 @@
  * backing up resource configuration.
  */
 import type { Check, Obj } from '../check.ts';
+import { ANSWERS, readyReplicas } from '../check.ts';
 import { NodeWorld } from '../../sim/node/world.ts';
 import { josa } from '../josa.ts';
 import type { Lab } from '../types.ts';
 
-const ANSWERS = 'mkdir -p /opt/answers';
 const ETCD_FLAGS = '--endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
-
-function readyReplicas(obj: Obj | undefined): number {
-  return obj?.status?.readyReplicas ?? 0;
-}
 
 /** Pods on a node that a drain has to move: not DaemonSet pods, not mirror (static) pods, not finished. */
 function movablePods(c: Check, node: string): Obj[] {
@@ -33,8 +29,29 @@ function kubeletVersion(node: Obj | undefined): string {
   return node?.status?.nodeInfo?.kubeletVersion ?? '';
 }
 
-function componentImage(c: Check, component: string): string {
-  return c.get('pod', `${component}-controlplane`, 'kube-system')?.spec?.containers?.[0]?.image ?? '';
+/** `kubeadm upgrade apply` is done: the control plane's static pods run `version`. */
+function controlPlaneAt(c: Check, version: string): void {
+  for (const comp of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
+    const img = c.get('pod', `${comp}-controlplane`, 'kube-system')?.spec?.containers?.[0]?.image ?? '';
+    if (!img.endsWith(`:${version}`)) c.fail(`${comp}가 ${version}이 아닙니다 (현재 이미지: ${img || '없음'})`);
+  }
+}
+
+/** A node upgraded to the end: its kubelet reports `version`, it is uncordoned, and it is Ready. */
+function nodeUpgraded(c: Check, name: string, version: string): void {
+  const node = c.need('node', name);
+  if (!node) return;
+  c.expect(kubeletVersion(node) === version, `${name}의 kubelet이 ${version}이 아닙니다 (현재: ${kubeletVersion(node)})`);
+  c.expect(!unschedulable(node), `${name} 노드가 아직 SchedulingDisabled입니다 (uncordon하지 않았습니다)`);
+  c.expect(c.nodeReady(node), `${name} 노드가 Ready가 아닙니다`);
+}
+
+/** Nodes the task leaves alone still run `version`. */
+function nodesLeftAt(c: Check, names: string[], version: string): void {
+  for (const n of names) {
+    const node = c.get('node', n);
+    if (node && kubeletVersion(node) !== version) c.fail(`${josa(n, '은/는')} 이번에 올리지 않아야 합니다 (현재: ${kubeletVersion(node)})`);
+  }
 }
 
 const UPGRADE_CP_135 = `apt-mark unhold kubeadm
@@ -223,20 +240,9 @@ grep -o 'https://[^ ]*/' /etc/apt/sources.list.d/kubernetes.list > /opt/answers/
     solution: UPGRADE_CP_135,
     settleMs: 30_000,
     check(c) {
-      for (const comp of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
-        const img = componentImage(c, comp);
-        if (!img.endsWith(':v1.35.1')) c.fail(`${comp}가 v1.35.1이 아닙니다 (현재 이미지: ${img || '없음'})`);
-      }
-      const cp = c.need('node', 'controlplane');
-      if (cp) {
-        c.expect(kubeletVersion(cp) === 'v1.35.1', `controlplane의 kubelet이 v1.35.1이 아닙니다 (현재: ${kubeletVersion(cp)})`);
-        c.expect(!unschedulable(cp), 'controlplane 노드가 아직 SchedulingDisabled입니다 (uncordon하지 않았습니다)');
-        c.expect(c.nodeReady(cp), 'controlplane 노드가 Ready가 아닙니다');
-      }
-      for (const n of ['node01', 'node02']) {
-        const node = c.get('node', n);
-        if (node && kubeletVersion(node) !== 'v1.35.0') c.fail(`${josa(n, '은/는')} 이번에 올리지 않아야 합니다 (현재: ${kubeletVersion(node)})`);
-      }
+      controlPlaneAt(c, 'v1.35.1');
+      nodeUpgraded(c, 'controlplane', 'v1.35.1');
+      nodesLeftAt(c, ['node01', 'node02'], 'v1.35.0');
     },
   },
   {
@@ -270,14 +276,8 @@ exit
 kubectl uncordon node01`,
     settleMs: 30_000,
     check(c) {
-      const n1 = c.need('node', 'node01');
-      if (n1) {
-        c.expect(kubeletVersion(n1) === 'v1.35.1', `node01의 kubelet이 v1.35.1이 아닙니다 (현재: ${kubeletVersion(n1)})`);
-        c.expect(!unschedulable(n1), 'node01 노드가 아직 SchedulingDisabled입니다 (uncordon하지 않았습니다)');
-        c.expect(c.nodeReady(n1), 'node01 노드가 Ready가 아닙니다');
-      }
-      const n2 = c.get('node', 'node02');
-      if (n2 && kubeletVersion(n2) !== 'v1.35.0') c.fail(`node02는 이번에 올리지 않아야 합니다 (현재: ${kubeletVersion(n2)})`);
+      nodeUpgraded(c, 'node01', 'v1.35.1');
+      nodesLeftAt(c, ['node02'], 'v1.35.0');
       const d = c.need('deployment', 'web');
       if (d) c.expect(readyReplicas(d) === 2, `web 디플로이먼트의 준비된 파드가 2개가 아닙니다 (현재: ${readyReplicas(d)})`);
     },
@@ -299,19 +299,9 @@ kubectl uncordon node01`,
 ${UPGRADE_CP_135}`,
     settleMs: 30_000,
     check(c) {
-      for (const comp of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
-        const img = componentImage(c, comp);
-        if (!img.endsWith(':v1.35.1')) c.fail(`${comp}가 v1.35.1이 아닙니다 (현재 이미지: ${img || '없음'})`);
-      }
-      const cp = c.need('node', 'controlplane');
-      if (cp) {
-        c.expect(kubeletVersion(cp) === 'v1.35.1', `controlplane의 kubelet이 v1.35.1이 아닙니다 (현재: ${kubeletVersion(cp)})`);
-        c.expect(!unschedulable(cp), 'controlplane 노드가 아직 SchedulingDisabled입니다 (uncordon하지 않았습니다)');
-      }
-      for (const n of ['node01', 'node02']) {
-        const node = c.get('node', n);
-        if (node && kubeletVersion(node) !== 'v1.34.3') c.fail(`${josa(n, '은/는')} 이번에 올리지 않아야 합니다 (현재: ${kubeletVersion(node)})`);
-      }
+      controlPlaneAt(c, 'v1.35.1');
+      nodeUpgraded(c, 'controlplane', 'v1.35.1');
+      nodesLeftAt(c, ['node01', 'node02'], 'v1.34.3');
     },
   },
   {

@@ -4,10 +4,9 @@
  * DaemonSets, static pods, multiple schedulers and profiles.
  */
 import type { Check, Obj } from '../check.ts';
-import { sameImage, sameQuantity } from '../check.ts';
+import { ANSWERS, readyReplicas, sameImage, sameQuantity } from '../check.ts';
 import type { Lab } from '../types.ts';
 
-const ANSWERS = 'mkdir -p /opt/answers';
 const CP_TAINT = 'node-role.kubernetes.io/control-plane';
 
 function tolerates(pod: Obj | undefined, key: string, value: string | undefined, effect: string): boolean {
@@ -17,10 +16,6 @@ function tolerates(pod: Obj | undefined, key: string, value: string | undefined,
       (t.operator === 'Exists' || (t.value ?? '') === (value ?? '')) &&
       (!t.effect || t.effect === effect),
   );
-}
-
-function readyReplicas(obj: Obj | undefined): number {
-  return obj?.status?.readyReplicas ?? 0;
 }
 
 /** Pods of a Deployment (by its selector), not terminating. */
