@@ -9,7 +9,7 @@
  * Storage 10 %. The notes cover no storage topic, so storage's 10 % goes to Workloads & Scheduling
  * (25 %). Each domain's weight is split evenly between its tasks.
  */
-import { LIMITS, validOp, type Op } from '../lib/run/state.ts';
+import { LIMITS, readVersioned, validOp, type Op } from '../lib/run/state.ts';
 import type { Domain, Grade, Lab } from './types.ts';
 
 /**
@@ -203,15 +203,9 @@ function validResult(x: unknown): x is ExamResult {
 
 /** Reads a saved exam; refuses damaged, old or no-longer-valid data (a lab that no longer exists). */
 export function readExam(raw: string | null, exists: (key: string) => boolean): { ok: true; state: ExamState } | { ok: false; reason: 'missing' | 'corrupt' | 'version' | 'changed' } {
-  if (raw === null) return { ok: false, reason: 'missing' };
-  let d: unknown;
-  try {
-    d = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
-  if (d.v !== EXAM_VERSION) return { ok: false, reason: 'version' };
+  const r = readVersioned(raw, EXAM_VERSION);
+  if (!r.ok) return r;
+  const d = r.d;
   if (typeof d.seed !== 'number' || typeof d.startedAt !== 'number' || !Number.isFinite(d.startedAt) || typeof d.durationMs !== 'number' || !(d.durationMs > 0) || d.durationMs > 24 * 3600_000) return { ok: false, reason: 'corrupt' };
   if (!Array.isArray(d.tasks) || d.tasks.length === 0 || d.tasks.length > 50 || !d.tasks.every(validTask)) return { ok: false, reason: 'corrupt' };
   const contexts = new Set((d.tasks as ExamTask[]).map((t) => t.context));

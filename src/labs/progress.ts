@@ -4,7 +4,7 @@
  * its log of operations (replayed on a fresh simulator — the simulator is deterministic). Damaged,
  * foreign or old data is refused with a reason, never half-used; nothing leaves the browser.
  */
-import { LIMITS, validOp, type Op } from '../lib/run/state.ts';
+import { LIMITS, readVersioned, validOp, type Op } from '../lib/run/state.ts';
 import { josa } from './josa.ts';
 
 export { PROGRESS_VERSION, PROGRESS_KEY, emptyProgress, readProgress, markDone, unmark, type Progress, type ReadFailure } from './done.ts';
@@ -12,8 +12,6 @@ import { PROGRESS_VERSION, type ReadFailure } from './done.ts';
 
 /** One lab's session: { v, key, setup, ops }. */
 export const labSessionKey = (key: string) => `kubenote:labs:v1:session:${key}`;
-
-const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
 // ---- one lab's session -------------------------------------------------------------------------
 
@@ -28,15 +26,9 @@ export interface LabSave {
 export const newLabSave = (key: string, setup: string): LabSave => ({ v: PROGRESS_VERSION, key, setup, ops: [] });
 
 export function readLabSave(raw: string | null, expect: { key: string; setup: string }): { ok: true; save: LabSave } | { ok: false; reason: ReadFailure } {
-  if (raw === null) return { ok: false, reason: 'missing' };
-  let d: unknown;
-  try {
-    d = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  if (!isObj(d) || typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
-  if (d.v !== PROGRESS_VERSION) return { ok: false, reason: 'version' };
+  const r = readVersioned(raw, PROGRESS_VERSION);
+  if (!r.ok) return r;
+  const d = r.d;
   if (typeof d.key !== 'string' || typeof d.setup !== 'string' || !Array.isArray(d.ops)) return { ok: false, reason: 'corrupt' };
   if (d.ops.length > LIMITS.ops || !d.ops.every(validOp)) return { ok: false, reason: 'corrupt' };
   if (d.key !== expect.key || d.setup !== expect.setup) return { ok: false, reason: 'changed' };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromBase64Url, LIMITS, newSession, pushHistory, pushOp, readEdits, readHistory, readSession, readShare, toBase64Url, trimEntries, type Op } from './state.ts';
+import { fromBase64Url, LIMITS, newSession, pushHistory, pushOp, readEdits, readHistory, readSession, readShare, readVersioned, toBase64Url, trimEntries, type Op } from './state.ts';
 
 const expect = { seed: 7, setup: 'abc' };
 const good = () => ({ ...newSession(7, 'abc'), ops: [{ t: 'r', s: 'kubectl get pods' }, { t: 'a', ms: 500 }] as Op[], done: { '': [1, 2] }, outputs: { 'x#1': { entries: [{ command: 'ls', output: [{ stream: 'stdout', text: 'a\n' }], status: 0 }], state: 'ok' } } });
@@ -79,4 +79,18 @@ test('edits: only well-formed entries are kept', () => {
   assert.deepEqual(readEdits('{"1":{"hash":"ab","code":"x"},"x":{"hash":"a","code":"y"},"2":{"hash":1}}'), { 1: { hash: 'ab', code: 'x' } });
   assert.deepEqual(readEdits('[1]'), {});
   assert.deepEqual(readEdits('garbage'), {});
+});
+
+test('readVersioned: the saved object of the given format, or why it cannot be used', () => {
+  const cases: [string | null, string][] = [
+    [null, 'missing'],
+    ['{', 'corrupt'],
+    ['[]', 'corrupt'],
+    ['"x"', 'corrupt'],
+    ['null', 'corrupt'],
+    ['{"v":"1"}', 'corrupt'],
+    ['{"v":2,"a":1}', 'version'],
+  ];
+  for (const [raw, reason] of cases) assert.deepEqual(readVersioned(raw, 1), { ok: false, reason }, String(raw));
+  assert.deepEqual(readVersioned('{"v":1,"a":[1]}', 1), { ok: true, d: { v: 1, a: [1] } });
 });

@@ -89,19 +89,28 @@ function validEntries(x: unknown): x is RunEntry[] {
 
 export type ReadResult = { ok: true; session: SavedSession } | { ok: false; reason: 'missing' | 'corrupt' | 'version' | 'changed' };
 
-/** Reads a saved session back; `expect` is what the page would start from now. */
-export function readSession(raw: string | null, expect: { seed: number; setup: string }): ReadResult {
+/**
+ * The first step of reading saved JSON back: the object, if there is one and it is of format
+ * `version`; else why not. The caller then checks the fields it needs.
+ */
+export function readVersioned(raw: string | null, version: number): { ok: true; d: Record<string, unknown> } | { ok: false; reason: 'missing' | 'corrupt' | 'version' } {
   if (raw === null) return { ok: false, reason: 'missing' };
-  let data: unknown;
+  let d: unknown;
   try {
-    data = JSON.parse(raw);
+    d = JSON.parse(raw);
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'corrupt' };
-  const d = data as Record<string, unknown>;
-  if (typeof d.v !== 'number') return { ok: false, reason: 'corrupt' };
-  if (d.v !== STATE_VERSION) return { ok: false, reason: 'version' };
+  if (!d || typeof d !== 'object' || Array.isArray(d) || typeof (d as Record<string, unknown>).v !== 'number') return { ok: false, reason: 'corrupt' };
+  if ((d as Record<string, unknown>).v !== version) return { ok: false, reason: 'version' };
+  return { ok: true, d: d as Record<string, unknown> };
+}
+
+/** Reads a saved session back; `expect` is what the page would start from now. */
+export function readSession(raw: string | null, expect: { seed: number; setup: string }): ReadResult {
+  const r = readVersioned(raw, STATE_VERSION);
+  if (!r.ok) return r;
+  const d = r.d;
   if (typeof d.seed !== 'number' || !isStr(d.setup) || !Array.isArray(d.ops) || !d.done || typeof d.done !== 'object' || !d.outputs || typeof d.outputs !== 'object') return { ok: false, reason: 'corrupt' };
   if (d.ops.length > LIMITS.ops || !d.ops.every(validOp)) return { ok: false, reason: 'corrupt' };
   const done: Record<string, number[]> = {};
