@@ -8,7 +8,8 @@
  */
 import { Terminal } from '../run/terminal.ts';
 import type { Lab as RunLab } from '../run/lab.ts';
-import { confirmTwice, h } from '../run/dom.ts';
+import { h } from '../run/dom.ts';
+import { confirmTwice } from './confirm.ts';
 import { pushOp, type Op } from '../../lib/run/state.ts';
 import { EXAM_KEY, EXAM_MINUTES, PASS_SCORE, attempted, clock, newExam, readExam, remainingMs, scoreExam, type ExamLab, type ExamResult, type ExamState } from '../../labs/exam.ts';
 import { failureNotice } from '../../labs/progress.ts';

@@ -6,7 +6,8 @@
  */
 import { Terminal } from '../run/terminal.ts';
 import type { Lab as RunLab } from '../run/lab.ts';
-import { confirmTwice, h } from '../run/dom.ts';
+import { h } from '../run/dom.ts';
+import { confirmTwice } from './confirm.ts';
 import { LIMITS, pushOp, type Op } from '../../lib/run/state.ts';
 import { PROGRESS_KEY, failureNotice, labSessionKey, markDone, newLabSave, readLabSave, readProgress, type LabSave } from '../../labs/progress.ts';
 import type { Grade } from '../../labs/types.ts';
