@@ -35,6 +35,7 @@ export function lazyModules(registryPath) {
     lazy.set(abs, key);
   }
   if (!lazy.size) throw new Error('lazy.ts: no lazy modules found');
+  const everywhere = new Set([...(/STAND_IN_EVERYWHERE = \[([^\]]*)\]/.exec(registry)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]));
   /** @type {Set<string>} */
   const core = new Set();
   return {
@@ -59,10 +60,10 @@ export function lazyModules(registryPath) {
     async resolveId(source, importer) {
       // The registry's loaders and the lazy modules themselves import the real modules: a lazy
       // module may use another one as it is evaluated (annotate.ts builds its flags with label.ts).
-      if (!importer || importer.startsWith(PREFIX) || importer === registryPath || lazy.has(importer)) return null;
+      if (!importer || importer.startsWith(PREFIX) || importer === registryPath) return null;
       if (!/\.ts$/.test(source) || !source.startsWith('.')) return null;
       const abs = resolve(dirname(importer), source);
-      if (!lazy.has(abs)) return null;
+      if (!lazy.has(abs) || (lazy.has(importer) && !everywhere.has(lazy.get(abs)))) return null;
       return PREFIX + abs;
     },
     async load(id) {

@@ -33,11 +33,18 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubectl/cmd/exec.ts': () => import('../../sim/kubectl/cmd/exec.ts'),
   'sim/kubectl/cmd/explain.ts': () => import('../../sim/kubectl/cmd/explain.ts'),
   'sim/kubectl/cmd/clusterinfo.ts': () => import('../../sim/kubectl/cmd/clusterinfo.ts'),
+  'sim/kubectl/help.ts': () => import('../../sim/kubectl/help.ts'),
   'sim/shell/diff.ts': () => import('../../sim/shell/diff.ts'),
   'sim/node/etcdctl.ts': () => import('../../sim/node/etcdctl.ts'),
   'sim/node/kubeadm.ts': () => import('../../sim/node/kubeadm.ts'),
   'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
 };
+
+/**
+ * Modules every importer gets the stand-in of, lazy modules too (who import the others themselves,
+ * as they may use them while they load): kubectl's help texts (~200 KB) come only with a `-h`.
+ */
+export const STAND_IN_EVERYWHERE = ['sim/kubectl/help.ts'];
 
 /** Which modules a script wants, by the words in it (a word may stand for several modules). */
 const WANTS: [RegExp, string[]][] = [
@@ -64,6 +71,7 @@ const WANTS: [RegExp, string[]][] = [
   [/\bexec\b/, ['cmd/exec']],
   [/\bexplain\b/, ['cmd/explain']],
   [/\bcluster-info\b/, ['cmd/clusterinfo']],
+  [/(^|\s)(-h|--help)(\s|=|$)/m, ['kubectl/help']],
   [/\betcd(ctl|utl)?\b/, ['node/etcdctl']],
   [/\bkubeadm\b/, ['node/kubeadm']],
   [/\bcrictl\b/, ['node/crictl']],

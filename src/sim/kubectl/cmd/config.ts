@@ -128,13 +128,11 @@ const getContexts: Command = {
   },
 };
 
-const USE_CONTEXT_HELP = helpText('config use-context')!;
-
 const useContext: Command = {
   name: 'use-context',
   aliases: ['use'],
   run(ctx, args, flags) {
-    if (args.length !== 1) return helpError(ctx, USE_CONTEXT_HELP, args);
+    if (args.length !== 1) return helpError(ctx, helpText('config use-context')!, args);
     const name = args[0];
     const { opts, loaded, config } = load(ctx, flags);
     if (!config.contexts.some((c) => c.name === name)) throw new CmdError(`no context exists with the name: "${name}"`);
@@ -143,8 +141,6 @@ const useContext: Command = {
     ctx.out(`Switched to context "${name}".\n`);
   },
 };
-
-const SET_CONTEXT_HELP = helpText('config set-context')!;
 
 const setContext: Command = {
   name: 'set-context',
@@ -155,7 +151,7 @@ const setContext: Command = {
     { name: 'namespace', type: 'string' },
   ],
   run(ctx, args, flags) {
-    if (args.length > 1) return helpError(ctx, SET_CONTEXT_HELP, args);
+    if (args.length > 1) return helpError(ctx, helpText('config set-context')!, args);
     const current = flags.bool('current');
     let name = args[0] ?? '';
     if (!name && !current) throw new CmdError('you must specify a non-empty context name or --current');
@@ -390,8 +386,6 @@ const unset: Command = {
   },
 };
 
-const CONFIG_HELP = helpText('config')!;
-
 const SUBCOMMANDS: Command[] = [currentContext, deleter('cluster'), deleteContext, deleter('user'), getClusters, getContexts, getUsers, renameContext, set, setCluster, setContext, setCredentials, unset, useContext, view];
 
 /**
@@ -403,7 +397,7 @@ export const config: Command = {
   sub: SUBCOMMANDS,
   run(ctx, args) {
     if (!args.length) {
-      ctx.err(CONFIG_HELP);
+      ctx.err(helpText('config')!);
       return 1;
     }
     ctx.err(`error: unknown command "${args[0]}"\nSee 'kubectl config -h' for help and examples\n`);

@@ -513,15 +513,13 @@ const restart = patchCommand(
   'restarted',
 );
 
-const ROLLOUT_HELP = helpText('rollout')!;
-
 export const rollout: Command = {
   name: 'rollout',
   sub: [history, pause, restart, resume, status, undo],
   // cmdutil.DefaultSubCommandRun: help (exit 1), or "unknown command" for other words.
   run(ctx, args) {
     if (args.length) throw usageError(`unknown command ${JSON.stringify(args.join(' '))}`);
-    ctx.out(ROLLOUT_HELP);
+    ctx.out(helpText('rollout')!);
     return 1;
   },
 };

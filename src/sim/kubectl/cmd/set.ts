@@ -487,15 +487,13 @@ const selector: Command = {
   },
 };
 
-const SET_HELP = helpText('set')!;
-
 export const set: Command = {
   name: 'set',
   sub: [env, image, resources, selector, serviceaccount],
   // cmdutil.DefaultSubCommandRun(ErrOut): help on stderr (exit 1), or "unknown command".
   run(ctx, args) {
     if (args.length) throw usageError(`unknown command ${JSON.stringify(args.join(' '))}`);
-    ctx.err(SET_HELP);
+    ctx.err(helpText('set')!);
     return 1;
   },
 };

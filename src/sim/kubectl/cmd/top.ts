@@ -24,8 +24,6 @@ import { helpText } from '../help.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TOP_HELP = helpText('top')!;
-
 /** metrics.k8s.io/v1beta1 request through the aggregation layer. */
 function metricsCall(ctx: KubectlContext, req: Omit<ApiRequest, 'group' | 'version'>): Obj {
   const r = ctx.server.handle({ ...req, group: 'metrics.k8s.io', version: 'v1beta1' });
@@ -184,7 +182,7 @@ export const top: Command = {
   sub: [topNode, topPod],
   run(ctx, args) {
     if (!args.length) {
-      ctx.err(TOP_HELP);
+      ctx.err(helpText('top')!);
       return 1;
     }
     // cmdutil.DefaultSubCommandRun → RequireNoArguments
