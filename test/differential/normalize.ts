@@ -70,7 +70,10 @@ function sortRows(out: string, header: RegExp, rowStart: RegExp): string {
   return lines.join('\n');
 }
 
-/** describe configmap/secret `Data` entries (`key:\n----\nvalue\n\n`), sorted by key. */
+/**
+ * describe configmap `Data` entries (`key:\n----\nvalue\n\n`) and describe secret `Data` rows
+ * (`key:  N bytes`), sorted by key.
+ */
 function sortDataEntries(out: string): string {
   const lines = out.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -84,6 +87,13 @@ function sortDataEntries(out: string): string {
       if (/^.*:$/.test(lines[k]) && lines[k + 1] === '----') entries.push({ key: lines[k], lines: [lines[k]] });
       else if (entries.length) entries[entries.length - 1].lines.push(lines[k]);
       else pre.push(lines[k]);
+    }
+    if (entries.length === 0) {
+      // A secret: one `key:\tN bytes` row (tab-aligned) a key; the token of a service-account token secret in full.
+      let last = start;
+      while (last < end && /^\S[^\n]*:\s+\S/.test(lines[last])) last++;
+      lines.splice(start, last - start, ...lines.slice(start, last).sort());
+      continue;
     }
     if (entries.length < 2) continue;
     // Each entry ends with the value's newline and one blank line; normalise the split points.
@@ -234,8 +244,8 @@ export function rules(versions: VersionFacts): Rule[] {
       both: (out, cmd) => (isCmd(cmd, 'describe') ? sortRows(out, /^\s*Type\s+Resource\s+Min\s+Max\s+Default Request/, /^\s*(Container|Pod|PersistentVolumeClaim)\s/) : out),
     },
     {
-      name: 'map iteration order in describe configmap',
-      why: 'kubectl v1.33 describeConfigMap ranges over the Data map (random order); v1.34+ sorts the keys (kubectl pkg/describe/describe.go); entries are sorted on both sides.',
+      name: 'map iteration order in describe configmap and secret',
+      why: 'kubectl v1.33 describeConfigMap and describeSecret range over the Data map (random order); later versions sort the keys (slices.Sorted(maps.Keys(…)), kubectl pkg/describe/describe.go); entries are sorted on both sides.',
       both: (out, cmd) => (isCmd(cmd, 'describe') ? sortDataEntries(out) : out),
     },
     {
