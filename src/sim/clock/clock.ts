@@ -55,9 +55,9 @@ export class Clock {
     this.tasks.push(fn);
   }
 
-  /** Run `fn` after `ms` of simulated time. */
+  /** Run `fn` after `ms` of simulated time (whole milliseconds, rounded up: the clock has no finer grain). */
   after(ms: number, fn: Task): TimerHandle {
-    const t: Timer = { at: this.nowMs + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
+    const t: Timer = { at: this.nowMs + Math.max(0, Math.ceil(ms)), seq: this.seq++, fn, cancelled: false };
     this.push(t);
     // A handle may be kept long after its timer fired or was cancelled: it must not keep the
     // timer's closure (and what that captured) alive.
@@ -86,7 +86,7 @@ export class Clock {
 
   /** Move time forward by `ms`, firing due timers in order and settling after each. */
   advance(ms: number): void {
-    const end = this.nowMs + Math.max(0, ms);
+    const end = this.nowMs + Math.max(0, Math.ceil(ms));
     this.settle();
     for (;;) {
       const t = this.heap[0];
