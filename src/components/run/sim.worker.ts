@@ -21,7 +21,7 @@ let host: Host | null = null;
  * before any message, while the run UI still loads: the session the first `init` most likely asks
  * for (a page in "my lab" mode asks for another seed, and this one is dropped).
  */
-const early = (() => {
+let early: { seed: number; session: Session } | null = (() => {
   const slug = (self as unknown as { name?: string }).name;
   if (!slug) return null;
   const seed = seedOf(slug);
@@ -32,13 +32,12 @@ const early = (() => {
   }
 })();
 
-/** A fresh cluster for `seed`: the early one when it is that one (once), or a new boot. */
+/** A fresh cluster for `seed`: the early one when it is that one, or a new boot. Either way the early one is let go. */
 function session(seed: number): number | Session {
-  const e = early && early.seed === seed && !earlyTaken ? early.session : null;
-  earlyTaken ||= !!e;
+  const e = early?.seed === seed ? early.session : null;
+  early = null;
   return e ?? seed;
 }
-let earlyTaken = false;
 /** What built `host` (init) and every op since: the session, replayed when code was missing. */
 let started: { seed: number; setup: string; trace?: boolean } | null = null;
 let log: Op[] = [];
