@@ -81,7 +81,8 @@ export class KubeHandler {
     const path = req.path.replace(/\/+$/, '') || '/';
     const segs = path.split('/').filter(Boolean);
     const accept = parseAccept(req.headers.accept);
-    if (path === '/version') return json(200, versionInfo(this.session));
+    // responsewriters.WriteRawJSON: indented, no final newline (kubectl get --raw /version shows it).
+    if (path === '/version') return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(versionInfo(this.session), null, 2) };
     if (['/healthz', '/readyz', '/livez'].includes(path)) {
       return this.server.up ? text(200, 'ok') : text(500, `[-]etcd failed: reason withheld\n${path.slice(1)} check failed`);
     }

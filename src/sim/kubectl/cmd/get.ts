@@ -8,6 +8,7 @@ import { CmdError, renderError, usageError } from '../errors.ts';
 import type { Flags } from '../flags.ts';
 import { findResults, goQuote, jsonpathText, JSONPathError, parseJSONPath } from '../jsonpath.ts';
 import { runWatch } from './getwatch.ts';
+import { rawGet } from '../rawhttp.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { FILENAME_FLAG, OUTPUT_FORMATS, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, getObject, kindString, listObjects, printFormatted, stripManaged } from './common.ts';
@@ -42,6 +43,8 @@ export const get: Command = {
     if (o && !GET_FORMATS.includes(o.split('=')[0])) {
       throw new CmdError(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${GET_FORMATS.join(',')}`);
     }
+    const raw = flags.str('raw');
+    if (raw) return getRaw(ctx, raw, args, flags);
     const all = flags.bool('all-namespaces');
     const ns = all ? undefined : ctx.namespace;
     const files = flags.list('filename');
@@ -107,7 +110,8 @@ export const get: Command = {
     for (const g of nonEmpty) {
       if (!sortObjects(g.objs, flags, !o.startsWith('custom-columns'))) continue;
       written = true;
-      if (!first) ctx.out('\n');
+      // A blank line between the tables of several types, but not without headers (get.go).
+      if (!first && !flags.bool('no-headers')) ctx.out('\n');
       first = false;
       if (o.startsWith('custom-columns')) ctx.out(customColumns(o, g.objs, flags.bool('no-headers')));
       else ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
@@ -117,6 +121,17 @@ export const get: Command = {
     return status;
   },
 };
+
+/** --raw: GetOptions Complete and Validate, then rawhttp.RawGet (kubectl pkg/cmd/get/get.go). */
+function getRaw(ctx: KubectlContext, raw: string, args: string[], flags: Flags): number {
+  if (args.length) throw new CmdError('arguments may not be passed when --raw is specified');
+  if (flags.bool('watch') || flags.bool('watch-only') || flags.str('selector')) throw new CmdError('--raw may not be specified with other flags that filter the server request or alter the output');
+  if (flags.str('output')) throw new CmdError('--raw and --output are mutually exclusive');
+  // url.ParseRequestURI: an absolute path or an absolute URL.
+  if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw)) throw new CmdError(`--raw must be a valid URL path: parse ${JSON.stringify(raw)}: invalid URI for request`);
+  ctx.out(rawGet(ctx, raw));
+  return 0;
+}
 
 function noResources(types: ResourceInfo[], all: boolean, ns: string): string {
   const namespaced = types.length ? types.some((t) => t.namespaced) : true;

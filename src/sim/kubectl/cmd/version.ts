@@ -49,7 +49,7 @@ interface VersionInfo {
   platform: string;
 }
 
-function info(version: string, server: boolean): VersionInfo {
+export function info(version: string, server: boolean): VersionInfo {
   const v = version.replace(/^v/, '');
   const [major, minor] = v.split('.');
   const b = BUILD[v] ?? BUILD['1.35.0'];
