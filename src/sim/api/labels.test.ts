@@ -163,6 +163,8 @@ test('selectorFromSet and formatLabels', () => {
   assert.equal(selectorFromSet({}).matches({ x: 'y' }), true);
   assert.equal(selectorFromSet(undefined).matches(undefined), true);
   assert.equal(formatLabels({ b: '2', a: '1' }), 'a=1,b=2');
+  // Set.String sorts the pairs: apimachinery pkg/labels/labels.go.
+  assert.equal(formatLabels({ app: 'web', 'app.kubernetes.io/name': 'web' }), 'app.kubernetes.io/name=web,app=web');
   assert.equal(Selector.nothing().matches({}), false);
   assert.equal(Selector.everything().empty(), true);
   assert.equal(parseSelector('a=1').add(Requirement.create('0', 'exists', [])).toString(), '0,a=1');

@@ -409,12 +409,15 @@ export function labelSelectorMatches(ls: LabelSelector | null | undefined, label
   return sel.matches(labels);
 }
 
-/** labels.Set.String(): "k1=v1,k2=v2" with keys sorted. */
+/**
+ * labels.Set.String(): the "k=v" pairs sorted as strings (not by key: "app.kubernetes.io/name=x"
+ * comes before "app=y", '.' < '=').
+ */
 export function formatLabels(set: Labels): string {
   if (!set) return '';
   return Object.keys(set)
-    .sort()
     .map((k) => `${k}=${set[k]}`)
+    .sort()
     .join(',');
 }
 

@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../api/object.ts';
 import { res } from '../../apiserver/client.ts';
 import { humanDuration } from '../../apiserver/printers/duration.ts';
-import { resolveType } from '../builder.ts';
+import { lookupResource } from '../../api/resources.ts';
 import { CmdError } from '../errors.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command } from '../types.ts';
@@ -63,7 +63,9 @@ export const events: Command = {
       if (!forObj.includes('/')) throw new CmdError('--for must be in resource/name form');
       const seg = forObj.split('/');
       if (seg.length !== 2) throw new CmdError('arguments in resource/name form may not have more than one slash');
-      const info = resolveType(seg[0]);
+      // The RESTMapper's NoResourceMatchError: cmdutil's StandardErrorMessage prints it without "error: ".
+      const info = lookupResource(seg[0]);
+      if (!info) throw new CmdError(`the server doesn't have a resource type "${seg[0]}"`, 'raw');
       fieldSelector = `involvedObject.kind=${info.kind},involvedObject.name=${seg[1]}`;
     }
     const types = [...new Set(flags.list('types'))].sort();

@@ -37,7 +37,8 @@ export const explain: Command = {
       const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
       const served = resourceFor(group, info.resource);
       if (!served || served.version !== version || group !== info.group) {
-        throw new CmdError(`couldn't find resource for "${group ? `${group}/` : ''}${version}, Resource=${info.resource}"`);
+        // schema.GroupVersionResource.String(): "group/version, Resource=r", the slash even for core.
+        throw new CmdError(`couldn't find resource for "${group}/${version}, Resource=${info.resource}"`);
       }
     }
     const r = explainSchema(target, { recursive: flags.bool('recursive') });

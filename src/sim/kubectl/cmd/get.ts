@@ -1,6 +1,7 @@
 /** kubectl get (k8s.io/kubectl/pkg/cmd/get): tables from the server-side printers, -o formats, -A, -l, --show-labels; -w/--watch-only in getwatch.ts. */
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
+import { formatLabels } from '../../api/labels.ts';
 import { toTable } from '../../apiserver/printers/printers.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
@@ -211,9 +212,8 @@ export function tableRows(info: ResourceInfo, objs: KubeObject[], flags: Flags, 
     }
     for (const l of labelCols) row.push(r.object.metadata.labels?.[l] ?? '');
     if (flags.bool('show-labels')) {
-      const labels = r.object.metadata.labels ?? {};
-      const keys = Object.keys(labels).sort();
-      row.push(keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
+      // labels.FormatLabels (printers/tableprinter.go appendLabelCells).
+      row.push(formatLabels(r.object.metadata.labels) || '<none>');
     }
     rows.push(row);
   }
