@@ -293,6 +293,11 @@ export function rules(versions: VersionFacts): Rule[] {
       both: (out, cmd) => (isCmd(cmd, 'label') || isCmd(cmd, 'annotate') ? sortRuns(out, /already has a value \(.*\), and --overwrite is false$/) : out),
     },
     {
+      name: 'map iteration order in set env --from warnings',
+      why: 'kubectl set env --from ranges over the ConfigMap\'s or Secret\'s Data map and warns for each key it renames (kubectl pkg/cmd/set/set_env.go: "Warning: key K transferred to NAME"), so real kubectl prints those lines in random order; each run of them is sorted on both sides.',
+      both: (out, cmd) => (isCmd(cmd, 'set') ? sortRuns(out, /^Warning: key \S+ transferred to \S+$/) : out),
+    },
+    {
       name: 'map iteration order in drain errors',
       why: 'kubectl drain groups the pods it cannot delete, and the ones it warns about, by reason in a map (kubectl pkg/drain/filters.go PodDeleteList.errors/Warnings), so the `cannot delete …` reasons and the `Warning: a; b` parts come in random order; they are sorted on both sides.',
       both: (out, cmd) => {
