@@ -457,6 +457,7 @@ export class ApiServer implements ServerContext {
   // ---- delete ---------------------------------------------------------------------------------
 
   private delete(info: ResourceInfo, ns: string | undefined, name: string, req: Pick<ApiRequest, 'dryRun' | 'gracePeriodSeconds' | 'propagationPolicy'>): ApiResponse {
+    this.strategy(info)?.beforeDelete?.(name);
     const obj = this.mustGet(info, ns, name);
     const attrs: AdmissionAttributes = { operation: 'DELETE', info, namespace: ns, name, oldObject: obj, dryRun: !!req.dryRun };
     this.runAdmit(attrs);

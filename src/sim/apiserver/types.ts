@@ -65,6 +65,8 @@ export interface Strategy {
    * transaction (pkg/registry/core/service/storage: txn Commit/Revert).
    */
   finishWrite?(obj: KubeObject, old: KubeObject | undefined, stored: boolean): void;
+  /** REST.Delete's own refusal before the store is asked (system PriorityClasses); throws ApiError. */
+  beforeDelete?(name: string): void;
   /** Called after a successful delete (free allocated IPs/ports). */
   afterDelete?(obj: KubeObject, ctx: ServerContext): void;
   /** True when deleting must wait for a controller (namespaces with spec.finalizers); marks the object. */

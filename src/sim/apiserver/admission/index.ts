@@ -6,7 +6,7 @@ import type { PodSpec, Toleration, Volume } from 'kubernetes-types/core/v1';
 import { resourceFor } from '../../api/resources.ts';
 import { NAME_ALPHABET } from '../server.ts';
 import * as errors from '../errors.ts';
-import type { AdmissionPlugin } from '../types.ts';
+import type { AdmissionPlugin, ServerContext } from '../types.ts';
 import { limitRanger } from './limitranger.ts';
 import { resourceQuota } from './resourcequota.ts';
 
@@ -70,24 +70,67 @@ export const serviceAccount: AdmissionPlugin = {
   },
 };
 
-/** Priority: resolves priorityClassName into priority and preemptionPolicy. */
+/**
+ * Priority (plugin/pkg/admission/priority/admission.go): a new pod's priority and preemptionPolicy from
+ * its class, or from the global default class (the lowest-valued one if several), or 0; a pod that
+ * states other values is refused. A PriorityClass may become globalDefault only while no other is.
+ */
+type PriorityClassObj = { metadata: { name?: string }; value?: number; globalDefault?: boolean; preemptionPolicy?: string };
+const priorityClassesInfo = () => resourceFor('scheduling.k8s.io', 'priorityclasses')!;
+
+function defaultPriorityClass(ctx: ServerContext): PriorityClassObj | undefined {
+  let dpc: PriorityClassObj | undefined;
+  for (const pc of ctx.list(priorityClassesInfo(), undefined) as PriorityClassObj[]) {
+    if (pc.globalDefault && (!dpc || (dpc.value ?? 0) > (pc.value ?? 0))) dpc = pc;
+  }
+  return dpc;
+}
+
 export const priority: AdmissionPlugin = {
   name: 'Priority',
   admit(a, ctx) {
-    if (a.info.resource !== 'pods' || a.operation !== 'CREATE' || a.subresource) return;
+    if (a.info.resource !== 'pods' || a.info.group !== '' || a.subresource) return;
     const spec = a.object!.spec as PodSpec;
-    const name = spec.priorityClassName;
-    if (!name) {
-      spec.priority ??= 0;
-      spec.preemptionPolicy ??= 'PreemptLowerPriority';
+    if (a.operation === 'UPDATE') {
+      // The values set at create are kept when an update leaves them out (validation forbids changes).
+      const old = a.oldObject?.spec as PodSpec | undefined;
+      if (spec.priority === undefined && old?.priority !== undefined) spec.priority = old.priority;
+      if (spec.preemptionPolicy === undefined && old?.preemptionPolicy !== undefined) spec.preemptionPolicy = old.preemptionPolicy;
       return;
     }
-    const builtin: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
-    const pc = ctx.read(resourceFor('scheduling.k8s.io', 'priorityclasses')!, undefined, name) as { value?: number; preemptionPolicy?: string } | undefined;
-    const value = pc?.value ?? builtin[name];
-    if (value === undefined) throw errors.forbidden('', 'pods', a.name, `no PriorityClass with name ${name} was found`);
+    if (a.operation !== 'CREATE') return;
+    let value: number;
+    let policy: string | undefined;
+    if (!spec.priorityClassName) {
+      const dpc = defaultPriorityClass(ctx);
+      if (dpc) spec.priorityClassName = dpc.metadata.name;
+      value = dpc ? dpc.value ?? 0 : 0;
+      policy = dpc ? dpc.preemptionPolicy : 'PreemptLowerPriority';
+    } else {
+      const pc = ctx.read(priorityClassesInfo(), undefined, spec.priorityClassName) as PriorityClassObj | undefined;
+      if (!pc) throw errors.forbidden('', 'pods', a.name, `no PriorityClass with name ${spec.priorityClassName} was found`);
+      value = pc.value ?? 0;
+      policy = pc.preemptionPolicy;
+    }
+    if (spec.priority !== undefined && spec.priority !== null && spec.priority !== value) {
+      throw errors.forbidden('', 'pods', a.name, `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`);
+    }
     spec.priority = value;
-    spec.preemptionPolicy ??= (pc?.preemptionPolicy as PodSpec['preemptionPolicy']) ?? 'PreemptLowerPriority';
+    if (policy !== undefined) {
+      if (spec.preemptionPolicy && spec.preemptionPolicy !== policy) {
+        throw errors.forbidden('', 'pods', a.name, `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed ${policy} from the given PriorityClass name`);
+      }
+      spec.preemptionPolicy = policy as PodSpec['preemptionPolicy'];
+    }
+  },
+  validate(a, ctx) {
+    if (a.info.resource !== 'priorityclasses' || a.subresource || (a.operation !== 'CREATE' && a.operation !== 'UPDATE')) return;
+    const pc = a.object as unknown as PriorityClassObj;
+    if (!pc.globalDefault) return;
+    const dpc = defaultPriorityClass(ctx);
+    if (dpc && (a.operation === 'CREATE' || dpc.metadata.name !== pc.metadata.name)) {
+      throw errors.forbidden('scheduling.k8s.io', 'priorityclasses', a.name, `PriorityClass ${dpc.metadata.name} is already marked as default. Only one default can exist`);
+    }
   },
 };
 

@@ -7,6 +7,7 @@ import { isConfigMapKey, isQualifiedName } from '../../api/validation/names.ts';
 import type { ApiServer } from '../server.ts';
 import type { Strategy } from '../types.ts';
 import { podStrategy } from './pods.ts';
+import { priorityClassStrategy } from './scheduling.ts';
 import { ServiceAllocators, serviceStrategy } from './services.ts';
 import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy, replicationControllerStrategy } from './workloads.ts';
 
@@ -110,5 +111,6 @@ export function registerAll(server: ApiServer): ServiceAllocators {
   server.registerStrategy('apps', 'deployments', deploymentStrategy);
   server.registerStrategy('apps', 'replicasets', replicaSetStrategy);
   server.registerStrategy('apps', 'daemonsets', daemonSetStrategy);
+  server.registerStrategy('scheduling.k8s.io', 'priorityclasses', priorityClassStrategy);
   return alloc;
 }
