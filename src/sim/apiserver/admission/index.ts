@@ -89,8 +89,8 @@ function defaultPriorityClass(ctx: ServerContext): PriorityClassObj | undefined 
 export const priority: AdmissionPlugin = {
   name: 'Priority',
   admit(a, ctx) {
-    if (a.info.resource !== 'pods' || a.info.group !== '' || a.subresource) return;
-    const spec = a.object!.spec as PodSpec;
+    if (a.info.resource !== 'pods' || a.info.group !== '' || a.subresource || !a.object) return;
+    const spec = a.object.spec as PodSpec;
     if (a.operation === 'UPDATE') {
       // The values set at create are kept when an update leaves them out (validation forbids changes).
       const old = a.oldObject?.spec as PodSpec | undefined;
