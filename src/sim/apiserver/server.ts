@@ -324,6 +324,9 @@ export class ApiServer implements ServerContext {
       delete (c as Record<string, unknown>).reason;
       delete (c as Record<string, unknown>).message;
     } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now() });
+    // ClearingNominatedNodeNameAfterBinding (beta, on by default in v1.35): a bound pod's
+    // nomination is stale (setPodNodeAndMetadata).
+    delete (status as { nominatedNodeName?: string }).nominatedNodeName;
     if (!dryRun) this.store.put(storageKey(info, ns, name), next, stampResourceVersion);
     return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
   }

@@ -312,6 +312,20 @@ export class KubeScheduler {
     const message = truncateMessage(outcome.error.message);
     recorder.eventV1(pod, 'Warning', 'FailedScheduling', message, source);
     for (const v of outcome.victims) {
+      // preemption.go PreemptPod: the victim first gets the DisruptionTarget condition, then is
+      // deleted (gracefully: it terminates like any deleted pod).
+      client.mutate(
+        res('pods'),
+        v.metadata!.namespace,
+        v.metadata!.name!,
+        (o) => {
+          const st = (o.status ??= {}) as NonNullable<Pod['status']>;
+          const conds = (st.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+          conds.push({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: server.now(), reason: 'PreemptionByScheduler', message: `${schedulerName}: preempting to accommodate a higher priority pod` });
+          st.conditions = conds;
+        },
+        true,
+      );
       client.delete(res('pods'), v.metadata!.namespace, v.metadata!.name!);
       recorder.eventV1(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source);
     }

@@ -55,7 +55,7 @@ export function tableOf(info: ResourceInfo, objects: KubeObject[], nowMs: number
     metadata: resourceVersion === undefined ? {} : { resourceVersion },
   };
   if (!opts.noHeaders) {
-    out.columnDefinitions = t.columnDefinitions.map((c) => ({ ...c, type: typeof t.rows[0]?.cells[t.columnDefinitions.indexOf(c)] === 'number' ? 'integer' : c.type, description: c.description || COLUMN_DOC[c.name] || '' }));
+    out.columnDefinitions = t.columnDefinitions.map((c) => ({ ...c, type: cellType(t.rows[0]?.cells[t.columnDefinitions.indexOf(c)], c.type), description: c.description || COLUMN_DOC[c.name] || '' }));
   }
   out.rows = t.rows.map((r) => {
     const row: Record<string, unknown> = { cells: r.cells };
@@ -64,4 +64,11 @@ export function tableOf(info: ResourceInfo, objects: KubeObject[], nowMs: number
     return row;
   });
   return out;
+}
+
+/** The column type the real printers declare: integer and boolean cells (printPriorityClass) as such. */
+function cellType(cell: unknown, fallback: string): string {
+  if (typeof cell === 'number') return 'integer';
+  if (typeof cell === 'boolean') return 'boolean';
+  return fallback;
 }

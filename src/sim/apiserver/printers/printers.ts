@@ -19,7 +19,7 @@ export interface Column {
 }
 
 export interface TableRow {
-  cells: (string | number)[];
+  cells: (string | number | boolean)[];
   object: KubeObject;
 }
 
@@ -35,7 +35,7 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 interface Printer {
   columns: [name: string, priority?: number][];
-  row(o: Obj, now: number): (string | number)[];
+  row(o: Obj, now: number): (string | number | boolean)[];
 }
 
 const none = (s: string | undefined | null) => (s ? s : '<none>');
@@ -215,6 +215,12 @@ const PRINTERS: Record<string, Printer> = {
       }
       return [o.metadata.name, age(o, now), req.join(', '), lim.join(', ')];
     },
+  },
+  // printPriorityClass: VALUE an integer, GLOBAL-DEFAULT a boolean, PREEMPTIONPOLICY after AGE
+  // (PreemptLowerPriority when unset).
+  priorityclasses: {
+    columns: [['Name'], ['Value'], ['Global-Default'], ['Age'], ['PreemptionPolicy']],
+    row: (o, now) => [o.metadata.name, o.value ?? 0, o.globalDefault ?? false, age(o, now), o.preemptionPolicy ?? 'PreemptLowerPriority'],
   },
   limitranges: {
     columns: [['Name'], ['Created At']],
