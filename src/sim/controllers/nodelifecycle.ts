@@ -157,23 +157,45 @@ export class NodeLifecycleController extends Controller {
       }
       return;
     }
+    // GetMatchingTolerations: the first toleration of each taint (none: evict now); getMinTolerationTime:
+    // the least tolerationSeconds among them, for ever when none has seconds.
     let minSeconds = Infinity;
     for (const t of taints) {
-      const matching = tols.filter((x) => toleratesTaint(x, t));
-      if (!matching.length) {
+      const first = tols.find((x) => toleratesTaint(x, t));
+      if (!first) {
         minSeconds = 0;
         break;
       }
-      const secs = matching.map((x) => (x.tolerationSeconds === undefined ? Infinity : Math.max(0, x.tolerationSeconds)));
-      minSeconds = Math.min(minSeconds, Math.min(...secs));
+      if (first.tolerationSeconds !== undefined && first.tolerationSeconds !== null) minSeconds = Math.min(minSeconds, Math.max(0, first.tolerationSeconds));
     }
-    if (minSeconds === Infinity) return;
+    if (minSeconds === Infinity) {
+      // Tolerated for ever: a scheduled deletion is cancelled (cancelWorkWithEvent).
+      if (pending) {
+        pending.cancel();
+        this.evictions.delete(key);
+        recorder.event(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${ns}/${name}`, { component: 'taint-eviction-controller' });
+      }
+      return;
+    }
     if (pending) return;
     const evict = () => {
       this.evictions.delete(key);
       const cur = client.get(res('pods'), ns, name);
       if (!cur || cur.metadata.deletionTimestamp) return;
       recorder.event(cur, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${name}`, { component: 'taint-eviction-controller' });
+      // addConditionAndDeletePod: the DisruptionTarget condition, then the delete.
+      client.mutate(
+        res('pods'),
+        ns,
+        name,
+        (o) => {
+          const st = (o.status ??= {}) as NonNullable<Pod['status']>;
+          const conds = (st.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+          conds.push({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: this.ctx.server.now(), reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
+          st.conditions = conds;
+        },
+        true,
+      );
       client.delete(res('pods'), ns, name);
     };
     if (minSeconds === 0) evict();
