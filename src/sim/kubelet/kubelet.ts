@@ -630,7 +630,7 @@ export class Kubelet {
     const w = this.workers.get(uid);
     if (!w) return [];
     return w.runs
-      .filter((r) => !r.init && r.status.state?.running)
+      .filter((r) => (!r.init || restartable(r)) && r.status.state?.running)
       .map((r) => ({ name: r.name, memoryMi: r.behaviour && r.behaviour.kind !== 'startError' ? r.behaviour.memoryMi : 1, cpuMilli: r.behaviour?.kind === 'run' ? r.behaviour.cpuMilli : 0 }));
   }
 
@@ -775,7 +775,9 @@ export class Kubelet {
     const inits = w.runs.filter((r) => r.init);
     const apps = w.runs.filter((r) => !r.init);
     if (w.phase === 'init') {
-      const next = inits.find((r) => !(r.status.state?.terminated && r.status.state.terminated.exitCode === 0));
+      // Init containers in order; a sidecar (restartable init container) lets the next one start once
+      // it has started, and keeps running (kuberuntime_manager.go computeInitContainerActions).
+      const next = inits.find((r) => (restartable(r) ? !r.status.started : !(r.status.state?.terminated && r.status.state.terminated.exitCode === 0)));
       if (next) {
         if (!next.timer && !next.status.state?.running) this.startContainer(w, next);
         return;
@@ -951,9 +953,11 @@ export class Kubelet {
     r.logs = b.kind === 'script' ? b.process.lines : sharedLogLines(b.logs.map((text) => this.renderLog(text, w, now)), now);
     r.status.state = { running: { startedAt: this.deps.server.now() } };
     r.status.started = true;
-    // A running container without a readiness probe is ready, whether it serves or will exit later.
-    r.status.ready = !r.init;
-    if (!r.init && b.kind === 'run' && r.spec.readinessProbe) {
+    // A running container without a readiness probe is ready, whether it serves or will exit later;
+    // so is a sidecar (init containers that run to completion are never ready).
+    const longRunning = !r.init || restartable(r);
+    r.status.ready = longRunning;
+    if (longRunning && b.kind === 'run' && r.spec.readinessProbe) {
       r.status.ready = false;
       const delay = (r.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 1000;
       r.timer = clock.after(delay, () => {
@@ -969,6 +973,8 @@ export class Kubelet {
       b.process.start(now, (text, at) => this.renderLog(text, w, at));
       this.followScript(w, r, b);
     }
+    // A started sidecar lets the next init container (or the app containers) start.
+    if (restartable(r) && w.phase === 'init') this.advance(w);
     if (b.kind === 'exit') {
       r.timer = clock.after(b.afterMs, () => {
         r.timer = undefined;
@@ -1041,7 +1047,8 @@ export class Kubelet {
     const terminated = { containerID: r.status.containerID, exitCode: term.exitCode, finishedAt: term.finishedAt, ...(term.message ? { message: term.message } : {}), reason: term.reason, startedAt: term.startedAt };
     r.status.ready = false;
     r.status.started = false;
-    const restart = r.init ? term.exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && term.exitCode !== 0);
+    // A sidecar restarts whatever the pod's restartPolicy (its own restartPolicy is Always).
+    const restart = restartable(r) || (r.init ? term.exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && term.exitCode !== 0));
     if (!restart) {
       r.status.state = { terminated };
       this.writeStatus(w);
@@ -1131,9 +1138,13 @@ export class Kubelet {
           const st = clone(prev) as Obj;
           const inits = w.runs.filter((r) => r.init);
           const apps = w.runs.filter((r) => !r.init);
-          const initDone = inits.every((r) => r.status.state?.terminated?.exitCode === 0);
-          const allReady = apps.every((r) => r.status.ready);
-          const unready = apps.filter((r) => !r.status.ready).map((r) => r.name);
+          // Sidecars count as initialized once started, and in readiness before the app containers
+          // (status/generate.go GeneratePodInitializedCondition, generateContainersReadyCondition).
+          const initialized = (r: ContainerRun) => (restartable(r) ? !!r.status.started : r.status.state?.terminated?.exitCode === 0);
+          const initDone = inits.every(initialized);
+          const longRunning = [...inits.filter(restartable), ...apps];
+          const allReady = longRunning.every((r) => r.status.ready);
+          const unready = longRunning.filter((r) => !r.status.ready).map((r) => r.name);
           const conds: PodCondition[] = clone(prev.conditions ?? []);
           const set = (type: string, status: string, reason?: string, message?: string) => {
             let c = conds.find((x) => x.type === type);
@@ -1148,7 +1159,7 @@ export class Kubelet {
             else delete c.message;
           };
           set('PodReadyToStartContainers', w.podIP ? 'True' : 'False');
-          const pendingInit = inits.filter((r) => r.status.state?.terminated?.exitCode !== 0).map((r) => r.name);
+          const pendingInit = inits.filter((r) => !initialized(r)).map((r) => r.name);
           set('Initialized', initDone ? 'True' : 'False', initDone ? undefined : 'ContainersNotInitialized', initDone ? undefined : `containers with incomplete status: [${pendingInit.join(' ')}]`);
           set('Ready', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
           set('ContainersReady', allReady ? 'True' : 'False', allReady ? undefined : 'ContainersNotReady', allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`);
@@ -1189,11 +1200,16 @@ export class Kubelet {
   }
 }
 
+/** A sidecar: an init container with restartPolicy Always (KEP-753). */
+function restartable(r: ContainerRun): boolean {
+  return r.init && r.spec.restartPolicy === 'Always';
+}
+
 /** getPhase (pkg/kubelet/kubelet_pods.go). */
 function podPhase(w: PodWorker, restartPolicy: string): string {
   const inits = w.runs.filter((r) => r.init);
   const apps = w.runs.filter((r) => !r.init);
-  const failedInit = inits.find((r) => r.status.state?.terminated && r.status.state.terminated.exitCode !== 0);
+  const failedInit = inits.find((r) => !restartable(r) && r.status.state?.terminated && r.status.state.terminated.exitCode !== 0);
   if (failedInit && restartPolicy === 'Never') return 'Failed';
   if (w.phase === 'starting' || w.phase === 'init') return 'Pending';
   let running = 0;
