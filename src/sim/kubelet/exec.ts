@@ -56,6 +56,8 @@ export interface ContainerContext {
   tty?: boolean;
   /** A file through the container's volume mounts (hostPath, configMap, secret); undefined if absent. */
   mountedFile(path: string): string | undefined;
+  /** The files of a configMap/secret/downwardAPI/projected volume of the pod by path inside it (optional in tests). */
+  volumeFiles?(volumeName: string): Record<string, string> | undefined;
   configMap(ns: string, name: string): KubeObject | undefined;
   secret(ns: string, name: string): KubeObject | undefined;
   /** The cluster CA certificate (PEM) for the service-account volume. */
@@ -348,6 +350,14 @@ export class ContainerProcess {
     return undefined;
   }
 
+  /** Without the kubelet's volumeFiles (unit tests): a configMap or secret volume's keys or item paths. */
+  private keyedFiles(vol: Obj): Record<string, string> {
+    const src = vol.configMap ? this.ctx.configMap(this.ns, vol.configMap.name) : vol.secret ? this.ctx.secret(this.ns, vol.secret.secretName) : undefined;
+    const data = (src?.data ?? {}) as Record<string, string>;
+    const items = (vol.configMap ?? vol.secret)?.items as Obj[] | undefined;
+    return Object.fromEntries(items ? items.map((i) => [String(i.path), '']) : Object.keys(data).map((k) => [k, '']));
+  }
+
   /** Mount point → the entries it shows (for ls) and how to read them. */
   private mounts(): { path: string; entries: () => string[]; read: (rel: string) => string | undefined }[] {
     const out: { path: string; entries: () => string[]; read: (rel: string) => string | undefined }[] = [];
@@ -359,14 +369,15 @@ export class ContainerProcess {
         out.push({ path, entries: () => ['ca.crt', 'namespace', 'token'], read: (rel) => this.saFile(rel) });
         continue;
       }
-      const keyed = (data: () => Record<string, string>, items: Obj[] | undefined) => {
-        const names = () => (items ? items.map((i) => String(i.path)) : Object.keys(data()).sort());
-        return { path, entries: names, read: (rel: string) => (m.subPath ? this.ctx.mountedFile(path) : this.ctx.mountedFile(`${path}/${rel}`)) };
-      };
-      if (vol.configMap) {
-        out.push(keyed(() => ((this.ctx.configMap(this.ns, vol.configMap.name)?.data ?? {}) as Record<string, string>), vol.configMap.items));
-      } else if (vol.secret) {
-        out.push(keyed(() => ((this.ctx.secret(this.ns, vol.secret.secretName)?.data ?? {}) as Record<string, string>), vol.secret.items));
+      if (vol.configMap || vol.secret || vol.projected || vol.downwardAPI) {
+        // A subPath mount shows the one file (or directory) it names.
+        const files = () => {
+          const all = Object.keys(this.ctx.volumeFiles?.(vol.name) ?? this.keyedFiles(vol));
+          if (!m.subPath) return all;
+          const pre = String(m.subPath).replace(/\/+$/, '') + '/';
+          return all.filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length));
+        };
+        out.push({ path, entries: files, read: (rel: string) => (m.subPath && !rel ? this.ctx.mountedFile(path) : this.ctx.mountedFile(`${path}/${rel}`)) });
       } else if (vol.hostPath || vol.emptyDir || vol.persistentVolumeClaim) {
         out.push({ path, entries: () => [], read: (rel) => this.ctx.mountedFile(rel ? `${path}/${rel}` : path) });
       }
@@ -384,7 +395,9 @@ export class ContainerProcess {
       if (p.startsWith(m.path + '/')) {
         const rel = p.slice(m.path.length + 1);
         const c = m.read(rel);
-        return c === undefined ? {} : { content: c };
+        if (c !== undefined) return { content: c };
+        // An item path with directories (private/tls.key) makes those directories.
+        return m.entries().some((f) => f.startsWith(rel + '/')) ? { isDir: true } : {};
       }
     }
     if (p === '/etc/hostname') return { content: this.hostname + '\n' };
@@ -403,7 +416,15 @@ export class ContainerProcess {
     for (const m of this.mounts()) {
       if (p === m.path) {
         known = true;
-        for (const e of m.entries()) names.add(e);
+        for (const e of m.entries()) names.add(e.split('/')[0]);
+      } else if (p.startsWith(m.path + '/')) {
+        const pre = p.slice(m.path.length + 1) + '/';
+        for (const e of m.entries()) {
+          if (!e.startsWith(pre)) continue;
+          known = true;
+          names.add(e.slice(pre.length).split('/')[0]);
+        }
+        if (known) break;
       } else if (m.path.startsWith(p === '/' ? '/' : p + '/')) {
         known = true;
         names.add(m.path.slice(p === '/' ? 1 : p.length + 1).split('/')[0]);

@@ -162,6 +162,8 @@ export class Kubelet {
   private deps: KubeletDeps;
   private workers = new Map<string, PodWorker>();
   private images = new Set<string>();
+  /** Files of subPath mounts as bound when their container started, by pod uid, container, mount path. */
+  private subPathFiles = new Map<string, Record<string, string>>();
   private nextIP = 2;
   private containerSeq = 0;
   /** systemctl stop kubelet: no heartbeats, no pod work. */
@@ -423,7 +425,7 @@ export class Kubelet {
     return [...this.workers.values()].map((w) => ({ id: fakeDigest(`sandbox/${w.uid}`), name: w.name, namespace: w.ns, uid: w.uid, createdAt: w.createdAt, state: w.podIP && w.phase !== 'terminating' ? 'Ready' : 'NotReady' }));
   }
 
-  /** A file as seen inside a container, through its volume mounts (hostPath, configMap, secret). */
+  /** A file as seen inside a container, through its volume mounts (hostPath, configMap, secret, projected, downwardAPI). */
   containerFile(pod: KubeObject, c: Container, path: string): string | undefined {
     const spec = pod.spec as Obj;
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => b.mountPath.length - a.mountPath.length);
@@ -438,25 +440,68 @@ export class Kubelet {
         const host = (vol.hostPath.path as string).replace(/\/+$/, '');
         return this.fs.read(sub ? `${host}/${sub}` : host);
       }
-      const keyOf = (items: Obj[] | undefined) => {
-        if (!items) return sub;
-        const it = items.find((i) => i.path === sub);
-        return it ? it.key : undefined;
-      };
-      if (vol.configMap) {
-        const cm = this.deps.client.get(res('configmaps'), pod.metadata.namespace, vol.configMap.name);
-        const key = keyOf(vol.configMap.items);
-        return key === undefined ? undefined : (cm?.data as Record<string, string> | undefined)?.[key];
-      }
-      if (vol.secret) {
-        const sec = this.deps.client.get(res('secrets'), pod.metadata.namespace, vol.secret.secretName);
-        const key = keyOf(vol.secret.items);
-        const v = key === undefined ? undefined : (sec?.data as Record<string, string> | undefined)?.[key];
-        return v === undefined ? undefined : decode64(v);
-      }
-      return undefined;
+      // A subPath mount is bound when the container starts: later changes to the ConfigMap or Secret
+      // do not reach it (only a new container sees them).
+      const files = (m.subPath ? this.subPathFiles.get(subPathKey(pod, c, m.mountPath)) : undefined) ?? this.volumeFiles(pod, vol);
+      return files?.[sub];
     }
     return undefined;
+  }
+
+  /**
+   * The files of a configMap, secret, downwardAPI or projected volume, by path inside it (the
+   * atomic writer's payload: pkg/volume/configmap, secret, downwardapi, projected — items choose keys
+   * and paths); undefined for other volumes.
+   */
+  volumeFiles(pod: KubeObject, vol: Obj): Record<string, string> | undefined {
+    const ns = pod.metadata.namespace;
+    const keyed = (data: Record<string, string>, items: Obj[] | undefined, decode: boolean): Record<string, string> => {
+      const out: Record<string, string> = {};
+      const value = (k: string) => (decode ? decode64(data[k]) : data[k]);
+      if (items) {
+        for (const it of items) if (data[it.key] !== undefined) out[it.path] = value(it.key);
+      } else for (const k of Object.keys(data)) out[k] = value(k);
+      return out;
+    };
+    const configMap = (src: Obj) => keyed(((this.deps.client.get(res('configmaps'), ns, src.name)?.data ?? {}) as Record<string, string>), src.items, false);
+    const secret = (name: string, items: Obj[] | undefined) => keyed(((this.deps.client.get(res('secrets'), ns, name)?.data ?? {}) as Record<string, string>), items, true);
+    const downward = (items: Obj[] | undefined) => {
+      const out: Record<string, string> = {};
+      for (const it of items ?? []) {
+        const v = downwardField(pod, it.fieldRef?.fieldPath);
+        if (v !== undefined) out[it.path] = v;
+      }
+      return out;
+    };
+    if (vol.configMap) return configMap(vol.configMap);
+    if (vol.secret) return secret(vol.secret.secretName, vol.secret.items);
+    if (vol.downwardAPI) return downward(vol.downwardAPI.items);
+    if (vol.projected) {
+      const out: Record<string, string> = {};
+      for (const src of (vol.projected.sources ?? []) as Obj[]) {
+        if (src.configMap) Object.assign(out, configMap(src.configMap));
+        else if (src.secret) Object.assign(out, secret(src.secret.name, src.secret.items));
+        else if (src.downwardAPI) Object.assign(out, downward(src.downwardAPI.items));
+      }
+      return out;
+    }
+    return undefined;
+  }
+
+  /** volumeFiles of the pod's volume `name`. */
+  podVolumeFiles(pod: KubeObject, name: string): Record<string, string> | undefined {
+    const vol = ((pod.spec as Obj).volumes ?? []).find((v: Obj) => v.name === name);
+    return vol ? this.volumeFiles(pod, vol) : undefined;
+  }
+
+  /** A starting container's subPath mounts of configMap/secret/projected volumes, as they are now. */
+  private bindSubPaths(pod: KubeObject, c: Container): void {
+    for (const m of c.volumeMounts ?? []) {
+      if (!m.subPath) continue;
+      const vol = ((pod.spec as Obj).volumes ?? []).find((v: Obj) => v.name === m.name);
+      const files = vol && this.volumeFiles(pod, vol);
+      if (files) this.subPathFiles.set(subPathKey(pod, c, m.mountPath), files);
+    }
   }
 
   /** systemctl stop kubelet / node power off. */
@@ -613,6 +658,7 @@ export class Kubelet {
     w.sandboxTimer?.cancel();
     w.killTimer?.cancel();
     for (const r of w.runs) r.timer?.cancel();
+    for (const k of [...this.subPathFiles.keys()]) if (k.startsWith(uid + '\0')) this.subPathFiles.delete(k);
     this.workers.delete(uid);
   }
 
@@ -947,6 +993,7 @@ export class Kubelet {
       this.exited(w, r, { exitCode: 128, reason: 'StartError', message: b.message, startedAt: this.deps.server.clock.rfc3339(0), finishedAt: this.deps.server.now() });
       return;
     }
+    this.bindSubPaths(pod, r.spec);
     this.event(w, r, 'Normal', 'Started', `Started container ${r.name}`);
     r.startedAt = now;
     r.previousLogs = r.logs.length ? r.logs : r.previousLogs;
@@ -1021,6 +1068,7 @@ export class Kubelet {
         node: { name: this.name, internalIP: this.spec.internalIP },
         ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
         mountedFile: (path) => this.containerFile(pod, c, path),
+        volumeFiles: (name) => this.podVolumeFiles(pod, name),
         caCert: '',
       });
       return proc.exec(argv, stdin);
@@ -1198,6 +1246,34 @@ export class Kubelet {
     const c = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].find((x: Obj) => x.name === container);
     return (c?.volumeMounts ?? []).map((m: Obj) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
   }
+}
+
+function subPathKey(pod: KubeObject, c: Container, mountPath: string): string {
+  return `${pod.metadata.uid}\0${c.name}\0${mountPath}`;
+}
+
+/** A downward API file's content (pkg/fieldpath ExtractFieldPathAsString: maps as sorted key="value" lines). */
+function downwardField(pod: KubeObject, fieldPath: string | undefined): string | undefined {
+  const formatMap = (m: Record<string, string> | undefined) =>
+    Object.keys(m ?? {})
+      .sort()
+      .map((k) => `${k}=${JSON.stringify(m![k])}`)
+      .join('\n');
+  switch (fieldPath) {
+    case 'metadata.name':
+      return pod.metadata.name;
+    case 'metadata.namespace':
+      return pod.metadata.namespace;
+    case 'metadata.uid':
+      return pod.metadata.uid;
+    case 'metadata.labels':
+      return formatMap(pod.metadata.labels);
+    case 'metadata.annotations':
+      return formatMap(pod.metadata.annotations);
+  }
+  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(fieldPath ?? '');
+  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
+  return undefined;
 }
 
 /** A sidecar: an init container with restartPolicy Always (KEP-753). */

@@ -119,6 +119,7 @@ export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: stri
         node: { name: kubelet.name, internalIP: kubelet.spec.internalIP },
         ...clusterView(client, client.server.rng.stream('kube-proxy')),
         mountedFile: (path) => kubelet.containerFile(pod, c, path),
+        volumeFiles: (name) => kubelet.podVolumeFiles(pod, name),
         caCert,
         tty: !!opts.tty,
       });
