@@ -4,6 +4,7 @@
  */
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
+import { parseQuantity, type Quantity } from '../quantity.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
 
@@ -53,6 +54,7 @@ export function validateContainer(c: Container, path: string, names: Set<string>
     if (e.configMapRef && !e.configMapRef.name) errs.push(required(`${ep}.configMapRef.name`));
     if (e.secretRef && !e.secretRef.name) errs.push(required(`${ep}.secretRef.name`));
   });
+  errs.push(...validateResourceRequirements(c.resources, `${path}.resources`));
   if (isInit && c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
     errs.push(notSupported(`${path}.restartPolicy`, c.restartPolicy, ['Always']));
   }
@@ -64,6 +66,40 @@ export function validateContainer(c: Container, path: string, names: Set<string>
     if (c.livenessProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.livenessProbe`, 'may not be set for init containers without restartPolicy=Always'));
     if (c.readinessProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.readinessProbe`, 'may not be set for init containers without restartPolicy=Always'));
     if (c.startupProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.startupProbe`, 'may not be set for init containers without restartPolicy=Always'));
+  }
+  return errs;
+}
+
+/**
+ * validateResourceRequirements: quantities not negative; a request at most its limit (cpu, memory
+ * and other native resources), equal to it for the rest (hugepages, extended resources). Go ranges
+ * over the maps in random order; here in key order.
+ */
+function validateResourceRequirements(r: Container['resources'], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const parsed = (m: Record<string, unknown> | undefined, side: string) => {
+    const out = new Map<string, Quantity>();
+    for (const k of Object.keys(m ?? {}).sort()) {
+      let q: Quantity;
+      try {
+        q = parseQuantity(String(m![k]));
+      } catch {
+        continue; // decoding already refused what does not parse
+      }
+      if (q.sign() < 0) errs.push(invalid(`${path}.${side}[${k}]`, q.toString(), 'must be greater than or equal to 0'));
+      out.set(k, q);
+    }
+    return out;
+  };
+  const limits = parsed(r?.limits as Record<string, unknown> | undefined, 'limits');
+  const requests = parsed(r?.requests as Record<string, unknown> | undefined, 'requests');
+  for (const [name, q] of requests) {
+    const lim = limits.get(name);
+    if (!lim) continue;
+    const native = !name.includes('/') || name.startsWith('kubernetes.io/');
+    const overcommit = native && !name.startsWith('hugepages-');
+    if (!overcommit && q.cmp(lim) !== 0) errs.push(invalid(`${path}.requests`, q.toString(), `must be equal to ${name} limit of ${lim.toString()}`));
+    else if (q.cmp(lim) > 0) errs.push(invalid(`${path}.requests`, q.toString(), `must be less than or equal to ${name} limit of ${lim.toString()}`));
   }
   return errs;
 }

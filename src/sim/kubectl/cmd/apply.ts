@@ -50,6 +50,10 @@ export const apply: Command = {
     const targets = readFileTargets(ctx, files, flags.bool('recursive'), validation !== 'Ignore');
     if (!targets.length) throw new CmdError('no objects passed to apply');
     let status = 0;
+    // apply.go Run collects the objects' API errors and returns them at the end: one as CheckErr
+    // reports it (an Invalid one as "The Kind "name" is invalid: …"), several as an aggregate, each
+    // "Error from server (Reason): error when … : message".
+    const apiErrors: ApiError[] = [];
     for (const t of targets) {
       const source = t.source ?? '';
       try {
@@ -69,7 +73,8 @@ export const apply: Command = {
             const created = call(ctx, t.info, { verb: 'create', namespace: ns, body: desired, dryRun: dryRun === 'server', fieldValidation: validation }) as KubeObject;
             printObjects(ctx, [created], flags, serverSide ? 'serverside-applied' : 'created', dryRun);
           } catch (e) {
-            if (e instanceof ApiError && e.status.reason !== 'Invalid') throw new ApiError({ ...e.status, message: `error when creating "${source}": ${e.status.message}` });
+            // cmdutil.AddSourceToErr("creating", …)
+            if (e instanceof ApiError && source) throw new ApiError({ ...e.status, message: `error when creating "${source}": ${e.status.message}` });
             throw e;
           }
           continue;
@@ -98,17 +103,26 @@ export const apply: Command = {
           const updated = call(ctx, t.info, { verb: 'patch', patchType: 'strategic', namespace: ns, name, body: patch, dryRun: dryRun === 'server', fieldValidation: validation }) as KubeObject;
           printObjects(ctx, [updated], flags, serverSide ? 'serverside-applied' : 'configured', dryRun);
         } catch (e) {
-          if (e instanceof ApiError && e.status.reason !== 'Invalid') {
+          if (e instanceof ApiError && source) {
             throw new ApiError({ ...e.status, message: `error when applying patch:\n${marshalJSON(patch)}\n\nto:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfor: "${source}": ${e.status.message}` });
           }
           throw e;
         }
       } catch (e) {
         status = 1;
-        if (e instanceof ApiError) ctx.err(statusMessage(e.status) + '\n');
-        else throw e;
+        if (e instanceof ApiError) apiErrors.push(e);
+        else {
+          reportApiErrors(ctx, apiErrors);
+          throw e;
+        }
       }
     }
+    reportApiErrors(ctx, apiErrors);
     return status;
   },
 };
+
+function reportApiErrors(ctx: { err(s: string): void }, errs: ApiError[]): void {
+  if (errs.length === 1) ctx.err(statusMessage(errs[0].status) + '\n');
+  else for (const e of errs) ctx.err(statusMessage({ ...e.status, details: undefined }) + '\n');
+}
