@@ -79,7 +79,7 @@ kubectl apply -f solo.yaml
 sleep 15
 kubectl get deploy solo
 kubectl get pods -l app=solo --field-selector=status.phase=Pending -o name | wc -l
-kubectl get pods -l app=solo --field-selector=status.phase=Running -o custom-columns=NODE:.spec.nodeName --no-headers | sort
+kubectl get pods -l app=solo -o wide --sort-by=.spec.nodeName
 kubectl get events --field-selector reason=FailedScheduling -o custom-columns=MESSAGE:.message --no-headers | sort -u
 kubectl run lonely --image=nginx:1.27 --overrides='{"spec":{"affinity":{"podAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"app":"db"}},"topologyKey":"kubernetes.io/hostname"}]}}}}'
 sleep 5
