@@ -7,6 +7,7 @@
  */
 import { resourceFor } from '../api/resources.ts';
 import { ApiError, type Status } from '../apiserver/errors.ts';
+import { resourcePath } from '../apiserver/paths.ts';
 import { apiGroupList, apiResourceList, apiVersions, groupVersions } from '../serve/discovery.ts';
 import { info, serverVersion } from './cmd/version.ts';
 import type { KubectlContext } from './types.ts';
@@ -31,13 +32,7 @@ export function rawGet(ctx: KubectlContext, rawPath: string): string {
   const gv = segs[0] === 'api' ? { group: '', version: segs[1] } : { group: segs[1], version: segs[2] };
   if (!groupVersions().some((g) => g.group === gv.group && g.version === gv.version)) notFound();
   if (segs.length === gvEnd) return compact(apiResourceList(gv));
-  let rest = segs.slice(gvEnd);
-  let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
-    namespace = rest[1];
-    rest = rest.slice(2);
-  }
-  const [resource, name, subresource, ...extra] = rest;
+  const { namespace, resource, name, subresource, extra } = resourcePath(segs.slice(gvEnd));
   const r = resourceFor(gv.group, resource);
   if (!r || r.version !== gv.version || extra.length || (!r.namespaced && namespace !== undefined)) notFound();
   const params = new URLSearchParams(query);

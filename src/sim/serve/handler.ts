@@ -10,6 +10,7 @@
  * ApiServer: this file only translates HTTP to ApiRequest and responses to HTTP.
  * Pure TypeScript (no node: imports): the Node adapter is ./node.ts.
  */
+import { resourcePath } from '../apiserver/paths.ts';
 import { load as loadYAML } from 'js-yaml';
 import { clone, isObject, type KubeObject } from '../api/object.ts';
 import { resourceFor, type ResourceInfo } from '../api/resources.ts';
@@ -129,13 +130,8 @@ export class KubeHandler {
   // ---- resources ------------------------------------------------------------------------------
 
   private resource(req: HttpRequest, gv: GroupVersion, rest: string[]): HttpResponse {
-    let namespace: string | undefined;
     if (rest[0] === 'watch') throw errors.badRequest('the /watch/ path prefix is deprecated: use ?watch=true');
-    if (rest[0] === 'namespaces' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2])) {
-      namespace = rest[1];
-      rest = rest.slice(2);
-    }
-    const [resource, name, subresource, ...extra] = rest;
+    const { namespace, resource, name, subresource, extra } = resourcePath(rest);
     if (extra.length) return json(404, notFoundStatus());
     const q = req.query;
     const accept = parseAccept(req.headers.accept);
