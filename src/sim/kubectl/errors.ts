@@ -51,3 +51,13 @@ export function renderError(e: unknown, path: string): string {
 }
 
 export { ApiError };
+
+/**
+ * The API errors a builder visit with ContinueOnError gathered (apply, create -f), as CheckErr
+ * prints their aggregate after the rest of the output: one as it prints that error alone (an
+ * Invalid one from its causes), several each as "Error from server (Reason): message".
+ */
+export function reportApiErrors(ctx: { err(s: string): void }, errs: readonly ApiError[]): void {
+  if (errs.length === 1) ctx.err(statusMessage(errs[0].status) + '\n');
+  else for (const e of errs) ctx.err(statusMessage({ ...e.status, details: undefined }) + '\n');
+}

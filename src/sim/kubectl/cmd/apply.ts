@@ -6,7 +6,7 @@ import { clone, type KubeObject } from '../../api/object.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { isEmptyPatch, threeWayPatch } from '../apply/threeway.ts';
 import { enforceNamespace, readFileTargets } from '../builder.ts';
-import { CmdError, statusMessage } from '../errors.ts';
+import { CmdError, reportApiErrors } from '../errors.ts';
 import { marshalJSON } from '../printers/json.ts';
 import type { Command } from '../types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printObjects } from './common.ts';
@@ -121,8 +121,3 @@ export const apply: Command = {
     return status;
   },
 };
-
-function reportApiErrors(ctx: { err(s: string): void }, errs: ApiError[]): void {
-  if (errs.length === 1) ctx.err(statusMessage(errs[0].status) + '\n');
-  else for (const e of errs) ctx.err(statusMessage({ ...e.status, details: undefined }) + '\n');
-}

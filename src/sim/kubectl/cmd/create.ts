@@ -2,7 +2,7 @@
 import { clone, type KubeObject } from '../../api/object.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { enforceNamespace, readFileTargets } from '../builder.ts';
-import { CmdError, statusMessage } from '../errors.ts';
+import { CmdError, reportApiErrors } from '../errors.ts';
 import type { Command } from '../types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printObjects } from './common.ts';
 
@@ -28,9 +28,12 @@ export const createFromFile: Command['run'] = (ctx, _args, flags) => {
   const dryRun = dryRunOf(flags, ctx);
   const validation = fieldValidation(flags.str('validate'));
   const targets = readFileTargets(ctx, files, flags.bool('recursive'), validation !== 'Ignore');
-    if (!targets.length) throw new CmdError('no objects passed to create');
+  if (!targets.length) throw new CmdError('no objects passed to create');
   let status = 0;
   const printed: KubeObject[] = [];
+  // create.go visits with ContinueOnError: the objects' API errors (each with its source,
+  // cmdutil.AddSourceToErr("creating", …)) come after the rest, as CheckErr prints their aggregate.
+  const apiErrors: ApiError[] = [];
   for (const t of targets) {
     try {
       const ns = enforceNamespace(t, ctx);
@@ -45,12 +48,14 @@ export const createFromFile: Command['run'] = (ctx, _args, flags) => {
       printObjects(ctx, [created], flags, 'created', dryRun);
     } catch (e) {
       status = 1;
-      if (e instanceof ApiError) {
-        const src = e.status.reason === 'Invalid' ? undefined : `error when creating "${t.source}": `;
-        ctx.err(statusMessage(e.status, src) + '\n');
-      } else throw e;
+      if (e instanceof ApiError) apiErrors.push(t.source ? new ApiError({ ...e.status, message: `error when creating "${t.source}": ${e.status.message}` }) : e);
+      else {
+        reportApiErrors(ctx, apiErrors);
+        throw e;
+      }
     }
   }
+  reportApiErrors(ctx, apiErrors);
   return status;
 };
 
