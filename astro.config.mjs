@@ -54,17 +54,12 @@ function lazyDescriptions() {
  * @returns {import('vite').Plugin}
  */
 function smallPreloadHelper() {
-  let base = '/';
   return {
     name: 'kubenote:small-preload-helper',
     apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        if (!base.startsWith('/')) return; // a relative base resolves dependencies against the importer: Vite's helper
         const esc = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         for (const helper of Object.values(bundle)) {
           if (helper.type !== 'chunk' || !/(^|\/)preload-helper[.-][^/]*\.js$/.test(helper.fileName)) continue;

@@ -57,7 +57,7 @@ export function lazyModules(registryPath) {
       }
       for (const e of entries) core.delete(e);
     },
-    async resolveId(source, importer) {
+    resolveId(source, importer) {
       // The registry's loaders and the lazy modules themselves import the real modules: a lazy
       // module may use another one as it is evaluated (annotate.ts builds its flags with label.ts).
       if (!importer || importer.startsWith(PREFIX) || importer === registryPath) return null;

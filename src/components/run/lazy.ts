@@ -50,13 +50,13 @@ export const STAND_IN_EVERYWHERE = ['sim/kubectl/help.ts'];
 /** Which modules a script wants, by the words in it (a word may stand for several modules). */
 const WANTS: [RegExp, string[]][] = [
   [/\bdescribe\b/, ['describe/describe', 'describe/client']],
-  [/yaml|\bedit\b|dry-run|\bvim?\b|\bnano\b/, ['goyaml/emitter']],
+  [/yaml|dry-run/, ['goyaml/emitter']],
   [/\brollout\b/, ['cmd/rollout']],
   [/\bconfig\b|kubeconfig/, ['cmd/config']],
   [/\b(run|expose|create)\b/, ['cmd/generators']],
   [/\bset\b/, ['cmd/set']],
   [/\bdiff\b/, ['cmd/diff', 'shell/diff', 'goyaml/emitter']],
-  [/\bedit\b|last-applied|\bvim?\b|\bnano\b/, ['cmd/edit', 'cmd/applylast']],
+  [/\bedit\b|last-applied|\bvim?\b|\bnano\b/, ['cmd/edit', 'cmd/applylast', 'goyaml/emitter']],
   [/-w\b|--watch|\b(logs|wait|rollout)\b/, ['cmd/getwatch']],
   [/\b(drain|cordon|uncordon)\b/, ['cmd/drain']],
   [/\btop\b/, ['cmd/top']],

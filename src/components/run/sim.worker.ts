@@ -66,15 +66,15 @@ async function prepare(ops: Op[], setup = '') {
 }
 
 /**
- * After a step that needed code not loaded yet (a stand-in was called, so the step printed an error
- * the real command would not print, or failed), load all of it and build the session again from its
- * log without that step. Nothing is lost: the log is the session.
+ * After a step or a look that needed code not loaded yet (a stand-in was called, so it printed an
+ * error the real command would not print, or failed), load all of it and build the session again
+ * from its log, which does not hold that step yet. Nothing is lost: the log is the session.
  */
 async function recover(): Promise<boolean> {
   if (!takeMiss() || !started) return false;
   await Promise.all([loadAll(), loadDescriptions()]);
   const h = new Host(started.seed, started.setup, { trace: started.trace });
-  for (const op of log.slice(0, -1)) {
+  for (const op of log) {
     try {
       h.apply(op);
     } catch {
@@ -87,17 +87,23 @@ async function recover(): Promise<boolean> {
   return true;
 }
 
-/** `host.apply(op)`, logged; once more after a recovery when the first attempt missed code. */
+/**
+ * `host.apply(op)`, once more after a recovery when the first attempt missed code; logged after it
+ * ran, failed or not, as the page logs it.
+ */
 async function applyLogged(op: Op) {
-  log.push(op);
-  let r;
   try {
-    r = host!.apply(op);
-  } catch (e) {
-    if (!(await recover())) throw e;
-    return host!.apply(op);
+    let r;
+    try {
+      r = host!.apply(op);
+    } catch (e) {
+      if (!(await recover())) throw e;
+      return host!.apply(op);
+    }
+    return (await recover()) ? host!.apply(op) : r;
+  } finally {
+    log.push(op);
   }
-  return (await recover()) ? host!.apply(op) : r;
 }
 
 /** A look that changes nothing (describe, YAML, completion); asked again after a recovery. */
@@ -116,11 +122,7 @@ async function handle(m: ToWorker): Promise<unknown> {
     started = { seed: m.seed, setup: m.setup, trace: m.trace };
     log = [];
     host = new Host(session(m.seed), m.setup, { trace: m.trace });
-    if (takeMiss()) {
-      // The page's setup script wanted code its words did not name.
-      await loadAll();
-      host = new Host(m.seed, m.setup, { trace: m.trace });
-    }
+    await recover(); // the page's setup script may want code its words did not name
     const t1 = performance.now();
     let failedAt: number | null = null;
     let error: string | undefined;
@@ -149,7 +151,7 @@ async function handle(m: ToWorker): Promise<unknown> {
           results.push(await applyLogged(op));
         } catch (e) {
           error = errorText(e);
-          results.push({ entries: [{ command: op.t === 'r' || op.t === 's' || op.t === 'e' ? op.s : '', output: [{ stream: 'stderr' as const, text: `시뮬레이터 오류: ${error}\n` }], status: 1 }], prompt: host.prompt() });
+          results.push({ entries: [{ command: scriptOf(op), output: [{ stream: 'stderr' as const, text: `시뮬레이터 오류: ${error}\n` }], status: 1 }], prompt: host.prompt() });
         }
       }
       pushView();
