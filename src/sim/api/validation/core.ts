@@ -6,7 +6,7 @@ import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
 import { parseQuantity, type Quantity } from '../quantity.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -145,6 +145,8 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
     for (const m of isQualifiedName(k)) errs.push(invalid(`${path}.nodeSelector`, k, m));
     for (const m of isValidLabelValue(String(v))) errs.push(invalid(`${path}.nodeSelector`, v, m));
   }
+  // ValidatePodSpec: ValidateServiceAccountName is NameIsDNSSubdomain (pkg/apis/core/validation/validation.go).
+  if (spec.serviceAccountName) for (const m of isDNS1123Subdomain(spec.serviceAccountName)) errs.push(invalid(`${path}.serviceAccountName`, spec.serviceAccountName, m));
   const volNames = new Set<string>();
   (spec.volumes ?? []).forEach((v, i) => {
     if (!v.name) errs.push(required(`${path}.volumes[${i}].name`));

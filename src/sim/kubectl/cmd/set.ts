@@ -84,6 +84,8 @@ interface SetOptions {
   dryRun: DryRun;
   local: boolean;
   operation: string;
+  /** What the Run puts before a failed patch's error: each command's own fmt.Errorf text (set_image.go, set_env.go, set_resources.go — no colon —, set_serviceaccount.go "failed to patch ServiceAccountName %v"). */
+  patchFailed: string;
   record?: string;
 }
 
@@ -109,10 +111,7 @@ function runPatches(o: SetOptions, infos: Info[], mutate: (obj: KubeObject, it: 
       const actual = call(o.ctx, it.info, { verb: 'patch', patchType: 'strategic', namespace: it.namespace, name: it.name, body: patch, dryRun: o.dryRun === 'server' }) as KubeObject;
       printObjects(o.ctx, [actual], o.flags, o.operation, o.dryRun);
     } catch (e) {
-      // set_image.go "failed to patch image update to pod template: %v", set_env.go "…env update…: %v",
-      // set_resources.go "failed to patch resources update to pod template %v" (no colon)
-      const what = o.operation === 'image updated' ? 'image update to pod template: ' : o.operation === 'env updated' ? 'env update to pod template: ' : 'resources update to pod template ';
-      errs.push(new CmdError(`failed to patch ${what}${e instanceof Error ? e.message : String(e)}`));
+      errs.push(new CmdError(`${o.patchFailed}${e instanceof Error ? e.message : String(e)}`));
     }
   }
   if (!errs.length) return 0;
@@ -153,7 +152,7 @@ const image: Command = {
 
     const errs: unknown[] = [];
     const record = flags.bool('record') ? changeCause('kubectl set image', args, flags) : undefined;
-    return runPatches({ ctx, flags, dryRun, local: flags.bool('local'), operation: 'image updated', record }, infos, (obj, it) => {
+    return runPatches({ ctx, flags, dryRun, local: flags.bool('local'), operation: 'image updated', patchFailed: 'failed to patch image update to pod template: ', record }, infos, (obj, it) => {
       const spec = podSpecOf(obj, it.info);
       for (const [name, img] of images) {
         let found = false;
@@ -342,7 +341,7 @@ const env: Command = {
       }
       return 0;
     }
-    return runPatches({ ctx, flags, dryRun, local, operation: 'env updated', record }, infos, mutate, errs);
+    return runPatches({ ctx, flags, dryRun, local, operation: 'env updated', patchFailed: 'failed to patch env update to pod template: ', record }, infos, mutate, errs);
   },
 };
 
@@ -390,7 +389,7 @@ const resources: Command = {
     const selector = flags.str('containers');
     const errs: unknown[] = [];
     const record = flags.bool('record') ? changeCause('kubectl set resources', args, flags) : undefined;
-    return runPatches({ ctx, flags, dryRun, local, operation: 'resource requirements updated', record }, infos, (obj, it) => {
+    return runPatches({ ctx, flags, dryRun, local, operation: 'resource requirements updated', patchFailed: 'failed to patch resources update to pod template ', record }, infos, (obj, it) => {
       const spec = podSpecOf(obj, it.info);
       const containers = ((spec.containers ?? []) as Obj[]).filter((c) => nameMatches(selector, c.name));
       if (!containers.length) {
@@ -421,7 +420,7 @@ const serviceaccount: Command = {
     const infos = setInfos(ctx, flags, args.slice(0, -1));
     const errs: unknown[] = [];
     const record = flags.bool('record') ? changeCause('kubectl set serviceaccount', args, flags) : undefined;
-    return runPatches({ ctx, flags, dryRun, local: flags.bool('local'), operation: 'serviceaccount updated', record }, infos, (obj, it) => {
+    return runPatches({ ctx, flags, dryRun, local: flags.bool('local'), operation: 'serviceaccount updated', patchFailed: 'failed to patch ServiceAccountName ', record }, infos, (obj, it) => {
       podSpecOf(obj, it.info).serviceAccountName = account;
     }, errs);
   },
