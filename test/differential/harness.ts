@@ -65,6 +65,12 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
   const pending = new Map<number, (m: ToNet) => void>();
   const streams = new Map<number, { send: (c: string) => void; end: () => void }>();
   const execs = new Map<number, (o: ExecOutcome) => void>();
+  const written = { stdout: '', stderr: '' };
+  let watchers: (() => boolean)[] = [];
+  const wrote = (stream: 'stdout' | 'stderr', t: string) => {
+    written[stream] += t;
+    watchers = watchers.filter((w) => !w());
+  };
   const toSim = (m: FromNet) => {
     net.postMessage(m);
     Atomics.add(signal, 0, 1);
@@ -96,6 +102,20 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
           });
         });
         toSim({ type: 'http', id, req });
+      });
+    },
+    // What the running kubectl wrote so far: the exec stream sends stderr only after its stdout came
+    // out of the process (kubectl's two copying goroutines would otherwise race on a loaded machine).
+    delivered(text: string, stream: 'stdout' | 'stderr'): Promise<void> {
+      return new Promise((resolve) => {
+        const give = setTimeout(resolve, 5000);
+        const check = () => {
+          if (!written[stream].endsWith(text)) return false;
+          clearTimeout(give);
+          resolve();
+          return true;
+        };
+        if (!check()) watchers.push(check);
       });
     },
     exec(req: HttpRequest, stdin: string | undefined): Promise<ExecOutcome> {
@@ -167,8 +187,15 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
             let killed = false;
             child.stdout!.setEncoding('utf8');
             child.stderr!.setEncoding('utf8');
-            child.stdout!.on('data', (t: string) => chunks.push({ stream: 'stdout', text: t }));
-            child.stderr!.on('data', (t: string) => chunks.push({ stream: 'stderr', text: t }));
+            written.stdout = written.stderr = '';
+            child.stdout!.on('data', (t: string) => {
+              chunks.push({ stream: 'stdout', text: t });
+              wrote('stdout', t);
+            });
+            child.stderr!.on('data', (t: string) => {
+              chunks.push({ stream: 'stderr', text: t });
+              wrote('stderr', t);
+            });
             child.stdin!.on('error', () => {});
             child.stdin!.end(m.stdin);
             child.on('error', (e) => chunks.push({ stream: 'stderr', text: `harness: ${e.message}\n` }));

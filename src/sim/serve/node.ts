@@ -17,6 +17,11 @@ export type ExecOutcome = { ok: true; result: ExecResult } | { ok: false; respon
 export interface Backend {
   handle(req: HttpRequest): HttpResponse | Promise<HttpResponse>;
   exec(req: HttpRequest, stdin: string | undefined): ExecOutcome | Promise<ExecOutcome>;
+  /**
+   * Resolves once the client has written `text` to its own stdout or stderr. A test harness that
+   * watches the client process uses it to order the streams exactly; without it a short pause does.
+   */
+  delivered?(text: string, stream: 'stdout' | 'stderr'): Promise<void>;
 }
 
 export interface ListenOptions {
@@ -114,14 +119,17 @@ function isKubeletFailure(r: HttpResponse): boolean {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * stdout, stderr, then the status. The model hands back each stream whole; a short pause between
- * them keeps kubectl's two copying goroutines from racing, so a terminal shows them in that order.
+ * stdout, stderr, then the status. The model hands back each stream whole; kubectl copies the two
+ * channels in two goroutines, so the next one is sent only after the previous one got through (a
+ * short pause, or the backend's word that the client wrote it) — a terminal shows them in order.
  */
-async function writeResult(socket: Duplex, result: ExecResult, tty: boolean) {
+async function writeResult(backend: Backend, socket: Duplex, result: ExecResult, tty: boolean) {
+  const through = (text: string, stream: 'stdout' | 'stderr') => backend.delivered?.(text, stream) ?? pause(30);
   if (result.stdout) socket.write(channelMessage(STDOUT, result.stdout));
-  if (result.stdout && result.stderr) await pause(30);
+  if (result.stdout && result.stderr) await through(result.stdout, 'stdout');
   if (result.stderr) socket.write(channelMessage(tty ? STDOUT : STDERR, result.stderr));
-  if (result.stdout || result.stderr) await pause(30);
+  if (result.stderr) await through(result.stderr, tty ? 'stdout' : 'stderr');
+  else if (result.stdout) await through(result.stdout, 'stdout');
   socket.write(channelMessage(ERROR, JSON.stringify(result.status)));
   socket.write(closeFrame());
   socket.end();
@@ -152,7 +160,7 @@ async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, h
       socket.write(channelMessage(ERROR, body));
       socket.write(closeFrame());
       socket.end();
-    } else await writeResult(socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
+    } else await writeResult(backend, socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
   };
   if (!wantsStdin) {
     // Validate before upgrading: a bad container or pod is an HTTP error (kubectl prints the Status).
@@ -173,7 +181,7 @@ async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, h
       socket.end();
       return;
     }
-    await writeResult(socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
+    await writeResult(backend, socket, out.result, ['1', 'true'].includes(r.query.tty?.[0] ?? ''));
     return;
   }
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
