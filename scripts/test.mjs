@@ -11,6 +11,8 @@ const started = performance.now();
 const steps = [];
 let passed = 0;
 let failed = 0;
+/** @type {{ name: string, message: string }[]} */
+const failures = [];
 const banner = (/** @type {string} */ s) => console.log(`\n=== ${s} ===\n`);
 
 banner('astro check');
@@ -22,6 +24,7 @@ banner('unit tests');
 const unit = await nodeTest(UNIT_FILES);
 passed += unit.passed;
 failed += unit.failed;
+failures.push(...(unit.failures ?? []));
 steps.push({ name: 'unit tests', ok: unit.failed === 0, detail: `${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped, ${seconds(unit.ms)}` });
 
 banner('astro build');
@@ -33,12 +36,17 @@ if (build.code === 0) {
   const end = await e2e();
   passed += end.passed;
   failed += end.failed;
+  failures.push(...(end.failures ?? []));
   steps.push({ name: 'e2e tests', ok: end.failed === 0, detail: `${end.passed} passed, ${end.failed} failed, ${end.skipped} skipped, ${seconds(end.ms)}` });
 } else {
   failed++;
   steps.push({ name: 'e2e tests', ok: false, detail: 'not run: the build failed' });
 }
 
+if (failures.length) {
+  console.log('\n=== failures ===');
+  for (const f of failures.slice(0, 10)) console.log(`\n✖ ${f.name}\n${f.message}`);
+}
 console.log('\n=== summary ===');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(12)} ${s.detail}`);
 console.log(`total time ${seconds(performance.now() - started)}`);

@@ -49,7 +49,7 @@ export async function nodeTest(files, extra = []) {
       `--test-reporter-destination=${countsFile}`,
       ...files,
     ]);
-    let counts = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+    let counts = { passed: 0, failed: 0, skipped: 0, todo: 0, failures: /** @type {{ name: string, message: string }[]} */ ([]) };
     try {
       counts = JSON.parse(readFileSync(countsFile, 'utf8'));
     } catch {
