@@ -19,7 +19,7 @@ const COMPONENT = { component: 'deployment-controller' };
 
 /** ComputeHash: fnv32a of the template, encoded with rand.SafeEncodeString (digits → "456789bcdf"). */
 export function podTemplateHash(template: unknown, collisionCount = 0): string {
-  const s = stableJson(template) + (collisionCount ? String(collisionCount) : '');
+  const s = templateJson(template) + (collisionCount ? String(collisionCount) : '');
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -30,6 +30,16 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
     .split('')
     .map((d) => alphabet[d.charCodeAt(0) % alphabet.length]) // '0'..'9' → 4 5 6 7 8 9 b c d f
     .join('');
+}
+
+/** Objects read from the store are frozen: a template's text is computed once, not at every sync. */
+const frozenJson = new WeakMap<object, string>();
+
+function templateJson(template: unknown): string {
+  if (!template || typeof template !== 'object' || !Object.isFrozen(template)) return stableJson(template);
+  let s = frozenJson.get(template);
+  if (s === undefined) frozenJson.set(template, (s = stableJson(template)));
+  return s;
 }
 
 function stableJson(v: unknown): string {

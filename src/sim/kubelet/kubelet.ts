@@ -256,13 +256,14 @@ export class Kubelet {
       const want = new Map<string, { hash: string; obj: Obj }>();
       for (const path of this.staticPodPath ? this.fs.walk(dir) : []) {
         if (path.slice(dir.length + 1).includes('/') || path.split('/').pop()!.startsWith('.')) continue;
-        const r = yamlToJSON(this.fs.read(path) ?? '');
-        if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) continue;
-        const obj = r.value as Obj;
+        const parsed = this.parseManifest(path);
+        if (!parsed) continue;
+        const { obj, hash } = parsed;
         if (obj.kind !== 'Pod' || !obj.metadata?.name || !Array.isArray(obj.spec?.containers)) continue;
         const name = `${obj.metadata.name}-${this.name.toLowerCase()}`;
-        want.set(name, { hash: fakeDigest(JSON.stringify(obj), 32), obj });
+        want.set(name, { hash, obj });
       }
+      for (const path of this.parsedManifests.keys()) if (!this.fs.exists(path)) this.parsedManifests.delete(path);
       for (const [name, hash] of this.staticPods) {
         const w = want.get(name);
         if (w && w.hash === hash) continue;
@@ -286,6 +287,23 @@ export class Kubelet {
   }
 
   private manifests = new Map<string, Obj>();
+  /** Manifest files as last read: any write on the node bumps the file system's version, the text rarely changes. */
+  private parsedManifests = new Map<string, { text: string; obj: Obj; hash: string } | { text: string; obj: undefined; hash: undefined }>();
+
+  private parseManifest(path: string): { obj: Obj; hash: string } | undefined {
+    const text = this.fs.read(path) ?? '';
+    const seen = this.parsedManifests.get(path);
+    if (seen?.text === text) return seen.obj && { obj: seen.obj, hash: seen.hash };
+    const r = yamlToJSON(text);
+    if (!r.ok || !r.value || typeof r.value !== 'object' || Array.isArray(r.value)) {
+      this.parsedManifests.set(path, { text, obj: undefined, hash: undefined });
+      return undefined;
+    }
+    const obj = r.value as Obj;
+    const hash = fakeDigest(JSON.stringify(obj), 32);
+    this.parsedManifests.set(path, { text, obj, hash });
+    return { obj, hash };
+  }
 
   /** The static pod as the kubelet holds it (UID = config hash), before any API server sees it. */
   private staticPodObject(name: string, obj: Obj, hash: string): KubeObject {
