@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Host } from './host.ts';
+import { explain } from '../../lib/run/explain.ts';
 import { pushOp, type Op } from '../../lib/run/state.ts';
 import { classify, stepsFor } from '../../lib/run/blocks.ts';
 import { stepOp } from '../../lib/run/state.ts';
@@ -52,14 +53,14 @@ test('explain: the Pending pod gets the table and the FailedScheduling message r
   const h = new Host(3, '');
   for (const op of script()) h.apply(op);
   const big = h.view(true)!.pending[0];
-  const e = h.explain(big.uid)!;
+  const e = explain(h.decision(big.uid)!);
   assert.equal(e.winner, null);
   assert.ok(e.rows.every((r) => !r.feasible));
   assert.ok(e.rows.some((r) => r.filters.some((f) => f.plugin === 'NodeResourcesFit' && f.result === 'fail')));
   assert.match(h.pendingMessage('default', 'big'), /^0\/3 nodes are available: .*Insufficient cpu/);
   assert.ok(e.message?.parts.some((p) => /CPU가 모자랍니다/.test(p.ko)));
   const web = h.view(true)!.nodes.flatMap((n) => n.podList).find((p) => p.name === 'web')!;
-  assert.equal(h.explain(web.uid)!.winner, web.node);
+  assert.equal(explain(h.decision(web.uid)!).winner, web.node);
 });
 
 test('inspect: describe and YAML of a pod; names that are not names are refused', () => {

@@ -9,9 +9,8 @@ import { execStep } from '../../lib/run/runner.ts';
 import type { RunEntry } from '../../lib/run/outcome.ts';
 import type { Op } from '../../lib/run/state.ts';
 import { clusterView, type ClusterView } from '../../lib/run/cluster-view.ts';
-import { explain, type Explanation } from '../../lib/run/explain.ts';
 import { complete, type Completion } from './complete.ts';
-import { PodFlowTracer, type PodFlow } from '../../lib/run/pod-flow.ts';
+import type { PodFlowTracer, PodFlow } from '../../lib/run/pod-flow.ts';
 
 export interface OpResult {
   entries: RunEntry[];
@@ -43,10 +42,14 @@ export class Host {
   readonly tracer: PodFlowTracer | null;
   private flowSent = 0;
 
-  /** A fresh cluster from a seed and the page's scenario, or an existing session (the labs' clusters). */
-  constructor(seed: number | Session, setup = '', opts: { trace?: boolean } = {}) {
+  /**
+   * A fresh cluster from a seed and the page's scenario, or an existing session (the labs' clusters).
+   * `tracer` follows the pod-creation flow; the worker passes it only to the page with that diagram
+   * (pod-flow.ts is loaded for it alone).
+   */
+  constructor(seed: number | Session, setup = '', opts: { tracer?: new (s: Session) => PodFlowTracer } = {}) {
     this.session = typeof seed === 'number' ? new Session({ seed }) : seed;
-    this.tracer = opts.trace ? new PodFlowTracer(this.session) : null;
+    this.tracer = opts.tracer ? new opts.tracer(this.session) : null;
     this.session.shell.register(EDITOR, (ctx) => {
       const file = ctx.args[0] ?? '';
       const path = file.startsWith('/') ? file : `${ctx.cwd.replace(/\/$/, '')}/${file}`;
@@ -172,10 +175,9 @@ export class Host {
     return { describe: text(`kubectl describe ${kind} ${name}${nsFlag}`), yaml: text(`kubectl get ${kind} ${name}${nsFlag} -o yaml`) };
   }
 
-  /** The scheduler's decision for a pod, explained; null when the scheduler has not decided yet. */
-  explain(uid: string): Explanation | null {
-    const record = this.session.cluster.scheduler.decisions.get(uid);
-    return record ? explain(record) : null;
+  /** The scheduler's recorded decision for a pod (lib/run/explain.ts explains it); undefined before it decided. */
+  decision(uid: string) {
+    return this.session.cluster.scheduler.decisions.get(uid);
   }
 
   /** The FailedScheduling message of a pod (its PodScheduled condition), if any. */

@@ -39,6 +39,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/etcdctl.ts': () => import('../../sim/node/etcdctl.ts'),
   'sim/node/kubeadm.ts': () => import('../../sim/node/kubeadm.ts'),
   'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
+  'sim/node/apt.ts': () => import('../../sim/node/apt.ts'),
+  'sim/kubectl/jsonpath.ts': () => import('../../sim/kubectl/jsonpath.ts'),
 };
 
 /**
@@ -77,6 +79,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\betcd(ctl|utl)?\b/, ['node/etcdctl']],
   [/\bkubeadm\b/, ['node/kubeadm']],
   [/\bcrictl\b/, ['node/crictl']],
+  [/jsonpath|custom-columns|sort-by/, ['kubectl/jsonpath']],
+  [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -73,7 +73,7 @@ async function prepare(ops: Op[], setup = '') {
 async function recover(): Promise<boolean> {
   if (!takeMiss() || !started) return false;
   await Promise.all([loadAll(), loadDescriptions()]);
-  const h = new Host(started.seed, started.setup, { trace: started.trace });
+  const h = new Host(started.seed, started.setup, { tracer: await tracerFor(started.trace) });
   for (const op of log) {
     try {
       h.apply(op);
@@ -113,6 +113,11 @@ async function look<T>(words: string[], fn: (h: Host) => T): Promise<T> {
   return (await recover()) ? fn(host!) : r;
 }
 
+/** The pod-creation flow's tracer, loaded only for the page that shows its diagram. */
+async function tracerFor(trace: boolean | undefined) {
+  return trace ? (await import('../../lib/run/pod-flow.ts')).PodFlowTracer : undefined;
+}
+
 const yieldNow = () => new Promise((r) => setTimeout(r, 0));
 
 async function handle(m: ToWorker): Promise<unknown> {
@@ -121,7 +126,7 @@ async function handle(m: ToWorker): Promise<unknown> {
     await prepare(m.ops, m.setup);
     started = { seed: m.seed, setup: m.setup, trace: m.trace };
     log = [];
-    host = new Host(session(m.seed), m.setup, { trace: m.trace });
+    host = new Host(session(m.seed), m.setup, { tracer: await tracerFor(m.trace) });
     await recover(); // the page's setup script may want code its words did not name
     const t1 = performance.now();
     let failedAt: number | null = null;
@@ -182,8 +187,12 @@ async function handle(m: ToWorker): Promise<unknown> {
       return host.view(true);
     case 'inspect':
       return look(['describe -o yaml'], (h) => h.inspect(m.kind, m.ns, m.name));
-    case 'explain':
-      return { explanation: host.explain(m.uid), message: host.pendingMessage(m.ns, m.name) };
+    case 'explain': {
+      // The explanation's code comes with the first question (it is not needed to run anything).
+      const { explain } = await import('../../lib/run/explain.ts');
+      const record = host.decision(m.uid);
+      return { explanation: record ? explain(record) : null, message: host.pendingMessage(m.ns, m.name) };
+    }
     case 'complete':
       return look([], (h) => h.complete(m.line));
     case 'read':

@@ -3,7 +3,8 @@
 // kubesim serve.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findResults, goSyntax, jsonpath, JSONPathError, parseJSONPath } from './jsonpath.ts';
+import { findResults, goSyntax, jsonpath, parseJSONPath } from './jsonpath.ts';
+import { JSONPathError } from './jsonpath-error.ts';
 
 const emptyList = { apiVersion: 'v1', items: [], kind: 'List', metadata: { resourceVersion: '' } };
 const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { 'kubernetes.io/metadata.name': 'default' } } };

@@ -6,6 +6,7 @@
  */
 import { goJSONNumber, goStringLess, marshalJSON, marshalJSONIndent } from './printers/json.ts';
 import { CmdError } from './errors.ts';
+import { JSONPathError } from './jsonpath-error.ts';
 
 /** A slice parameter of an ArrayNode (parser.go ParamsEntry). */
 interface Param {
@@ -29,8 +30,6 @@ type JPNode =
   | { t: 'identifier'; name: string };
 type JPList = { t: 'list'; nodes: JPNode[] };
 
-/** A parse or execution failure, with client-go's bare message (callers wrap it as kubectl does). */
-export class JSONPathError extends Error {}
 
 // ---- parser.go ----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@
  * and apt-pkg's held-package errors (`E: Held packages were changed and -y was used without
  * --allow-change-held-packages.`, `E: Packages were downgraded and -y was used without --allow-downgrades.`).
  */
-import type { CommandContext, Shell } from '../shell/shell.ts';
+import type { CommandContext } from '../shell/shell.ts';
 import { APT_SOURCE } from './files.ts';
 import { RELEASES, compareVersions, fromPackage, PKG_REVISION } from './versions.ts';
 import type { MachineState, NodeWorld } from './world.ts';
@@ -283,74 +283,55 @@ function dpkg(m: MachineState, ctx: CommandContext): number {
   return 0;
 }
 
-export function registerApt(world: NodeWorld, shell: Shell): void {
-  const on = (fn: (m: MachineState, ctx: CommandContext) => number) => (ctx: CommandContext) => {
-    const m = world.machine(ctx.shell.host.name);
-    if (!m) {
-      ctx.err(`${ctx.name}: command not found\n`);
-      return 127;
-    }
-    return fn(m, ctx);
-  };
-  const aptGet = (friendly: boolean) =>
-    on((m, ctx) => {
-      const args = ctx.args;
-      const verb = args.find((a) => !a.startsWith('-'));
-      const rest = args.filter((a, i) => i !== args.indexOf(verb ?? ''));
-      if (verb === 'update') return update(world, m, ctx, friendly);
-      if (verb === 'install') return install(world, m, ctx, rest, false);
-      if (verb === 'upgrade' || verb === 'full-upgrade' || verb === 'dist-upgrade') return install(world, m, ctx, rest, true);
-      if (friendly && verb === 'list') {
-        const up = args.includes('--upgradable');
-        let out = 'Listing... Done\n';
-        for (const [p, s] of [...m.packages].sort()) {
-          const c = candidate(m, p);
-          if (up && !(c && compareVersions(c, s.version) > 0)) continue;
-          if (!up && !args.includes('--installed')) continue;
-          out += up ? `${p}/unknown ${c} amd64 [upgradable from: ${s.version}]\n` : `${p}/unknown,now ${s.version} amd64 [installed${s.held ? ',upgradable to: ' + (c ?? s.version) : ''}]\n`;
-        }
-        ctx.out(out);
+/** The package tools, by the name they are called with (index.ts registers them; this module loads on demand). */
+export const APT_COMMANDS = ['apt-get', 'apt', 'apt-mark', 'apt-cache', 'dpkg', 'kubelet'];
+
+export function aptCommand(world: NodeWorld, ctx: CommandContext): number {
+  const m = world.machine(ctx.shell.host.name);
+  if (!m) {
+    ctx.err(`${ctx.name}: command not found\n`);
+    return 127;
+  }
+  switch (ctx.name.split('/').pop()) {
+    case 'apt-get':
+      return aptGet(world, m, ctx, false);
+    case 'apt':
+      return aptGet(world, m, ctx, true);
+    case 'apt-mark':
+      return aptMark(m, ctx);
+    case 'apt-cache':
+      return aptCache(m, ctx);
+    case 'dpkg':
+      return dpkg(m, ctx);
+    default:
+      if (ctx.args.includes('--version')) {
+        ctx.out(`Kubernetes ${fromPackage(m.packages.get('kubelet')?.version ?? '')}\n`);
         return 0;
       }
-      ctx.err(verb ? `E: Invalid operation ${verb}\n` : 'apt 2.7.14 (amd64)\n');
-      return 100;
-    });
-  shell.register('apt-get', aptGet(false));
-  shell.register('apt', aptGet(true));
-  shell.register('apt-mark', on(aptMark));
-  shell.register('apt-cache', on(aptCache));
-  shell.register('dpkg', on(dpkg));
-  shell.register('kubelet', on((m, ctx) => {
-    if (ctx.args.includes('--version')) {
-      ctx.out(`Kubernetes ${fromPackage(m.packages.get('kubelet')?.version ?? '')}\n`);
-      return 0;
-    }
-    ctx.err('E0115 kubelet: 이 터미널에서는 kubelet 을 직접 실행하지 않습니다. systemctl restart kubelet 을 쓰세요.\n');
-    return 1;
-  }));
-  if (!shell.commands.has('tee')) {
-    shell.register('tee', (ctx) => {
-      const append = ctx.args.includes('-a') || ctx.args.includes('--append');
-      for (const f of ctx.args.filter((x) => !x.startsWith('-'))) {
-        const p = f.startsWith('/') ? f : `${ctx.cwd}/${f}`;
-        if (append) ctx.fs.append(p, ctx.stdin);
-        else ctx.fs.write(p, ctx.stdin);
-      }
-      ctx.out(ctx.stdin);
-      return 0;
-    });
+      ctx.err('E0115 kubelet: 이 터미널에서는 kubelet 을 직접 실행하지 않습니다. systemctl restart kubelet 을 쓰세요.\n');
+      return 1;
   }
-  if (shell.commands.has('sudo')) return;
-  shell.register('sudo', (ctx) => {
-    if (!ctx.args.length) {
-      ctx.err('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\n');
-      return 1;
+}
+
+function aptGet(world: NodeWorld, m: MachineState, ctx: CommandContext, friendly: boolean): number {
+  const args = ctx.args;
+  const verb = args.find((a) => !a.startsWith('-'));
+  const rest = args.filter((a, i) => i !== args.indexOf(verb ?? ''));
+  if (verb === 'update') return update(world, m, ctx, friendly);
+  if (verb === 'install') return install(world, m, ctx, rest, false);
+  if (verb === 'upgrade' || verb === 'full-upgrade' || verb === 'dist-upgrade') return install(world, m, ctx, rest, true);
+  if (friendly && verb === 'list') {
+    const up = args.includes('--upgradable');
+    let out = 'Listing... Done\n';
+    for (const [p, s] of [...m.packages].sort()) {
+      const c = candidate(m, p);
+      if (up && !(c && compareVersions(c, s.version) > 0)) continue;
+      if (!up && !args.includes('--installed')) continue;
+      out += up ? `${p}/unknown ${c} amd64 [upgradable from: ${s.version}]\n` : `${p}/unknown,now ${s.version} amd64 [installed${s.held ? ',upgradable to: ' + (c ?? s.version) : ''}]\n`;
     }
-    const fn = ctx.shell.commands.get(ctx.args[0]);
-    if (!fn) {
-      ctx.err(`sudo: ${ctx.args[0]}: command not found\n`);
-      return 1;
-    }
-    return fn({ ...ctx, name: ctx.args[0], args: ctx.args.slice(1) });
-  });
+    ctx.out(out);
+    return 0;
+  }
+  ctx.err(verb ? `E: Invalid operation ${verb}\n` : 'apt 2.7.14 (amd64)\n');
+  return 100;
 }

@@ -11,7 +11,7 @@ import { ps } from './ps.ts';
 import { exit, ssh } from './ssh.ts';
 import { journalctl, systemctl } from './systemctl.ts';
 import { NodeWorld } from './world.ts';
-import { registerApt } from './apt.ts';
+import { APT_COMMANDS, aptCommand } from './apt.ts';
 import { kubeadmCommand } from './kubeadm.ts';
 import { etcdctl, etcdProcess, etcdutl } from './etcdctl.ts';
 import { crictl } from './crictl.ts';
@@ -31,10 +31,40 @@ export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
   shell.register('journalctl', (ctx) => journalctl(world, ctx));
   shell.register('ps', (ctx) => ps(world, ctx));
   shell.register('crictl', (ctx) => crictl(world, ctx));
-  registerApt(world, shell);
+  for (const name of APT_COMMANDS) shell.register(name, (ctx) => aptCommand(world, ctx));
+  registerTeeAndSudo(shell);
   shell.register('kubeadm', (ctx) => kubeadmCommand(world, ctx));
   shell.register('etcdctl', (ctx) => etcdctl(world, ctx));
   shell.register('etcdutl', (ctx) => etcdutl(world, ctx));
   shell.register('etcd', (ctx) => etcdProcess(world, ctx));
   return world;
+}
+
+/** `tee` and `sudo` where the shell has none of its own (the upgrade walkthroughs pipe into `sudo tee`). */
+function registerTeeAndSudo(shell: Shell): void {
+  if (!shell.commands.has('tee')) {
+    shell.register('tee', (ctx) => {
+      const append = ctx.args.includes('-a') || ctx.args.includes('--append');
+      for (const f of ctx.args.filter((x) => !x.startsWith('-'))) {
+        const p = f.startsWith('/') ? f : `${ctx.cwd}/${f}`;
+        if (append) ctx.fs.append(p, ctx.stdin);
+        else ctx.fs.write(p, ctx.stdin);
+      }
+      ctx.out(ctx.stdin);
+      return 0;
+    });
+  }
+  if (shell.commands.has('sudo')) return;
+  shell.register('sudo', (ctx) => {
+    if (!ctx.args.length) {
+      ctx.err('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\n');
+      return 1;
+    }
+    const fn = ctx.shell.commands.get(ctx.args[0]);
+    if (!fn) {
+      ctx.err(`sudo: ${ctx.args[0]}: command not found\n`);
+      return 1;
+    }
+    return fn({ ...ctx, name: ctx.args[0], args: ctx.args.slice(1) });
+  });
 }
