@@ -41,6 +41,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
   'sim/node/apt.ts': () => import('../../sim/node/apt.ts'),
   'sim/kubectl/jsonpath.ts': () => import('../../sim/kubectl/jsonpath.ts'),
+  'sim/kubelet/exec.ts': () => import('../../sim/kubelet/exec.ts'),
 };
 
 /**
@@ -80,6 +81,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\bkubeadm\b/, ['node/kubeadm']],
   [/\bcrictl\b/, ['node/crictl']],
   [/jsonpath|custom-columns|sort-by/, ['kubectl/jsonpath']],
+  // A container's own commands: a main command or args (YAML, or after `--`), kubectl exec/attach.
+  [/\b(command|args|exec|attach|crictl)\b|\s--(\s|$)/, ['kubelet/exec']],
   [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
 ];
 

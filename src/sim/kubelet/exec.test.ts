@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
-import { ContainerProcess, serviceEnv, serviceAccountToken, type ContainerContext } from './exec.ts';
+import { containerProcess, serviceEnv, serviceAccountToken, type ContainerContext, type ContainerProcess } from './exec.ts';
 import { lookupImage } from './images.ts';
 
 // Sources of the expected texts: kubelet pkg/kubelet/envvars/envvars.go (FromServices,
@@ -45,7 +45,7 @@ function proc(over: { image?: string; spec?: object; container?: Partial<Contain
     secret: () => undefined,
     caCert: '-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----\n',
   };
-  return new ContainerProcess(ctx);
+  return containerProcess(ctx);
 }
 
 test('serviceEnv: FromServices + makeLinkVariables for a two-port service', () => {
@@ -179,7 +179,7 @@ function netProc(image: string, picks: number[] = [], tty = false): ContainerPro
   const container = { name: 'client', image } as Container;
   const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default' }, spec: { containers: [container] }, status: { podIP: '10.244.2.20' } };
   const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node01' }, status: { addresses: [{ type: 'InternalIP', address: '172.30.2.2' }] } };
-  return new ContainerProcess({
+  return containerProcess({
     pod,
     container,
     image: l.ok ? l.image : undefined,

@@ -228,7 +228,7 @@ export function serviceEnv(svc: KubeObject): [string, string][] {
   return out;
 }
 
-export class ContainerProcess {
+class ContainerProcess {
   readonly ctx: ContainerContext;
   readonly repo: string;
   readonly tag: string;
@@ -1184,6 +1184,13 @@ function b64url(s: string): string {
 }
 
 /** A bound service-account token (JWT) as the kubelet's token manager writes it; the signature is filler. */
+/** The process model of one container; a function, not the class, is exported: in the browser this module loads on demand. */
+export function containerProcess(ctx: ContainerContext): ContainerProcess {
+  return new ContainerProcess(ctx);
+}
+
+export type { ContainerProcess };
+
 export function serviceAccountToken(pod: KubeObject, issuedAt: number): string {
   const spec = (pod.spec ?? {}) as Obj;
   const iat = Math.floor(issuedAt / 1000);

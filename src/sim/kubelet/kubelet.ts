@@ -13,7 +13,7 @@ import { flat, type Clock, type TimerHandle } from '../clock/clock.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
-import { clusterView, ContainerProcess, type ContainerRunner } from './exec.ts';
+import { clusterView, containerProcess, type ContainerRunner } from './exec.ts';
 import { lookupImage, pullMillis, type ImageInfo } from './images.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -1075,7 +1075,7 @@ export class Kubelet {
       if (!stored) return { stdout: '', stderr: '', exitCode: 0 };
       const pod = w.podIP && !(stored.status as Obj | undefined)?.podIP ? { ...stored, status: { ...(stored.status ?? {}), podIP: w.podIP } } : stored;
       const ref = lookupImage(c.image ?? '').ref.full;
-      const proc = new ContainerProcess({
+      const proc = containerProcess({
         pod,
         container: c,
         image,

@@ -13,7 +13,7 @@ import type { KubeObject } from '../api/object.ts';
 import type { Client } from '../apiserver/client.ts';
 import type { Status } from '../apiserver/errors.ts';
 import type { ExecStream, KubeletAnswer, KubeletConnection, PodExecOptions, PodLogOptions } from '../apiserver/nodeproxy.ts';
-import { clusterView, ContainerProcess } from './exec.ts';
+import { clusterView, containerProcess } from './exec.ts';
 import { lookupImage } from './images.ts';
 import { fakeDigest, type Kubelet, type LogLine } from './kubelet.ts';
 
@@ -108,7 +108,7 @@ export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: stri
       if (!cs?.state?.running || !c) return { ok: false, status: failure(404, 'NotFound', `container not found ("${opts.container}")`) };
       const env = kubelet.containerEnv(pod, c);
       const image = lookupImage(c.image ?? '');
-      const proc = new ContainerProcess({
+      const proc = containerProcess({
         pod,
         container: c,
         image: image.ok ? image.image : undefined,
