@@ -14,7 +14,7 @@
  */
 import type { Session } from '../sim/session.ts';
 import { parseKubeconfig, serializeKubeconfig } from '../sim/kubectl/kubeconfig.ts';
-import type { Completion } from '../components/run/complete.ts';
+import { complete, type Completion } from '../components/run/complete.ts';
 import { Host, type OpResult } from '../components/run/host.ts';
 import type { RunEntry } from '../lib/run/outcome.ts';
 import type { Op } from '../lib/run/state.ts';
@@ -65,7 +65,7 @@ export class LabHost {
   }
 
   complete(line: string): Completion {
-    return this.host.complete(line);
+    return complete(this.session, line);
   }
 
   read(path: string): string | null {
@@ -203,7 +203,7 @@ export class ExamHost {
   }
 
   complete(line: string): Completion {
-    return this.host(this.current).complete(line);
+    return complete(this.host(this.current).session, line);
   }
 
   read(path: string): string | null {

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Host } from './host.ts';
 import { explain } from '../../lib/run/explain.ts';
+import { complete } from './complete.ts';
 import { pushOp, type Op } from '../../lib/run/state.ts';
 import { classify, stepsFor } from '../../lib/run/blocks.ts';
 import { stepOp } from '../../lib/run/state.ts';
@@ -77,7 +78,7 @@ test('complete: verbs, resource types, names, flags, files', () => {
   const h = new Host(3, '');
   for (const op of script()) h.apply(op);
   h.apply({ t: 'r', s: 'alias k=kubectl' });
-  const c = (l: string) => h.complete(l).candidates;
+  const c = (l: string) => complete(h.session, l).candidates;
   assert.deepEqual(c('kubectl ge'), ['get']);
   assert.ok(c('kubectl get ').includes('pods'));
   assert.deepEqual(c('k get pods '), ['big', 'web']);

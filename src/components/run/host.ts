@@ -9,7 +9,6 @@ import { execStep } from '../../lib/run/runner.ts';
 import type { RunEntry } from '../../lib/run/outcome.ts';
 import type { Op } from '../../lib/run/state.ts';
 import { clusterView, type ClusterView } from '../../lib/run/cluster-view.ts';
-import { complete, type Completion } from './complete.ts';
 import type { PodFlowTracer, PodFlow } from '../../lib/run/pod-flow.ts';
 
 export interface OpResult {
@@ -184,10 +183,6 @@ export class Host {
   pendingMessage(ns: string, name: string): string {
     const pod = this.session.cluster.client.get(res('pods'), ns, name) as { status?: { conditions?: { type: string; reason?: string; message?: string }[] } } | undefined;
     return pod?.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')?.message ?? '';
-  }
-
-  complete(line: string): Completion {
-    return complete(this.session, line);
   }
 
   readFile(path: string): string | null {

@@ -42,6 +42,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/apt.ts': () => import('../../sim/node/apt.ts'),
   'sim/kubectl/jsonpath.ts': () => import('../../sim/kubectl/jsonpath.ts'),
   'sim/kubelet/exec.ts': () => import('../../sim/kubelet/exec.ts'),
+  'sim/node/systemctl.ts': () => import('../../sim/node/systemctl.ts'),
+  'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
 };
 
 /**
@@ -84,6 +86,7 @@ const WANTS: [RegExp, string[]][] = [
   // A container's own commands: a main command or args (YAML, or after `--`), kubectl exec/attach.
   [/\b(command|args|exec|attach|crictl)\b|\s--(\s|$)/, ['kubelet/exec']],
   [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
+  [/\b(systemctl|journalctl|service|kubelet|ps)\b/, ['node/systemctl', 'node/ps']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -193,8 +193,11 @@ async function handle(m: ToWorker): Promise<unknown> {
       const record = host.decision(m.uid);
       return { explanation: record ? explain(record) : null, message: host.pendingMessage(m.ns, m.name) };
     }
-    case 'complete':
-      return look([], (h) => h.complete(m.line));
+    case 'complete': {
+      // Tab completion's code comes with the first Tab.
+      const { complete } = await import('./complete.ts');
+      return look([], (h) => complete(h.session, m.line));
+    }
     case 'read':
       return host.readFile(m.path);
     case 'editBuffer':
