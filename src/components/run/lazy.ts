@@ -57,7 +57,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\bdescribe\b/, ['describe/describe', 'describe/client']],
   [/yaml|dry-run/, ['goyaml/emitter']],
   [/\brollout\b/, ['cmd/rollout']],
-  [/\bconfig\b|kubeconfig/, ['cmd/config']],
+  // config writes the kubeconfig back through kubeconfig.ts (core), which emits it as YAML.
+  [/\bconfig\b|kubeconfig/, ['cmd/config', 'goyaml/emitter']],
   [/\b(run|expose|create)\b/, ['cmd/generators']],
   [/\bset\b/, ['cmd/set']],
   [/\bdiff\b/, ['cmd/diff', 'shell/diff', 'goyaml/emitter']],
@@ -110,11 +111,19 @@ async function load(keys: Iterable<string>): Promise<void> {
 
 const keyOf = (short: string) => Object.keys(MODULES).find((k) => k.endsWith(`/${short}.ts`))!;
 
+/** The modules (keys of MODULES) the scripts' words ask for. */
+export function wantedModules(texts: string[]): string[] {
+  const want = new Set<string>();
+  for (const text of texts) for (const [re, mods] of WANTS) if (re.test(text)) for (const m of mods) want.add(keyOf(m));
+  return [...want];
+}
+
+/** Every module that loads on demand. */
+export const LAZY_MODULES: readonly string[] = Object.keys(MODULES);
+
 /** Load what the scripts' words ask for. */
 export function loadFor(texts: string[]): Promise<void> {
-  const want: string[] = [];
-  for (const text of texts) for (const [re, mods] of WANTS) if (re.test(text)) want.push(...mods.map(keyOf));
-  return load(want);
+  return load(wantedModules(texts));
 }
 
 /** Load every module (after a miss, and where any command may run: the labs). */

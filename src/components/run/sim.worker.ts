@@ -55,13 +55,15 @@ function pushView() {
 }
 
 const scriptOf = (o: Op) => (o.t === 'r' || o.t === 's' || o.t === 'e' ? o.s : '');
+/** What an op's words are: its script, and the files it lays down (a manifest applied from a file). */
+const wordsOf = (o: Op) => [scriptOf(o), ...(o.t === 's' ? [...o.lay, ...o.write].map((f) => f.content) : o.t === 'w' || o.t === 'e' ? [o.content] : [])];
 
 /**
  * Load the code the scripts ask for (lazy.ts): the commands their words name, and for `kubectl
  * explain` the field descriptions.
  */
 async function prepare(ops: Op[], setup = '') {
-  const texts = [setup, ...ops.map(scriptOf)].filter(Boolean);
+  const texts = [setup, ...ops.flatMap(wordsOf)].filter(Boolean);
   await Promise.all([loadFor(texts), texts.some((s) => /\bexplain\b/.test(s)) ? loadDescriptions() : undefined]);
 }
 
