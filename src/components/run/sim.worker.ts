@@ -21,22 +21,26 @@ let host: Host | null = null;
  * before any message, while the run UI still loads: the session the first `init` most likely asks
  * for (a page in "my lab" mode asks for another seed, and this one is dropped).
  */
-let early: { seed: number; session: Session } | null = (() => {
+let early: { seed: number; session: Session; ms: number } | null = (() => {
   const slug = (self as unknown as { name?: string }).name;
   if (!slug) return null;
   const seed = seedOf(slug);
   try {
-    return { seed, session: new Session({ seed }) };
+    const t0 = performance.now();
+    return { seed, session: new Session({ seed }), ms: performance.now() - t0 };
   } catch {
     return null;
   }
 })();
 
-/** A fresh cluster for `seed`: the early one when it is that one, or a new boot. Either way the early one is let go. */
-function session(seed: number): number | Session {
-  const e = early?.seed === seed ? early.session : null;
+/**
+ * A fresh cluster for `seed`: the early one when it is that one (with the time its boot took, for
+ * the init's bootMs), or a new boot. Either way the early one is let go.
+ */
+function session(seed: number): { session: number | Session; bootMs: number } {
+  const e = early?.seed === seed ? early : null;
   early = null;
-  return e ?? seed;
+  return e ? { session: e.session, bootMs: e.ms } : { session: seed, bootMs: 0 };
 }
 /** What built `host` (init) and every op since: the session, replayed when code was missing. */
 let started: { seed: number; setup: string; trace?: boolean } | null = null;
@@ -128,7 +132,8 @@ async function handle(m: ToWorker): Promise<unknown> {
     await prepare(m.ops, m.setup);
     started = { seed: m.seed, setup: m.setup, trace: m.trace };
     log = [];
-    host = new Host(session(m.seed), m.setup, { tracer: await tracerFor(m.trace) });
+    const fresh = session(m.seed);
+    host = new Host(fresh.session, m.setup, { tracer: await tracerFor(m.trace) });
     await recover(); // the page's setup script may want code its words did not name
     const t1 = performance.now();
     let failedAt: number | null = null;
@@ -145,7 +150,7 @@ async function handle(m: ToWorker): Promise<unknown> {
     const t2 = performance.now();
     host.flow(true); // the replayed past is not shown as a live run
     pushView();
-    return { now: host.now(), prompt: host.prompt(), bootMs: t1 - t0, replayMs: t2 - t1, failedAt, ...(error ? { error } : {}) };
+    return { now: host.now(), prompt: host.prompt(), bootMs: fresh.bootMs + t1 - t0, replayMs: t2 - t1, failedAt, ...(error ? { error } : {}) };
   }
   if (!host) throw new Error('not initialised');
   switch (m.type) {
