@@ -41,8 +41,10 @@ export function lazyModules(registryPath) {
   return {
     name: 'kubenote:lazy-modules',
     enforce: 'pre',
-    // Everything the worker's entry imports statically goes into one chunk ('sim-core'), instead
-    // of a dozen chunks shared with the on-demand ones (one request, not a queue of them).
+    // The worker's entry and everything it imports statically make one chunk (the group holds the
+    // entry module, so the group is the entry chunk), instead of a dozen chunks shared with the
+    // on-demand ones: the worker's first request is all it needs, no second round trip found only
+    // once the entry is parsed. The on-demand chunks import from it.
     outputOptions(o) {
       return { ...o, codeSplitting: { groups: [{ name: 'sim-core', test: (id) => core.has(id) }] } };
     },
@@ -55,7 +57,6 @@ export function lazyModules(registryPath) {
         core.add(id);
         todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
       }
-      for (const e of entries) core.delete(e);
     },
     resolveId(source, importer) {
       // The registry's loaders and the lazy modules themselves import the real modules: a lazy
