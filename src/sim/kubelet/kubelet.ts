@@ -101,6 +101,8 @@ export interface ProcessContext {
   now: number;
   /** A file as the container sees it: hostPath / configMap / secret mounts; undefined if absent. */
   readFile(path: string): string | undefined;
+  /** Whether that file exists, without reading it (certificates are made on their first read). */
+  fileExists(path: string): boolean;
 }
 export type ProcessModel = (ctx: ProcessContext) => Behaviour | undefined;
 export const processModels = new Map<string, ProcessModel>();
@@ -445,6 +447,18 @@ export class Kubelet {
 
   /** A file as seen inside a container, through its volume mounts (hostPath, configMap, secret, projected, downwardAPI). */
   containerFile(pod: KubeObject, c: Container, path: string): string | undefined {
+    const r = this.containerPath(pod, c, path);
+    return r && ('host' in r ? this.fs.read(r.host) : r.content);
+  }
+
+  /** Whether a file exists inside a container; a host file is not read (nor made, if laid down lazily). */
+  containerFileExists(pod: KubeObject, c: Container, path: string): boolean {
+    const r = this.containerPath(pod, c, path);
+    return !!r && ('host' in r ? this.fs.isFile(r.host) : r.content !== undefined);
+  }
+
+  /** Where a container's path leads: a file of the node (hostPath), or a volume's content. */
+  private containerPath(pod: KubeObject, c: Container, path: string): { host: string } | { content: string | undefined } | undefined {
     const spec = pod.spec as Obj;
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => b.mountPath.length - a.mountPath.length);
     for (const m of mounts) {
@@ -456,12 +470,12 @@ export class Kubelet {
       const sub = m.subPath ? m.subPath + (rel ? '/' + rel : '') : rel;
       if (vol.hostPath) {
         const host = (vol.hostPath.path as string).replace(/\/+$/, '');
-        return this.fs.read(sub ? `${host}/${sub}` : host);
+        return { host: sub ? `${host}/${sub}` : host };
       }
       // A subPath mount is bound when the container starts: later changes to the ConfigMap or Secret
       // do not reach it (only a new container sees them).
       const files = (m.subPath ? this.subPathFiles.get(subPathKey(pod, c, m.mountPath)) : undefined) ?? this.volumeFiles(pod, vol);
-      return files?.[sub];
+      return { content: files?.[sub] };
     }
     return undefined;
   }
@@ -998,7 +1012,7 @@ export class Kubelet {
     r.status.imageID = flat(`${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`);
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
-    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now()));
+    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p), fileExists: (p) => this.containerFileExists(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now()));
     // The previous instance's last lines (it ran until now at most).
     if (r.behaviour?.kind === 'script') r.behaviour.process.sync(clock.now());
     r.behaviour = b;

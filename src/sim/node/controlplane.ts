@@ -76,7 +76,7 @@ function commandFailed(ctx: ProcessContext, err: string): Behaviour {
 function missingFile(ctx: ProcessContext, flags: Map<string, string>, names: string[]): string | undefined {
   for (const n of names) {
     const p = flags.get(n);
-    if (p && ctx.readFile(p) === undefined) return p;
+    if (p && !ctx.fileExists(p)) return p;
   }
   return undefined;
 }
