@@ -10,6 +10,7 @@ const SUBRESOURCES: Record<string, string[]> = {
   nodes: ['status', 'proxy'],
   namespaces: ['status', 'finalize'],
   services: ['status'],
+  serviceaccounts: ['token'],
   replicationcontrollers: ['status', 'scale'],
   deployments: ['status', 'scale'],
   replicasets: ['status', 'scale'],

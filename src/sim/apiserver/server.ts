@@ -16,6 +16,7 @@ import { fieldSelectorMatcher, labelSelectorMatcher } from './selectors.ts';
 import type { AdmissionAttributes, AdmissionPlugin, ApiRequest, ApiResponse, ServerContext, Strategy } from './types.ts';
 import { applyPatch } from './patch.ts';
 import { podExec, podLog, type NodeDialer } from './nodeproxy.ts';
+import { issueToken } from './tokenrequest.ts';
 import { definitionForKind, getProperty } from '../api/schema/schema.ts';
 import { parseType, refOf } from '../api/schema/types.ts';
 
@@ -343,6 +344,17 @@ export class ApiServer implements ServerContext {
     }
     if (info.resource === 'pods' && req.subresource === 'exec') {
       return { code: 200, body: podExec(this.mustGet(info, ns, name), req.query ?? {}, typeof req.body === 'string' ? req.body : undefined, this.nodeDialer) };
+    }
+    if (info.resource === 'serviceaccounts' && req.subresource === 'token') {
+      const body = issueToken({
+        body: req.body,
+        serviceAccount: this.mustGet(info, ns, name),
+        lookup: (kind, n) => (kind === 'Node' ? this.mustGet(resourceFor('', 'nodes')!, undefined, n) : this.mustGet(resourceFor('', kind === 'Pod' ? 'pods' : 'secrets')!, ns, n)),
+        nodeUid: (n) => this.read(resourceFor('', 'nodes')!, undefined, n)?.metadata.uid,
+        nowMs: this.clock.now(),
+        jti: uuid(this.rng.stream('token-ids')),
+      });
+      return { code: 201, body };
     }
     throw errors.methodNotSupported(info.group, `${info.resource}/${req.subresource}`, 'create');
   }

@@ -22,6 +22,7 @@ import { res, type Client } from '../apiserver/client.ts';
 import type { Rng } from '../clock/rng.ts';
 import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
 import { connect, httpAnswer } from './network.ts';
+import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -1179,11 +1180,6 @@ function lsDate(ms: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
-function b64url(s: string): string {
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** A bound service-account token (JWT) as the kubelet's token manager writes it; the signature is filler. */
 /** The process model of one container; a function, not the class, is exported: in the browser this module loads on demand. */
 export function containerProcess(ctx: ContainerContext): ContainerProcess {
   return new ContainerProcess(ctx);
@@ -1191,35 +1187,25 @@ export function containerProcess(ctx: ContainerContext): ContainerProcess {
 
 export type { ContainerProcess };
 
+/** A bound service-account token (JWT) as the kubelet's token manager writes it; the signature is filler. */
 export function serviceAccountToken(pod: KubeObject, issuedAt: number): string {
   const spec = (pod.spec ?? {}) as Obj;
   const iat = Math.floor(issuedAt / 1000);
-  const header = b64url(JSON.stringify({ alg: 'RS256', kid: 'kN3xZr0T1wYb6uJmQ8sHdLpV4cF2gE9aKoPiW7nRtSy' }));
-  const claims = b64url(
-    JSON.stringify({
-      aud: ['https://kubernetes.default.svc.cluster.local'],
-      exp: iat + 3607,
-      iat,
-      iss: 'https://kubernetes.default.svc.cluster.local',
-      jti: pod.metadata.uid,
-      'kubernetes.io': {
-        namespace: pod.metadata.namespace,
-        node: { name: spec.nodeName },
-        pod: { name: pod.metadata.name, uid: pod.metadata.uid },
-        serviceaccount: { name: spec.serviceAccountName ?? 'default' },
-        warnafter: iat + 3600,
-      },
-      nbf: iat,
-      sub: `system:serviceaccount:${pod.metadata.namespace}:${spec.serviceAccountName ?? 'default'}`,
-    }),
-  );
-  let h = 0x811c9dc5;
-  let sig = '';
-  const seed = `${pod.metadata.uid}/${iat}`;
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  for (let i = 0; sig.length < 342; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i % seed.length) ^ i, 0x01000193) >>> 0;
-    sig += A[h % 64];
-  }
-  return `${header}.${claims}.${sig}`;
+  const claims = {
+    aud: [ISSUER],
+    exp: iat + 3607,
+    iat,
+    iss: ISSUER,
+    jti: pod.metadata.uid,
+    'kubernetes.io': {
+      namespace: pod.metadata.namespace,
+      node: { name: spec.nodeName },
+      pod: { name: pod.metadata.name, uid: pod.metadata.uid },
+      serviceaccount: { name: spec.serviceAccountName ?? 'default' },
+      warnafter: iat + 3600,
+    },
+    nbf: iat,
+    sub: `system:serviceaccount:${pod.metadata.namespace}:${spec.serviceAccountName ?? 'default'}`,
+  };
+  return signedToken(claims, `${pod.metadata.uid}/${iat}`);
 }

@@ -32,6 +32,7 @@ const SUB: Record<string, (info: ResourceInfo) => SubresourceInfo> = {
   exec: () => ({ name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] }),
   proxy: (i) => ({ name: 'proxy', kind: `${i.kind}ProxyOptions`, verbs: PROXY }),
   finalize: (i) => ({ name: 'finalize', kind: i.kind, verbs: ['update'] }),
+  token: () => ({ name: 'token', group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] }),
 };
 
 export function subresourcesOf(info: ResourceInfo): SubresourceInfo[] {

@@ -120,6 +120,9 @@ function rfc3339(seconds: number, nanos: number, micro: boolean): string {
 }
 
 /** The JSON definition id a proto message corresponds to (for inline detection). */
+/** Proto field names whose JSON key differs, for messages the JSON schema does not hold (authentication/v1). */
+const PROTO_JSON_NAMES: Record<string, string> = { uID: 'uid' };
+
 function definitionOf(message: string): string {
   return message.replace(/^k8s\.io\.api\./, 'io.k8s.api.').replace(/^k8s\.io\.apimachinery\./, 'io.k8s.apimachinery.');
 }
@@ -198,7 +201,9 @@ export function decodeMessage(name: string, buf: Uint8Array): unknown {
   for (const raw of readFields(buf)) {
     const fd = byNo.get(raw.no);
     if (!fd) continue; // unknown field: ignored, as the Go decoder skips it
-    const [, fname, type, repeated, typeName] = fd;
+    const [, protoName, type, repeated, typeName] = fd;
+    // A proto field named otherwise than its JSON key (BoundObjectReference's `uID` is `uid`).
+    const fname = jsonDef?.p[protoName] ? protoName : ((jsonDef && Object.keys(jsonDef.p).find((k) => k.toLowerCase() === protoName.toLowerCase())) ?? PROTO_JSON_NAMES[protoName] ?? protoName);
     if (type === 'message') {
       const m = K8S[typeName!];
       if (m?.mapEntry) {

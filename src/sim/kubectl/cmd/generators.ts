@@ -14,6 +14,7 @@ import { targetsFromArgs } from '../builder.ts';
 import { CmdError } from '../errors.ts';
 import type { FlagDef, Flags } from '../flags.ts';
 import * as gen from '../generate/index.ts';
+import { createToken } from './createtoken.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { DRY_RUN_FLAG, PRINT_FLAGS, call, dryRunOf, getObject, printObjects, type DryRun } from './common.ts';
 import { VALIDATE_FLAG, fieldValidation } from './create.ts';
@@ -318,6 +319,7 @@ export const createSubcommands: Command[] = [
     gen.createRoleBinding({ name: n, namespace: explicitNamespace(ctx), role: f.str('role'), clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }), 'failed to create rolebinding: '),
   createSub('clusterrolebinding', [], [{ name: 'clusterrole', type: 'string', required: true }, { name: 'user', type: 'stringArray' }, { name: 'group', type: 'stringArray' }, { name: 'serviceaccount', type: 'stringArray' }], (_ctx, n, f) =>
     gen.createClusterRoleBinding({ name: n, clusterRole: f.str('clusterrole'), users: f.list('user'), groups: f.list('group'), serviceAccounts: f.list('serviceaccount') }), 'failed to create clusterrolebinding: '),
+  createToken,
 ];
 
 // ---- kubectl expose ---------------------------------------------------------------------------
