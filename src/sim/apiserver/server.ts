@@ -632,13 +632,14 @@ export function sameContent(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
+  // for…in over plain JSON objects: no key arrays allocated (this runs on every write).
   let n = 0;
-  for (const k of Object.keys(x)) {
+  for (const k in x) {
     if (x[k] === undefined) continue;
     n++;
     if (!Object.prototype.hasOwnProperty.call(y, k) || !sameContent(x[k], y[k])) return false;
   }
-  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  for (const k in y) if (y[k] !== undefined) n--;
   return n === 0;
 }
 
@@ -685,7 +686,7 @@ function dropNulls(v: unknown, def: string | undefined): void {
   if (Array.isArray(v)) {
     for (const x of v) dropNulls(x, def);
   } else if (isObject(v)) {
-    for (const k of Object.keys(v)) {
+    for (const k in v) {
       const prop = def ? getProperty(def, k) : undefined;
       const t = prop ? parseType(prop.t) : undefined;
       if (v[k] === null) {

@@ -112,6 +112,25 @@ let lastLogLines: LogLine[] = [];
  * A container's start-up log, shared with the previous container's when the lines are the same
  * (every nginx replica started in one second logs the same lines). Log lines are never changed.
  */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+type LogStamps = { now: number; ts: string; redists: string; apache: string };
+let lastStamps: LogStamps | undefined;
+
+/** The time as the images' start logs print it (nginx, redis, httpd), made once per instant: a pod's lines share it. */
+function logStamps(now: number): LogStamps {
+  if (lastStamps?.now === now) return lastStamps;
+  const d = new Date(now);
+  const p = (n: number, l = 2) => String(n).padStart(l, '0');
+  const hms = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return (lastStamps = {
+    now,
+    ts: `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${hms}`,
+    redists: `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hms}.${p(d.getUTCMilliseconds(), 3)}`,
+    apache: `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${hms}.000000 ${d.getUTCFullYear()}`,
+  });
+}
+
 function sharedLogLines(texts: string[], now: number): LogLine[] {
   const last = lastLogLines;
   if (last.length === texts.length && last.every((l, i) => l.time === now && l.text === texts[i])) return last;
@@ -1108,14 +1127,9 @@ export class Kubelet {
   }
 
   private renderLog(text: string, w: PodWorker, now: number): string {
-    const d = new Date(now);
-    const p = (n: number, l = 2) => String(n).padStart(l, '0');
-    const ts = `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    const redists = `${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
-    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-    const apache = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.000000 ${d.getUTCFullYear()}`;
-    return text.replace('{ts}', ts).replace('{redists}', redists).replace('{apache}', apache).replace('{ip}', w.podIP ?? '').replace('{pod}', w.name);
+    if (!text.includes('{')) return text;
+    const t = logStamps(now);
+    return text.replace('{ts}', t.ts).replace('{redists}', t.redists).replace('{apache}', t.apache).replace('{ip}', w.podIP ?? '').replace('{pod}', w.name);
   }
 
   /** A container process ended: restart per policy, or finish the pod. */

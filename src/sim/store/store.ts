@@ -166,7 +166,7 @@ function bucketOf(key: string): string {
 export function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   }
   return v;
 }
