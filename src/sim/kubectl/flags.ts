@@ -57,21 +57,13 @@ export class Flags {
         this.values.set(name, n);
         break;
       }
-      case 'duration': {
-        // time.ParseDuration, as pflag's DurationVar reports it.
-        if (raw !== '0' && !/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(raw)) {
-          const why = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(raw) ? `time: missing unit in duration "${raw}"` : `time: invalid duration "${raw}"`;
-          throw new FlagError(`invalid argument "${raw}" for "${flagLabel(d)}" flag: ${why}`);
-        }
-        this.values.set(name, raw);
-        break;
-      }
       case 'stringArray': {
         const cur = this.changed.has(name) ? (this.values.get(name) as string[]) : [];
         this.values.set(name, [...cur, raw]);
         break;
       }
       case 'duration': {
+        // time.ParseDuration's error, as pflag's DurationVar reports it.
         const e = goDurationError(raw);
         if (e) throw new FlagError(`invalid argument "${raw}" for "${flagLabel(d)}" flag: ${e}`);
         this.values.set(name, raw);

@@ -30,3 +30,6 @@ kubectl create token default --bound-object-kind=Secret --bound-object-name=s1 -
 kubectl create token default --duration=4294967297s
 kubectl create token default --bound-object-kind=Node --bound-object-name=node01 | cut -d. -f2 | wc -c
 kubectl create token default --bound-object-kind=Node --bound-object-name=node09
+kubectl create token default --duration=5x
+kubectl create token default --duration=1.5.s
+kubectl create token default --duration=
