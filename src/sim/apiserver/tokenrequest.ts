@@ -77,7 +77,8 @@ export function issueToken(input: TokenRequestInput): KubeObject {
       // ServiceAccountTokenPodNodeInfo: a pod-bound token names the pod's node.
       const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
       const nodeUid = nodeName ? input.nodeUid(nodeName) : undefined;
-      if (nodeName && nodeUid) k8s.node = { name: nodeName, uid: nodeUid };
+      // A node that is gone still names itself (ref.UID is omitempty).
+      if (nodeName) k8s.node = nodeUid ? { name: nodeName, uid: nodeUid } : ({ name: nodeName } as Ref);
     } else if (group === '' && ref.kind === 'Node') {
       // ServiceAccountTokenNodeBinding (GA in v1.33).
       const node = input.lookup('Node', ref.name ?? '');
@@ -88,7 +89,8 @@ export function issueToken(input: TokenRequestInput): KubeObject {
       uid = secret.metadata.uid ?? '';
       k8s.secret = { name: secret.metadata.name!, uid };
     } else {
-      const gvk = `${group ? group + '/' : ''}${(ref.apiVersion ?? '').split('/').pop()}, Kind=${ref.kind ?? ''}`;
+      // schema.GroupVersionKind.String(): Group + "/" + Version + ", Kind=" + Kind (the core group too).
+      const gvk = `${group}/${(ref.apiVersion ?? '').split('/').pop()}, Kind=${ref.kind ?? ''}`;
       throw errors.badRequest(`cannot bind token to object of type ${gvk}`);
     }
     if (ref.uid && ref.uid !== uid) {
@@ -105,7 +107,9 @@ export function issueToken(input: TokenRequestInput): KubeObject {
   return {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',
-    metadata: {},
+    // Filled in by the server since v1.24 (kubernetes#107880): the ServiceAccount's name, namespace and
+    // uid, and the time of the request.
+    metadata: { name: sa.metadata.name, namespace: ns, uid: sa.metadata.uid, creationTimestamp: new Date(iat * 1000).toISOString().replace('.000Z', 'Z') },
     // TokenRequestSpec's fields have no omitempty: a request without a bound object answers null.
     spec: { audiences, expirationSeconds, boundObjectRef: boundObjectRef ?? null },
     status: { token: signedToken(claims, `${input.jti}/${iat}`), expirationTimestamp: new Date(exp * 1000).toISOString().replace('.000Z', 'Z') },

@@ -108,10 +108,6 @@ export type ProcessModel = (ctx: ProcessContext) => Behaviour | undefined;
 export const processModels = new Map<string, ProcessModel>();
 
 let lastLogLines: LogLine[] = [];
-/**
- * A container's start-up log, shared with the previous container's when the lines are the same
- * (every nginx replica started in one second logs the same lines). Log lines are never changed.
- */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 type LogStamps = { now: number; ts: string; redists: string; apache: string };
@@ -131,6 +127,10 @@ function logStamps(now: number): LogStamps {
   });
 }
 
+/**
+ * A container's start-up log, shared with the previous container's when the lines are the same
+ * (every nginx replica started in one second logs the same lines). Log lines are never changed.
+ */
 function sharedLogLines(texts: string[], now: number): LogLine[] {
   const last = lastLogLines;
   if (last.length === texts.length && last.every((l, i) => l.time === now && l.text === texts[i])) return last;

@@ -119,10 +119,10 @@ function rfc3339(seconds: number, nanos: number, micro: boolean): string {
   return `${base}.${String(Math.floor(nanos / 1000)).padStart(6, '0')}Z`;
 }
 
-/** The JSON definition id a proto message corresponds to (for inline detection). */
 /** Proto field names whose JSON key differs, for messages the JSON schema does not hold (authentication/v1). */
 const PROTO_JSON_NAMES: Record<string, string> = { uID: 'uid' };
 
+/** The JSON definition id a proto message corresponds to (for inline detection). */
 function definitionOf(message: string): string {
   return message.replace(/^k8s\.io\.api\./, 'io.k8s.api.').replace(/^k8s\.io\.apimachinery\./, 'io.k8s.apimachinery.');
 }

@@ -33,3 +33,5 @@ kubectl create token default --bound-object-kind=Node --bound-object-name=node09
 kubectl create token default --duration=5x
 kubectl create token default --duration=1.5.s
 kubectl create token default --duration=
+kubectl create token default -o name
+kubectl create token default --duration=1h -o jsonpath='{.metadata.name}/{.metadata.namespace} {.metadata.creationTimestamp} {.status.expirationTimestamp}{"\n"}'
