@@ -61,6 +61,11 @@ export function methodNotSupported(group: string, resource: string, action: stri
   return status(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${qualified(group, resource)}"`, { group: group || undefined, kind: resource });
 }
 
+/** An HTTP method no route of the path serves (go-restful's 405; a GET on a create-only subresource). */
+export function methodNotAllowed(): ApiError {
+  return status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+}
+
 export function internalError(message: string): ApiError {
   return status(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
 }

@@ -179,6 +179,8 @@ export class ApiServer implements ServerContext {
     if (info.namespaced && !ns && req.verb !== 'list') throw errors.badRequest('namespace is required');
     switch (req.verb) {
       case 'get':
+        // Subresources served for POST only: no GET route at all.
+        if (req.subresource === 'binding' || req.subresource === 'eviction' || req.subresource === 'token') throw errors.methodNotAllowed();
         if (info.resource === 'pods' && req.subresource === 'log') return { code: 200, body: podLog(this.mustGet(info, ns, req.name!), req.query ?? {}, this.nodeDialer) };
         return { code: 200, body: this.mustGet(info, ns, req.name!) };
       case 'list':

@@ -186,10 +186,20 @@ function headTail(tail: boolean): CommandFn {
   return (ctx) => {
     let n = 10;
     let fromStart = false;
+    /** `-c N`: bytes instead of lines (GNU coreutils; the output ends where the bytes end). */
+    let bytes: number | undefined;
     const files: string[] = [];
     for (let i = 0; i < ctx.args.length; i++) {
       const a = ctx.args[i];
-      if (a === '-n') {
+      const c = a === '-c' ? (ctx.args[++i] ?? '') : /^-c./.test(a) ? a.slice(2) : a.startsWith('--bytes=') ? a.slice(8) : undefined;
+      if (c !== undefined) {
+        if (!/^\+?\d+$/.test(c)) {
+          ctx.err(`${tail ? 'tail' : 'head'}: invalid number of bytes: ‘${c}’\n`);
+          return 1;
+        }
+        fromStart = c.startsWith('+');
+        bytes = parseInt(c.replace(/^\+/, ''), 10);
+      } else if (a === '-n') {
         const v = ctx.args[++i] ?? '10';
         fromStart = v.startsWith('+');
         n = Math.abs(parseInt(v, 10));
@@ -202,6 +212,12 @@ function headTail(tail: boolean): CommandFn {
     }
     const s = readInput(ctx, files, tail ? 'tail' : 'head');
     if (s === null) return 1;
+    if (bytes !== undefined) {
+      const b = new TextEncoder().encode(s);
+      const part = tail ? (fromStart ? b.subarray(Math.max(0, bytes - 1)) : b.subarray(Math.max(0, b.length - bytes))) : b.subarray(0, bytes);
+      if (part.length) ctx.out(new TextDecoder().decode(part));
+      return 0;
+    }
     const ls = lines(s);
     const pick = tail ? (fromStart ? ls.slice(Math.max(0, n - 1)) : ls.slice(Math.max(0, ls.length - n))) : ls.slice(0, n);
     if (pick.length) ctx.out(pick.join('\n') + '\n');
