@@ -102,7 +102,7 @@ export class KubeHandler {
       const aggregated = accept.find((m) => m.params.as === 'APIGroupDiscoveryList' && m.params.g === 'apidiscovery.k8s.io' && (m.params.v === 'v2' || m.params.v === 'v2beta1'));
       if (aggregated) {
         const v = aggregated.params.v;
-        return { status: 200, headers: { 'content-type': v === 'v2' ? AGGREGATED_V2 : AGGREGATED_V2BETA1 }, body: JSON.stringify(aggregatedDiscovery(path === '/api', this.extraDiscovery(), v)) };
+        return { status: 200, headers: { 'content-type': v === 'v2' ? AGGREGATED_V2 : AGGREGATED_V2BETA1 }, body: JSON.stringify(aggregatedDiscovery(path === '/api', this.extraDiscovery(), v)) + '\n' };
       }
       return json(200, path === '/api' ? apiVersions(this.opts.serverAddress) : apiGroupList(this.extraDiscovery().map((e) => e.gv)));
     }
@@ -475,8 +475,9 @@ function scaleOf(info: ResourceInfo, o: KubeObject) {
   };
 }
 
+/** An API object as kube-apiserver's JSON serializer writes it (json.Encoder: a newline ends it). */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) + '\n' };
 }
 
 function text(status: number, body: string): HttpResponse {
