@@ -105,7 +105,6 @@ function message(buf, prefix, into) {
       if (opts.some((o) => o.no === 7 && o.value === 1n)) msg.mapEntry = true;
     }
   }
-  msg.fields.sort((a, b) => a[0] - b[0]);
   into[full] = msg;
 }
 
@@ -167,11 +166,15 @@ if (at < 0) throw new Error(`openapiv2/OpenAPIv2.proto not found in ${kubectl}`)
 const { end } = fields(bin.subarray(at, at + 200_000), 14);
 const gnostic = fileDescriptor(bin.subarray(at, at + end));
 
+// Kubernetes messages keep their fields in declaration order: go-to-protobuf writes them in the Go
+// struct's order, which is the order kube-apiserver's JSON has (envFrom = 19 before env = 7).
 const messages = {};
 for (const f of Object.values(files)) Object.assign(messages, f.messages);
+// gnostic's are encoded field by field: by number, as protobuf-go writes them.
+for (const m of Object.values(gnostic.messages)) m.fields.sort((a, b) => a[0] - b[0]);
 const out = {
   source: `FileDescriptorProtos compiled into kubectl ${gitVersion} (scripts/gen-proto.mjs)`,
-  doc: 'message → fields [number, name, type, repeated(0|1), typeName?]; mapEntry: map<key,value> entry messages',
+  doc: 'message → fields [number, name, type, repeated(0|1), typeName?] (Kubernetes: in declaration = Go struct order; OpenAPI v2: by number); mapEntry: map<key,value> entry messages',
   kubernetes: messages,
   openapiv2: gnostic.messages,
 };

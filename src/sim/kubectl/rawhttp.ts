@@ -5,6 +5,7 @@
  * /version through responsewriters.WriteRawJSON (indented, no final newline), the health checks'
  * "ok", discovery and resources through the JSON serializer (compact, one final newline).
  */
+import { inGoOrder } from '../serve/protobuf.ts';
 import { resourceFor } from '../api/resources.ts';
 import { ApiError, type Status } from '../apiserver/errors.ts';
 import { resourcePath } from '../apiserver/paths.ts';
@@ -24,7 +25,8 @@ export function rawGet(ctx: KubectlContext, rawPath: string): string {
   if (path === '/version') return JSON.stringify(info(serverVersion(ctx), true), null, 2);
   // The verbose check list (?verbose) is not modelled: every check passes, answered as the short form.
   if (['/healthz', '/livez', '/readyz'].includes(path)) return 'ok';
-  const compact = (v: unknown) => JSON.stringify(v) + '\n';
+  // As kube-apiserver's serializer writes it: Go's field order, a newline at the end.
+  const compact = (v: unknown) => JSON.stringify(inGoOrder(v)) + '\n';
   if (path === '/api') return compact(apiVersions(ctx.client?.host ?? 'localhost:8080'));
   if (path === '/apis') return compact(apiGroupList([]));
   const gvEnd = segs[0] === 'api' ? 2 : segs[0] === 'apis' ? 3 : -1;

@@ -10,6 +10,7 @@
  * ApiServer: this file only translates HTTP to ApiRequest and responses to HTTP.
  * Pure TypeScript (no node: imports): the Node adapter is ./node.ts.
  */
+import { inGoOrder } from './protobuf.ts';
 import { resourcePath } from '../apiserver/paths.ts';
 import { load as loadYAML } from 'js-yaml';
 import { clone, isObject, type KubeObject } from '../api/object.ts';
@@ -334,7 +335,7 @@ export class KubeHandler {
             } else if (target.as !== 'object' && target.as !== 'Table' && type !== 'ERROR' && type !== 'BOOKMARK') {
               obj = partialMetadata(object as KubeObject, target.version);
             }
-            send(JSON.stringify({ type, object: obj }) + '\n');
+            send(JSON.stringify({ type, object: inGoOrder(obj) }) + '\n');
           });
         },
       },
@@ -475,9 +476,9 @@ function scaleOf(info: ResourceInfo, o: KubeObject) {
   };
 }
 
-/** An API object as kube-apiserver's JSON serializer writes it (json.Encoder: a newline ends it). */
+/** An API object as kube-apiserver's JSON serializer writes it (Go's field order; json.Encoder: a newline ends it). */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) + '\n' };
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(inGoOrder(body)) + '\n' };
 }
 
 function text(status: number, body: string): HttpResponse {

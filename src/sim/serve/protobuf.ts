@@ -271,13 +271,58 @@ export function decodeKubernetesProtobuf(body: Uint8Array): Record<string, unkno
   const typeMeta = tm ? readFields(tm.bytes!) : [];
   const apiVersion = dec.decode(typeMeta.find((f) => f.no === 1)?.bytes ?? new Uint8Array());
   const kind = dec.decode(typeMeta.find((f) => f.no === 2)?.bytes ?? new Uint8Array());
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const pkg = group === '' ? 'core' : group.replace(/\.k8s\.io$/, '').split('.')[0];
-  const candidates = [`k8s.io.api.${pkg}.${version}.${kind}`, `k8s.io.apimachinery.pkg.apis.meta.${version}.${kind}`];
-  const message = candidates.find((c) => K8S[c]);
+  const message = messageOfKind(apiVersion, kind);
   if (!message) throw new ProtobufError(`no kind "${kind}" is registered for version "${apiVersion}"`);
   const obj = decodeMessage(message, raw) as Record<string, unknown>;
   return { apiVersion, kind, ...obj };
+}
+
+// ---- JSON key order ---------------------------------------------------------------------------------
+
+/** The message of an object's kind: core types, then apimachinery's (Status, lists' ListMeta, discovery). */
+function messageOfKind(apiVersion: string, kind: string): string | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const pkg = group === '' ? 'core' : group.replace(/\.k8s\.io$/, '').split('.')[0];
+  return [`k8s.io.api.${pkg}.${version}.${kind}`, `k8s.io.apimachinery.pkg.apis.meta.${version}.${kind}`].find((c) => K8S[c]);
+}
+
+/** `v` with its keys in the message's field order (maps sorted, as encoding/json sorts map keys). */
+function ordered(v: unknown, message: string | undefined): unknown {
+  if (Array.isArray(v)) return v.map((x) => ordered(x, message));
+  if (!v || typeof v !== 'object' || !message) return v;
+  const def = K8S[message];
+  if (!def) return v;
+  const o = v as Record<string, unknown>;
+  if (def.mapEntry) {
+    const [, , vt, , vtn] = def.fields[1];
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) out[k] = vt === 'message' ? ordered(o[k], vtn) : o[k];
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [, protoName, type, , typeName] of def.fields) {
+    const key = protoName in o ? protoName : PROTO_JSON_NAMES[protoName];
+    if (key !== undefined && key in o) out[key] = type === 'message' ? ordered(o[key], typeName) : o[key];
+    else if (INLINE.has(protoName) && typeName) {
+      // An embedded struct's fields sit where the struct does.
+      for (const [, inner, itype, , itn] of K8S[typeName]?.fields ?? []) if (inner in o && !(inner in out)) out[inner] = itype === 'message' ? ordered(o[inner], itn) : o[inner];
+    }
+  }
+  for (const k of Object.keys(o)) if (!(k in out)) out[k] = o[k];
+  return out;
+}
+
+/**
+ * An API object with its keys in the order kube-apiserver's JSON has them: kind and apiVersion
+ * (TypeMeta), then the Go struct's fields in order — which the protobuf layouts keep.
+ */
+export function inGoOrder<T>(obj: T): T {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  const o = obj as Record<string, unknown>;
+  if (typeof o.kind !== 'string' || typeof o.apiVersion !== 'string') return obj;
+  const message = messageOfKind(o.apiVersion, o.kind);
+  if (!message) return obj;
+  return { kind: o.kind, apiVersion: o.apiVersion, ...(ordered(o, message) as Record<string, unknown>) } as T;
 }
 
 // ---- writing (OpenAPI v2 as gnostic's openapi_v2.Document) ------------------------------------------

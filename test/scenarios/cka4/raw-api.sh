@@ -22,3 +22,4 @@ kubectl get pods --raw /api
 kubectl get --raw /api -o yaml
 kubectl get --raw /api -w
 kubectl get --raw nope
+kubectl get --raw /api/v1/namespaces/default/pods/web | cut -c1-110
