@@ -27,6 +27,22 @@ const SUBRESOURCES: Record<string, string[]> = {
  * The resources the simulated API server serves: what discovery (`kubectl api-resources`) lists.
  * Names, short names and categories come from ./schema/discovery.ts.
  */
+/**
+ * The verbs kube-apiserver serves on each subresource (it registers routes for these only: any other
+ * method there is 405 MethodNotAllowed). Discovery lists them (serve/discovery.ts).
+ */
+export const SUBRESOURCE_VERBS: Record<string, string[]> = {
+  status: ['get', 'patch', 'update'],
+  scale: ['get', 'patch', 'update'],
+  binding: ['create'],
+  eviction: ['create'],
+  log: ['get'],
+  exec: ['create', 'get'],
+  proxy: ['create', 'delete', 'get', 'patch', 'update'],
+  finalize: ['update'],
+  token: ['create'],
+};
+
 export const RESOURCES: ResourceInfo[] = discovery.RESOURCES.filter((r) => !r.subresourceOf).map((r) => ({ ...r, subresources: SUBRESOURCES[r.resource] ?? [] }));
 
 const byGroupResource = new Map<string, ResourceInfo>();

@@ -5,7 +5,7 @@
  * Shaped like REST (ApiRequest → ApiResponse) so an HTTP front end can serve it unchanged.
  */
 import { apiVersionOf, clone, isObject, type KubeObject } from '../api/object.ts';
-import { resourceFor, storageKey, storagePrefix, type ResourceInfo } from '../api/resources.ts';
+import { resourceFor, storageKey, storagePrefix, SUBRESOURCE_VERBS, type ResourceInfo } from '../api/resources.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Rng } from '../clock/rng.ts';
 import { Store, type StoreEvent } from '../store/store.ts';
@@ -177,10 +177,11 @@ export class ApiServer implements ServerContext {
     }
     const ns = info.namespaced ? req.namespace : undefined;
     if (info.namespaced && !ns && req.verb !== 'list') throw errors.badRequest('namespace is required');
+    // A subresource has routes for its own verbs only (pods/eviction: POST; pods/status: GET, PUT, PATCH).
+    const subVerbs = req.subresource ? SUBRESOURCE_VERBS[req.subresource] : undefined;
+    if (subVerbs && !subVerbs.includes(req.verb)) throw errors.methodNotAllowed();
     switch (req.verb) {
       case 'get':
-        // Subresources served for POST only: no GET route at all.
-        if (req.subresource === 'binding' || req.subresource === 'eviction' || req.subresource === 'token') throw errors.methodNotAllowed();
         if (info.resource === 'pods' && req.subresource === 'log') return { code: 200, body: podLog(this.mustGet(info, ns, req.name!), req.query ?? {}, this.nodeDialer) };
         return { code: 200, body: this.mustGet(info, ns, req.name!) };
       case 'list':

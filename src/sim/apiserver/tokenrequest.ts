@@ -107,8 +107,8 @@ export function issueToken(input: TokenRequestInput): KubeObject {
   return {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',
-    // Filled in by the server since v1.24 (kubernetes#107880): the ServiceAccount's name, namespace and
-    // uid, and the time of the request.
+    // Filled in by the server: name, namespace and the time of the request since v1.24
+    // (kubernetes#107880), the ServiceAccount's uid since v1.34 (kubernetes#132803).
     metadata: { name: sa.metadata.name, namespace: ns, uid: sa.metadata.uid, creationTimestamp: new Date(iat * 1000).toISOString().replace('.000Z', 'Z') },
     // TokenRequestSpec's fields have no omitempty: a request without a bound object answers null.
     spec: { audiences, expirationSeconds, boundObjectRef: boundObjectRef ?? null },

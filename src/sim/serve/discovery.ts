@@ -9,7 +9,7 @@
  * policy/v1 Eviction — kubectl drain's CheckEvictionSupport looks for exactly that entry;
  * …/scale is autoscaling/v1 Scale — kubectl scale uses it).
  */
-import { RESOURCES, type ResourceInfo } from '../api/resources.ts';
+import { RESOURCES, SUBRESOURCE_VERBS, type ResourceInfo } from '../api/resources.ts';
 
 export interface SubresourceInfo {
   name: string;
@@ -19,20 +19,17 @@ export interface SubresourceInfo {
   verbs: string[];
 }
 
-const GPU = ['get', 'patch', 'update'];
-const PROXY = ['create', 'delete', 'get', 'patch', 'update'];
-
-/** Kind and verbs of each subresource (kube-apiserver `kubectl get --raw /api/v1`). */
+/** Kind of each subresource (kube-apiserver `kubectl get --raw /api/v1`); verbs from SUBRESOURCE_VERBS. */
 const SUB: Record<string, (info: ResourceInfo) => SubresourceInfo> = {
-  status: (i) => ({ name: 'status', kind: i.kind, verbs: GPU }),
-  scale: () => ({ name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: GPU }),
-  binding: () => ({ name: 'binding', kind: 'Binding', verbs: ['create'] }),
-  eviction: () => ({ name: 'eviction', group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] }),
-  log: () => ({ name: 'log', kind: 'Pod', verbs: ['get'] }),
-  exec: () => ({ name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] }),
-  proxy: (i) => ({ name: 'proxy', kind: `${i.kind}ProxyOptions`, verbs: PROXY }),
-  finalize: (i) => ({ name: 'finalize', kind: i.kind, verbs: ['update'] }),
-  token: () => ({ name: 'token', group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] }),
+  status: (i) => ({ name: 'status', kind: i.kind, verbs: SUBRESOURCE_VERBS.status }),
+  scale: () => ({ name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: SUBRESOURCE_VERBS.scale }),
+  binding: () => ({ name: 'binding', kind: 'Binding', verbs: SUBRESOURCE_VERBS.binding }),
+  eviction: () => ({ name: 'eviction', group: 'policy', version: 'v1', kind: 'Eviction', verbs: SUBRESOURCE_VERBS.eviction }),
+  log: () => ({ name: 'log', kind: 'Pod', verbs: SUBRESOURCE_VERBS.log }),
+  exec: () => ({ name: 'exec', kind: 'PodExecOptions', verbs: SUBRESOURCE_VERBS.exec }),
+  proxy: (i) => ({ name: 'proxy', kind: `${i.kind}ProxyOptions`, verbs: SUBRESOURCE_VERBS.proxy }),
+  finalize: (i) => ({ name: 'finalize', kind: i.kind, verbs: SUBRESOURCE_VERBS.finalize }),
+  token: () => ({ name: 'token', group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: SUBRESOURCE_VERBS.token }),
 };
 
 export function subresourcesOf(info: ResourceInfo): SubresourceInfo[] {

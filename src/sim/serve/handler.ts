@@ -91,13 +91,13 @@ export class KubeHandler {
     if (segs[0] === 'kubesim') return this.sim(req, segs.slice(1));
     if (path === '/openapi/v2') {
       if (accept.some((m) => m.type === OPENAPI_V2_PB.split(';')[0])) return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: encodeOpenAPIV2(openAPIV2()) };
-      return json(200, openAPIV2());
+      return marshalled(200, openAPIV2());
     }
-    if (path === '/openapi/v3') return json(200, openAPIV3Index());
+    if (path === '/openapi/v3') return marshalled(200, openAPIV3Index());
     if (segs[0] === 'openapi' && segs[1] === 'v3') {
       const doc = openAPIV3Document(segs.slice(2).join('/'));
       if (!doc) return json(404, notFoundStatus());
-      return json(200, doc);
+      return marshalled(200, doc);
     }
     if (path === '/api' || path === '/apis') {
       const aggregated = accept.find((m) => m.params.as === 'APIGroupDiscoveryList' && m.params.g === 'apidiscovery.k8s.io' && (m.params.v === 'v2' || m.params.v === 'v2beta1'));
@@ -161,6 +161,12 @@ export class KubeHandler {
     const aggregated = gv.group === METRICS_GV.group;
     if (!aggregated && (!info || info.version !== gv.version)) return json(404, notFoundStatus());
     if (info && subresource && !subresourceInfo(info, subresource)) return json(404, notFoundStatus());
+    if (info && subresource) {
+      // A watch or a method the subresource has no route for: 405 (the server check sees no watch).
+      const m = req.method.toUpperCase();
+      const verb = m === 'GET' ? (['1', 'true'].includes(first(q, 'watch') ?? '') ? 'watch' : 'get') : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[m];
+      if (!verb || !subresourceInfo(info, subresource)!.verbs.includes(verb)) return json(405, errors.methodNotAllowed().status);
+    }
     if (info && !info.namespaced && namespace !== undefined) return json(404, notFoundStatus());
     const method = req.method.toUpperCase();
     const watch = ['1', 'true'].includes(first(q, 'watch') ?? '');
@@ -479,6 +485,11 @@ function scaleOf(info: ResourceInfo, o: KubeObject) {
 /** An API object as kube-apiserver's JSON serializer writes it (Go's field order; json.Encoder: a newline ends it). */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(inGoOrder(body)) + '\n' };
+}
+
+/** A document kube-openapi writes with json.Marshal: as built, no newline. */
+function marshalled(status: number, body: unknown): HttpResponse {
+  return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(body) };
 }
 
 function text(status: number, body: string): HttpResponse {

@@ -286,40 +286,48 @@ function messageOfKind(apiVersion: string, kind: string): string | undefined {
   return [`k8s.io.api.${pkg}.${version}.${kind}`, `k8s.io.apimachinery.pkg.apis.meta.${version}.${kind}`].find((c) => K8S[c]);
 }
 
-/** `v` with its keys in the message's field order (maps sorted, as encoding/json sorts map keys). */
+/**
+ * `v` with its keys in the message's field order (maps sorted, as encoding/json sorts map keys).
+ * Null-prototype objects and own-key tests: a data key may be `__proto__` or `toString`.
+ */
 function ordered(v: unknown, message: string | undefined): unknown {
   if (Array.isArray(v)) return v.map((x) => ordered(x, message));
   if (!v || typeof v !== 'object' || !message) return v;
   const def = K8S[message];
   if (!def) return v;
   const o = v as Record<string, unknown>;
+  const out = Object.create(null) as Record<string, unknown>;
   if (def.mapEntry) {
     const [, , vt, , vtn] = def.fields[1];
-    const out: Record<string, unknown> = {};
     for (const k of Object.keys(o).sort()) out[k] = vt === 'message' ? ordered(o[k], vtn) : o[k];
     return out;
   }
-  const out: Record<string, unknown> = {};
+  // An object's own TypeMeta (a list's item as stored, PartialObjectMetadata) leads, as in its own JSON.
+  for (const k of ['kind', 'apiVersion']) if (Object.hasOwn(o, k) && !def.fields.some((f) => f[1] === k)) out[k] = o[k];
   for (const [, protoName, type, , typeName] of def.fields) {
-    const key = protoName in o ? protoName : PROTO_JSON_NAMES[protoName];
-    if (key !== undefined && key in o) out[key] = type === 'message' ? ordered(o[key], typeName) : o[key];
+    const key = Object.hasOwn(o, protoName) ? protoName : PROTO_JSON_NAMES[protoName];
+    if (key !== undefined && Object.hasOwn(o, key)) out[key] = type === 'message' ? ordered(o[key], typeName) : o[key];
     else if (INLINE.has(protoName) && typeName) {
       // An embedded struct's fields sit where the struct does.
-      for (const [, inner, itype, , itn] of K8S[typeName]?.fields ?? []) if (inner in o && !(inner in out)) out[inner] = itype === 'message' ? ordered(o[inner], itn) : o[inner];
+      for (const [, inner, itype, , itn] of K8S[typeName]?.fields ?? []) if (Object.hasOwn(o, inner) && !Object.hasOwn(out, inner)) out[inner] = itype === 'message' ? ordered(o[inner], itn) : o[inner];
     }
   }
-  for (const k of Object.keys(o)) if (!(k in out)) out[k] = o[k];
+  for (const k of Object.keys(o)) if (!Object.hasOwn(out, k)) out[k] = o[k];
   return out;
 }
 
 /**
  * An API object with its keys in the order kube-apiserver's JSON has them: kind and apiVersion
- * (TypeMeta), then the Go struct's fields in order — which the protobuf layouts keep.
+ * (TypeMeta), then the Go struct's fields in order — which the protobuf layouts keep. A Table's
+ * row objects are ordered as objects of their own.
  */
 export function inGoOrder<T>(obj: T): T {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
   const o = obj as Record<string, unknown>;
   if (typeof o.kind !== 'string' || typeof o.apiVersion !== 'string') return obj;
+  if (o.kind === 'Table' && Array.isArray(o.rows)) {
+    return { ...o, rows: o.rows.map((r) => (r && typeof r === 'object' && 'object' in r ? { ...r, object: inGoOrder((r as { object: unknown }).object) } : r)) } as T;
+  }
   const message = messageOfKind(o.apiVersion, o.kind);
   if (!message) return obj;
   return { kind: o.kind, apiVersion: o.apiVersion, ...(ordered(o, message) as Record<string, unknown>) } as T;
