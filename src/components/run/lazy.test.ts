@@ -15,7 +15,8 @@ import { Session } from '../../sim/session.ts';
 import { allPages } from '../../lib/run/extract.ts';
 import { seedOf, execStep } from '../../lib/run/runner.ts';
 import { stepsFor } from '../../lib/run/blocks.ts';
-import { LAZY_MODULES, STAND_IN_EVERYWHERE, wantedModules } from './lazy.ts';
+import { LAZY_MODULES, STAND_IN_EVERYWHERE, wantedModules, wordsOf } from './lazy.ts';
+import { stepOp } from '../../lib/run/state.ts';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const keyOfPath = (path: string) => relative(SRC, path).replace(/\\/g, '/');
@@ -72,7 +73,8 @@ test('every block of every note calls only the on-demand code its words load', a
         const atBoot = await ran();
         if (atBoot.size) misses.push(`${page.file}: the cluster's boot calls ${[...atBoot].join(', ')}`);
         const { steps } = stepsFor(page.blocks, block, block.action, new Set());
-        const words = [page.setup, ...steps.flatMap((s) => [s.script, ...s.lay.map((f) => f.content), ...s.write.map((f) => f.content)])];
+        // What the worker's guess reads (sim.worker.ts prepare): the setup and each step's op.
+        const words = [page.setup, ...steps.map(stepOp).flatMap(wordsOf)];
         const allowed = withImports(wantedModules(words));
         if (page.setup) session.run(page.setup);
         for (const step of steps) execStep(session, step);

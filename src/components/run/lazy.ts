@@ -6,6 +6,8 @@
  * that misses (an alias, a script that builds the command) is caught: the stand-in records the miss
  * and the worker loads everything and replays the session (sim.worker.ts).
  */
+import type { Op } from '../../lib/run/state.ts';
+
 const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubectl/describe/describe.ts': () => import('../../sim/kubectl/describe/describe.ts'),
   'sim/kubectl/describe/client.ts': () => import('../../sim/kubectl/describe/client.ts'),
@@ -111,6 +113,22 @@ async function load(keys: Iterable<string>): Promise<void> {
 }
 
 const keyOf = (short: string) => Object.keys(MODULES).find((k) => k.endsWith(`/${short}.ts`))!;
+
+/** What a guess reads of an op: its script, and the files it lays down (a manifest applied from a file). */
+export function wordsOf(o: Op): string[] {
+  switch (o.t) {
+    case 's':
+      return [o.s, ...o.lay.map((f) => f.content), ...o.write.map((f) => f.content)];
+    case 'r':
+      return [o.s];
+    case 'e':
+      return [o.s, o.content];
+    case 'w':
+      return [o.content];
+    default:
+      return [];
+  }
+}
 
 /** The modules (keys of MODULES) the scripts' words ask for. */
 export function wantedModules(texts: string[]): string[] {

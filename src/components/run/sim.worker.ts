@@ -7,7 +7,7 @@ import { Host } from './host.ts';
 import { Session } from '../../sim/session.ts';
 import { seedOf } from '../../lib/run/runner.ts';
 import { loadDescriptions } from './descriptions-lazy.ts';
-import { loadAll, loadFor, takeMiss } from './lazy.ts';
+import { loadAll, loadFor, takeMiss, wordsOf } from './lazy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { Op } from '../../lib/run/state.ts';
 
@@ -59,8 +59,6 @@ function pushView() {
 }
 
 const scriptOf = (o: Op) => (o.t === 'r' || o.t === 's' || o.t === 'e' ? o.s : '');
-/** What an op's words are: its script, and the files it lays down (a manifest applied from a file). */
-const wordsOf = (o: Op) => [scriptOf(o), ...(o.t === 's' ? [...o.lay, ...o.write].map((f) => f.content) : o.t === 'w' || o.t === 'e' ? [o.content] : [])];
 
 /**
  * Load the code the scripts ask for (lazy.ts): the commands their words name, and for `kubectl
