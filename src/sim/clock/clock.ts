@@ -155,6 +155,10 @@ export class Clock {
  * (a 36-character uid built character by character takes ~400 bytes); a string that objects keep for
  * a long time should be flat. Using it as a property key makes V8 flatten and internalize it.
  */
+/** English day and month abbreviations, as Go's time package, C's strftime and the images' logs print them. */
+export const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function flat(s: string): string {
   return Object.keys({ [s]: 0 })[0] ?? s;
 }

@@ -23,6 +23,7 @@ import type { Rng } from '../clock/rng.ts';
 import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
 import { connect, httpAnswer } from './network.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
+import { DAYS, MONTHS } from '../clock/clock.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -1164,8 +1165,6 @@ function shellWords(cmd: string, lookup: (name: string) => string, subst: (scrip
   return words;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `date` in a container (TZ UTC): `Thu Jan 15 09:15:00 UTC 2026`. */
 function goDate(ms: number): string {

@@ -9,7 +9,7 @@ import { clone, type KubeObject } from '../api/object.ts';
 import { res, type Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
-import { flat, type Clock, type TimerHandle } from '../clock/clock.ts';
+import { flat, type Clock, type TimerHandle, DAYS, MONTHS } from '../clock/clock.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
@@ -108,8 +108,6 @@ export type ProcessModel = (ctx: ProcessContext) => Behaviour | undefined;
 export const processModels = new Map<string, ProcessModel>();
 
 let lastLogLines: LogLine[] = [];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 type LogStamps = { now: number; ts: string; redists: string; apache: string };
 let lastStamps: LogStamps | undefined;
 

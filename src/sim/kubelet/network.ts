@@ -21,6 +21,7 @@ import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { argv as containerArgv } from './behaviour.ts';
 import { lookupImage, SERVERS, type Listener } from './images.ts';
+import { DAYS, MONTHS } from '../clock/clock.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -148,8 +149,6 @@ export interface HttpResponse {
   body: string;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** IMF-fixdate, the HTTP Date header. */
 export function httpDate(ms: number): string {

@@ -25,6 +25,7 @@ import { registerBuiltins } from '../shell/builtins.ts';
 import { LoopControl, Shell, ShellAbort, ShellExit, type CommandFn } from '../shell/shell.ts';
 import type { ImageInfo } from './images.ts';
 import type { ContainerRunner } from './exec.ts';
+import { DAYS, MONTHS } from '../clock/clock.ts';
 
 export const STEP_CAP = 10_000;
 export const LOOKAHEAD_MS = 10 * 60_000;
@@ -47,8 +48,6 @@ const FILE_READERS = ['cat', 'head', 'ls'];
 /** A command the script runs that the shell does not model: the generic behaviour of that binary. */
 export type SubCommand = (argv: string[]) => { logs: string[]; ms: number; exitCode: number; oom?: boolean; memoryMi: number } | 'run' | undefined;
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** busybox `date [+FORMAT]` in UTC; the default is `%a %b %e %H:%M:%S %Z %Y` (coreutils/date.c). */
 export function busyboxDate(ms: number, format = '%a %b %e %H:%M:%S %Z %Y'): string {

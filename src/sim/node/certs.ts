@@ -22,6 +22,7 @@ import { shortHumanDuration } from '../apiserver/printers/duration.ts';
 import { CLUSTER_BIRTH } from '../cluster/cluster.ts';
 import type { CommandContext } from '../shell/shell.ts';
 import type { MachineState, NodeWorld } from './world.ts';
+import { MONTHS } from '../clock/clock.ts';
 
 const YEAR_MS = 365 * 24 * 3600_000;
 const CA_VALIDITY_MS = 10 * YEAR_MS;
@@ -66,7 +67,6 @@ export function renewCertificate(m: MachineState, name: string, now: number): vo
   m.certNotAfter.set(name, now + YEAR_MS);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Go's `Jan 02, 2006 15:04 MST` for a UTC time. */
 function expiresText(ms: number): string {
   const d = new Date(ms);

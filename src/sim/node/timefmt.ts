@@ -1,6 +1,5 @@
 /** Time formats of the node tools (systemd, journald, ps), in the machines' UTC. */
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { DAYS, MONTHS } from '../clock/clock.ts';
 const p = (n: number, l = 2) => String(n).padStart(l, '0');
 
 /** systemd format_timestamp: `Thu 2026-01-15 09:00:00 UTC`. */

@@ -13,6 +13,7 @@ import type { DescribeClient } from './client.ts';
 import { resourceInfo } from './client.ts';
 import { goSort } from './gosort.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefixwriter.ts';
+import { DAYS, MONTHS } from '../../clock/clock.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Obj = Record<string, any>;
@@ -27,8 +28,6 @@ export const DEFAULT_SETTINGS: DescriberSettings = { showEvents: true, chunkSize
 
 // ---- time --------------------------------------------------------------------------------------
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The zero time.Time (0001-01-01T00:00:00Z) in ms. */
 const ZERO_TIME_MS = -62135596800000;
