@@ -547,8 +547,7 @@ export class Kubelet {
   private bindSubPaths(pod: KubeObject, c: Container): void {
     for (const m of c.volumeMounts ?? []) {
       if (!m.subPath) continue;
-      const vol = ((pod.spec as Obj).volumes ?? []).find((v: Obj) => v.name === m.name);
-      const files = vol && this.volumeFiles(pod, vol);
+      const files = this.podVolumeFiles(pod, m.name);
       if (files) this.subPathFiles.set(subPathKey(pod, c, m.mountPath), files);
     }
   }
