@@ -41,6 +41,9 @@ export function signedToken(claims: object, seed: string): string {
 
 type Ref = { name: string; uid: string };
 
+/** Whole seconds as metav1.Time writes them. */
+const rfc3339 = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
 export interface TokenRequestInput {
   body: unknown;
   serviceAccount: KubeObject;
@@ -63,31 +66,33 @@ export function issueToken(input: TokenRequestInput): KubeObject {
 
   const sa = input.serviceAccount;
   const ns = sa.metadata.namespace!;
-  const k8s: { namespace: string; node?: Ref; pod?: Ref; secret?: Ref; serviceaccount: Ref } = { namespace: ns, serviceaccount: { name: sa.metadata.name!, uid: sa.metadata.uid ?? '' } };
+  // The bound object's claims (a node names itself without uid when it is gone: ref.UID is omitempty).
+  let node: { name: string; uid?: string } | undefined;
+  let pod: Ref | undefined;
+  let secret: Ref | undefined;
   const ref = spec.boundObjectRef;
   if (ref) {
     const group = (ref.apiVersion ?? '').includes('/') ? ref.apiVersion!.split('/')[0] : '';
     let uid: string;
     if (group === '' && ref.kind === 'Pod') {
-      const pod = input.lookup('Pod', ref.name ?? '');
-      const podSA = (pod.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName;
-      if (podSA !== sa.metadata.name) throw errors.badRequest(`cannot bind token for serviceaccount "${sa.metadata.name}" to pod running with different serviceaccount name.`);
-      uid = pod.metadata.uid ?? '';
-      k8s.pod = { name: pod.metadata.name!, uid };
+      const p = input.lookup('Pod', ref.name ?? '');
+      const podSpec = p.spec as { serviceAccountName?: string; nodeName?: string } | undefined;
+      if (podSpec?.serviceAccountName !== sa.metadata.name) throw errors.badRequest(`cannot bind token for serviceaccount "${sa.metadata.name}" to pod running with different serviceaccount name.`);
+      uid = p.metadata.uid ?? '';
+      pod = { name: p.metadata.name!, uid };
       // ServiceAccountTokenPodNodeInfo: a pod-bound token names the pod's node.
-      const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+      const nodeName = podSpec?.nodeName;
       const nodeUid = nodeName ? input.nodeUid(nodeName) : undefined;
-      // A node that is gone still names itself (ref.UID is omitempty).
-      if (nodeName) k8s.node = nodeUid ? { name: nodeName, uid: nodeUid } : ({ name: nodeName } as Ref);
+      if (nodeName) node = nodeUid ? { name: nodeName, uid: nodeUid } : { name: nodeName };
     } else if (group === '' && ref.kind === 'Node') {
       // ServiceAccountTokenNodeBinding (GA in v1.33).
-      const node = input.lookup('Node', ref.name ?? '');
-      uid = node.metadata.uid ?? '';
-      k8s.node = { name: node.metadata.name!, uid };
+      const n = input.lookup('Node', ref.name ?? '');
+      uid = n.metadata.uid ?? '';
+      node = { name: n.metadata.name!, uid };
     } else if (group === '' && ref.kind === 'Secret') {
-      const secret = input.lookup('Secret', ref.name ?? '');
-      uid = secret.metadata.uid ?? '';
-      k8s.secret = { name: secret.metadata.name!, uid };
+      const sec = input.lookup('Secret', ref.name ?? '');
+      uid = sec.metadata.uid ?? '';
+      secret = { name: sec.metadata.name!, uid };
     } else {
       // schema.GroupVersionKind.String(): Group + "/" + Version + ", Kind=" + Kind (the core group too).
       const gvk = `${group}/${(ref.apiVersion ?? '').split('/').pop()}, Kind=${ref.kind ?? ''}`;
@@ -101,7 +106,7 @@ export function issueToken(input: TokenRequestInput): KubeObject {
   const iat = Math.floor(input.nowMs / 1000);
   const exp = iat + expirationSeconds;
   // Sorted keys at every level, as go-jose's builder prints them.
-  const kubernetes = { namespace: k8s.namespace, ...(k8s.node ? { node: k8s.node } : {}), ...(k8s.pod ? { pod: k8s.pod } : {}), ...(k8s.secret ? { secret: k8s.secret } : {}), serviceaccount: k8s.serviceaccount };
+  const kubernetes = { namespace: ns, ...(node && { node }), ...(pod && { pod }), ...(secret && { secret }), serviceaccount: { name: sa.metadata.name!, uid: sa.metadata.uid ?? '' } };
   const claims = { aud: audiences, exp, iat, iss: ISSUER, jti: input.jti, 'kubernetes.io': kubernetes, nbf: iat, sub: `system:serviceaccount:${ns}:${sa.metadata.name}` };
   const boundObjectRef = ref ? { kind: ref.kind, apiVersion: ref.apiVersion, name: ref.name, ...(ref.uid ? { uid: ref.uid } : {}) } : undefined;
   return {
@@ -109,9 +114,9 @@ export function issueToken(input: TokenRequestInput): KubeObject {
     apiVersion: 'authentication.k8s.io/v1',
     // Filled in by the server: name, namespace and the time of the request since v1.24
     // (kubernetes#107880), the ServiceAccount's uid since v1.34 (kubernetes#132803).
-    metadata: { name: sa.metadata.name, namespace: ns, uid: sa.metadata.uid, creationTimestamp: new Date(iat * 1000).toISOString().replace('.000Z', 'Z') },
+    metadata: { name: sa.metadata.name, namespace: ns, uid: sa.metadata.uid, creationTimestamp: rfc3339(iat) },
     // TokenRequestSpec's fields have no omitempty: a request without a bound object answers null.
     spec: { audiences, expirationSeconds, boundObjectRef: boundObjectRef ?? null },
-    status: { token: signedToken(claims, `${input.jti}/${iat}`), expirationTimestamp: new Date(exp * 1000).toISOString().replace('.000Z', 'Z') },
+    status: { token: signedToken(claims, `${input.jti}/${iat}`), expirationTimestamp: rfc3339(exp) },
   } as KubeObject;
 }

@@ -160,16 +160,15 @@ export class KubeHandler {
     }
     const aggregated = gv.group === METRICS_GV.group;
     if (!aggregated && (!info || info.version !== gv.version)) return json(404, notFoundStatus());
-    if (info && subresource && !subresourceInfo(info, subresource)) return json(404, notFoundStatus());
-    if (info && subresource) {
-      // A watch or a method the subresource has no route for: 405 (the server check sees no watch).
-      const m = req.method.toUpperCase();
-      const verb = m === 'GET' ? (['1', 'true'].includes(first(q, 'watch') ?? '') ? 'watch' : 'get') : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[m];
-      if (!verb || !subresourceInfo(info, subresource)!.verbs.includes(verb)) return json(405, errors.methodNotAllowed().status);
-    }
-    if (info && !info.namespaced && namespace !== undefined) return json(404, notFoundStatus());
     const method = req.method.toUpperCase();
     const watch = ['1', 'true'].includes(first(q, 'watch') ?? '');
+    const sub = info && subresource ? subresourceInfo(info, subresource) : undefined;
+    if (info && subresource && !sub) return json(404, notFoundStatus());
+    // A watch, or a method the subresource has no route for (scale and exec are answered here, before
+    // the API server's own check): 405.
+    const verb = method === 'GET' ? (watch ? 'watch' : 'get') : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[method];
+    if (sub && !(verb && sub.verbs.includes(verb))) return json(405, errors.methodNotAllowed().status);
+    if (info && !info.namespaced && namespace !== undefined) return json(404, notFoundStatus());
     const userAgent = req.headers['user-agent'] ?? '';
     if (!base.fieldManager && method !== 'GET') base.fieldManager = defaultManager(userAgent);
 

@@ -27,16 +27,13 @@ export const createToken: Command = {
     { name: 'bound-object-uid', type: 'string' },
   ],
   run(ctx, args, flags, dashAt) {
-    const named = gen.nameFromArgs(args, dashAt, 'kubectl create token');
-    if (typeof named !== 'string') throw new CmdError(gen.formatGenError(named), 'raw');
-    const name = named;
+    const name = gen.nameFromArgs(args, dashAt, 'kubectl create token');
+    if (typeof name !== 'string') throw new CmdError(gen.formatGenError(name), 'raw');
     const durationMs = parseGoDuration(flags.str('duration')) ?? 0;
     const audiences = flags.list('audience');
     const kind = flags.str('bound-object-kind');
     const objName = flags.str('bound-object-name');
     const objUid = flags.str('bound-object-uid');
-    const kinds = BOUND_KINDS;
-    const supported = Object.keys(kinds).sort().join(', ');
     if (durationMs < 0) throw new CmdError('--duration must be greater than or equal to 0');
     if (durationMs % 1000 !== 0) throw new CmdError('--duration cannot be expressed in units less than seconds');
     if (audiences.some((a) => a === '')) throw new CmdError('--audience must not be an empty string');
@@ -44,12 +41,12 @@ export const createToken: Command = {
       if (objName) throw new CmdError('--bound-object-name can only be set if --bound-object-kind is provided');
       if (objUid) throw new CmdError('--bound-object-uid can only be set if --bound-object-kind is provided');
     } else {
-      if (!kinds[kind]) throw new CmdError(`supported --bound-object-kind values are ${supported}`);
+      if (!BOUND_KINDS[kind]) throw new CmdError(`supported --bound-object-kind values are ${Object.keys(BOUND_KINDS).sort().join(', ')}`);
       if (!objName) throw new CmdError('--bound-object-name is required if --bound-object-kind is provided');
     }
     const spec: Record<string, unknown> = { audiences: audiences.length ? audiences : null };
     if (durationMs > 0) spec.expirationSeconds = durationMs / 1000;
-    if (kind) spec.boundObjectRef = { kind, apiVersion: kinds[kind], name: objName, ...(objUid ? { uid: objUid } : {}) };
+    if (kind) spec.boundObjectRef = { kind, apiVersion: BOUND_KINDS[kind], name: objName, ...(objUid ? { uid: objUid } : {}) };
     let response: KubeObject;
     try {
       response = call(ctx, resourceFor('', 'serviceaccounts')!, { verb: 'create', namespace: ctx.namespace, name, subresource: 'token', body: { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: {}, spec } }) as KubeObject;
