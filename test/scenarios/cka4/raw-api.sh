@@ -2,7 +2,9 @@
 # path, and the errors. Sources: kubectl pkg/cmd/get/get.go (Complete: "arguments may not be passed
 # when --raw is specified"; Validate: filter/output/URL errors) and pkg/rawhttp/raw.go (RawGet copies
 # the body); kube-apiserver: /version through responsewriters.WriteRawJSON, /healthz /livez /readyz "ok",
-# discovery and objects through the JSON serializer; client-go's error for a non-Status 404.
+# discovery and objects through the JSON serializer (json.Encoder: a final newline; keys in the Go
+# struct's order — TypeMeta's kind, apiVersion, then the fields as k8s.io/api types.go declares them,
+# which its generated.proto keeps); client-go's error for a non-Status 404.
 kubectl get --raw /version; echo
 kubectl get --raw /healthz; echo
 kubectl get --raw /livez; echo
