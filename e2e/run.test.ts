@@ -175,8 +175,8 @@ test('terminal: completion, history (kept across reloads), here-documents, alias
     await input.press('ArrowUp');
     assert.equal(await input.inputValue(), 'kubectl describe node controlplane ');
     // A pasted here-document runs as one command.
-    await input.fill("cat <<'EOF' > hello.txt\n<b>hello</b>\nEOF");
-    await input.press('Enter');
+    // (term() waits for each answer: the next line's count of output must not be taken before it.)
+    await term(page, "cat <<'EOF' > hello.txt\n<b>hello</b>\nEOF");
     await term(page, 'alias k=kubectl');
     await term(page, 'k get ns default');
     await term(page, 'cat hello.txt');
