@@ -690,11 +690,14 @@ function dropNulls(v: unknown, def: string | undefined): void {
     for (const x of v) dropNulls(x, def);
   } else if (isObject(v)) {
     for (const k in v) {
+      const x = v[k];
+      // A string, number or boolean holds no null: only objects, arrays and nulls need the schema.
+      if (x !== null && typeof x !== 'object') continue;
       const prop = def ? getProperty(def, k) : undefined;
       const t = prop ? parseType(prop.t) : undefined;
-      if (v[k] === null) {
+      if (x === null) {
         if (!(t?.kind === 'special' && (t.name === 'Time' || t.name === 'MicroTime'))) delete v[k];
-      } else dropNulls(v[k], t ? refOf(t) : undefined);
+      } else dropNulls(x, t ? refOf(t) : undefined);
     }
   }
 }

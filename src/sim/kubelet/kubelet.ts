@@ -319,7 +319,7 @@ export class Kubelet {
       return undefined;
     }
     const obj = r.value as Obj;
-    const hash = fakeDigest(JSON.stringify(obj), 32);
+    const hash = configHash(JSON.stringify(obj));
     this.parsedManifests.set(path, { text, obj, hash });
     return { obj, hash };
   }
@@ -993,17 +993,19 @@ export class Kubelet {
         }
         out[e.name] = decode64(v);
       } else if (e.valueFrom?.fieldRef) {
+        // podFieldSelectorRuntimeValue (pkg/kubelet/kubelet_pods.go): the pod's runtime fields, then
+        // fieldpath.ExtractFieldPathAsString as the downward API volume uses it (labels['k'], …).
         const p = e.valueFrom.fieldRef.fieldPath;
-        const map: Record<string, string | undefined> = {
-          'metadata.name': pod.metadata.name,
-          'metadata.namespace': pod.metadata.namespace,
-          'metadata.uid': pod.metadata.uid,
+        const podIPs = ((pod.status as Obj)?.podIPs as { ip: string }[] | undefined)?.map((x) => x.ip) ?? [(pod.status as Obj)?.podIP].filter(Boolean);
+        const runtime: Record<string, string | undefined> = {
           'spec.nodeName': (pod.spec as Obj).nodeName,
           'spec.serviceAccountName': (pod.spec as Obj).serviceAccountName,
           'status.hostIP': this.spec.internalIP,
+          'status.hostIPs': this.spec.internalIP,
           'status.podIP': (pod.status as Obj)?.podIP,
+          'status.podIPs': podIPs.join(','),
         };
-        out[e.name] = map[p] ?? '';
+        out[e.name] = (Object.hasOwn(runtime, p) ? runtime[p] : downwardField(pod, p)) ?? '';
       } else out[e.name] = '';
     }
     return out;
@@ -1372,9 +1374,27 @@ function decode64(v: string): string {
 }
 
 /**
- * Deterministic hex "digest" of a string (64 hex chars; `length` asks for a prefix of it, computed
- * without the rounds the prefix does not need — a static pod's manifest is hashed at every boot).
+ * A static pod's config hash: 32 hex chars, as the kubelet's md5 of the decoded manifest prints
+ * (pkg/kubelet/config/common.go). Four FNV-1a lanes in one pass over the text: every boot hashes the
+ * control plane's manifests before the loop is compiled, so one pass, not four, matters there.
  */
+export function configHash(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let c = 0x2f1e1d6b;
+  let d = 0x6b43a9b5;
+  for (let i = 0; i < s.length; i++) {
+    const x = s.charCodeAt(i);
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ (x + 1), 0x01000193);
+    c = Math.imul(c ^ (x + 2), 0x01000193);
+    d = Math.imul(d ^ (x + 3), 0x01000193);
+  }
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b) + hex(c) + hex(d);
+}
+
+/** Deterministic hex "digest" of a string (64 hex chars; `length` asks for a prefix of it). */
 export function fakeDigest(s: string, length = 64): string {
   let out = '';
   let h = 0x811c9dc5;

@@ -6,7 +6,7 @@ import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
 import { parseQuantity, type Quantity } from '../quantity.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -44,7 +44,7 @@ export function validateContainer(c: Container, path: string, names: Set<string>
   (c.env ?? []).forEach((e, j) => {
     const ep = `${path}.env[${j}]`;
     if (!e.name) errs.push(required(`${ep}.name`));
-    if (e.value !== undefined && e.value !== '' && e.valueFrom) errs.push(invalid(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
+    if (e.valueFrom) errs.push(...validateEnvVarValueFrom(e.valueFrom, e.value, `${ep}.valueFrom`));
   });
   (c.envFrom ?? []).forEach((e, j) => {
     const ep = `${path}.envFrom[${j}]`;
@@ -68,6 +68,68 @@ export function validateContainer(c: Container, path: string, names: Set<string>
     if (c.startupProbe && c.restartPolicy !== 'Always') errs.push(forbidden(`${path}.startupProbe`, 'may not be set for init containers without restartPolicy=Always'));
   }
   return errs;
+}
+
+/** validEnvDownwardAPIFieldPathExpressions: the pod fields an env var may take (sorted, as sets.List prints them). */
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** The field labels ConvertDownwardAPIFieldLabel (pkg/apis/core/pods/helpers.go) knows for v1 pods. */
+const DOWNWARD_FIELD_LABELS = new Set(['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.restartPolicy', 'spec.serviceAccountName', 'spec.schedulerName', 'status.phase', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
+const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+
+/** fieldpath.SplitMaybeSubscriptedPath: "metadata.labels['app']" → ["metadata.labels", "app"]. */
+function splitSubscript(path: string): [string, string] | undefined {
+  if (!path.endsWith("']")) return undefined;
+  const s = path.slice(0, -2);
+  const i = s.indexOf("['");
+  return i > 0 ? [s.slice(0, i), s.slice(i + 2)] : undefined;
+}
+
+/** validateEnvVarValueFrom: exactly one source, and each source well formed. */
+function validateEnvVarValueFrom(v: NonNullable<NonNullable<Container['env']>[number]['valueFrom']>, value: string | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  let sources = 0;
+  if (v.fieldRef) {
+    sources++;
+    errs.push(...validateObjectFieldSelector(v.fieldRef, `${path}.fieldRef`));
+  }
+  if (v.resourceFieldRef) {
+    sources++;
+    const rp = `${path}.resourceFieldRef`;
+    const r = v.resourceFieldRef.resource;
+    if (!r) errs.push(required(`${rp}.resource`));
+    else if (!RESOURCE_FIELD_PATHS.includes(r) && !/^(requests|limits)\.hugepages-/.test(r)) errs.push(notSupported(`${rp}.resource`, r, RESOURCE_FIELD_PATHS));
+  }
+  for (const [key, sel] of [['configMapKeyRef', v.configMapKeyRef], ['secretKeyRef', v.secretKeyRef]] as const) {
+    if (!sel) continue;
+    sources++;
+    const sp = `${path}.${key}`;
+    for (const m of isDNS1123Subdomain(sel.name ?? '')) errs.push(invalid(`${sp}.name`, sel.name ?? '', m));
+    if (!sel.key) errs.push(required(`${sp}.key`));
+    else for (const m of isConfigMapKey(sel.key)) errs.push(invalid(`${sp}.key`, sel.key, m));
+  }
+  if (sources === 0) errs.push(invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+  else if (value !== undefined && value !== '') errs.push(invalid(path, '', 'may not be specified when `value` is not empty'));
+  else if (sources > 1) errs.push(invalid(path, '', 'may not have more than one field specified at a time'));
+  return errs;
+}
+
+/** validateObjectFieldSelector with the env var's expressions. */
+function validateObjectFieldSelector(fs: { apiVersion?: string; fieldPath?: string }, path: string): FieldError[] {
+  if (!fs.apiVersion) return [required(`${path}.apiVersion`)];
+  if (!fs.fieldPath) return [required(`${path}.fieldPath`)];
+  const sub = splitSubscript(fs.fieldPath);
+  // ConvertDownwardAPIFieldLabel first: an unknown label or version is "error converting fieldPath".
+  let convertError: string | undefined;
+  if (fs.apiVersion !== 'v1') convertError = `unsupported pod version: ${fs.apiVersion}`;
+  else if (sub && sub[0] !== 'metadata.annotations' && sub[0] !== 'metadata.labels') convertError = `field label does not support subscript: ${fs.fieldPath}`;
+  else if (!sub && !DOWNWARD_FIELD_LABELS.has(fs.fieldPath) && fs.fieldPath !== 'spec.host') convertError = `field label not supported: ${fs.fieldPath}`;
+  if (convertError) return [invalid(`${path}.fieldPath`, fs.fieldPath, `error converting fieldPath: ${convertError}`)];
+  if (sub) {
+    const key = sub[0] === 'metadata.annotations' ? sub[1].toLowerCase() : sub[1];
+    return isQualifiedName(key).map((m) => invalid(path, key, m));
+  }
+  const internal = fs.fieldPath === 'spec.host' ? 'spec.nodeName' : fs.fieldPath;
+  return ENV_FIELD_PATHS.includes(internal) ? [] : [notSupported(`${path}.fieldPath`, internal, ENV_FIELD_PATHS)];
 }
 
 /**
