@@ -24,6 +24,7 @@ import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
 import { connect, httpAnswer } from './network.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
+import { FileSystem } from '../shell/fs.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -60,6 +61,11 @@ export interface ContainerContext {
   mountedFile(path: string): string | undefined;
   /** The files of a configMap/secret/downwardAPI/projected volume of the pod by path inside it (optional in tests). */
   volumeFiles?(volumeName: string): Record<string, string> | undefined;
+  /**
+   * The running container's writable files: its layer and its emptyDir mounts (containerfs.ts). Without
+   * it (unit tests) an exec writes to a scratch filesystem of its own.
+   */
+  files?: FileSystem;
   configMap(ns: string, name: string): KubeObject | undefined;
   secret(ns: string, name: string): KubeObject | undefined;
   /** The cluster CA certificate (PEM) for the service-account volume. */
@@ -236,9 +242,12 @@ class ContainerProcess {
   readonly tag: string;
   readonly env: Map<string, string>;
   private files: Record<string, string>;
+  /** What the container wrote: its layer and emptyDir volumes. */
+  private writable: FileSystem;
 
   constructor(ctx: ContainerContext) {
     this.ctx = ctx;
+    this.writable = ctx.files ?? new FileSystem();
     const at = ctx.imageRef.lastIndexOf(':');
     this.repo = ctx.image?.repo ?? ctx.imageRef.slice(0, at);
     this.tag = ctx.imageRef.slice(at + 1);
@@ -380,6 +389,9 @@ class ContainerProcess {
           return all.filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length));
         };
         out.push({ path, entries: files, read: (rel: string) => (m.subPath && !rel ? this.ctx.mountedFile(path) : this.ctx.mountedFile(`${path}/${rel}`)) });
+      } else if (vol.emptyDir && this.ctx.files && !m.subPath) {
+        // Its files are among the writable ones.
+        continue;
       } else if (vol.hostPath || vol.emptyDir || vol.persistentVolumeClaim) {
         out.push({ path, entries: () => [], read: (rel) => this.ctx.mountedFile(rel ? `${path}/${rel}` : path) });
       }
@@ -402,6 +414,7 @@ class ContainerProcess {
         return m.entries().some((f) => f.startsWith(rel + '/')) ? { isDir: true } : {};
       }
     }
+    if (this.writable.isFile(p)) return { content: this.writable.read(p) };
     if (p === '/etc/hostname') return { content: this.hostname + '\n' };
     if (p === '/etc/hosts') return { content: this.hostsFile() };
     if (p === '/etc/resolv.conf') return { content: this.resolvConf() };
@@ -446,11 +459,50 @@ class ContainerProcess {
       if (this.ctx.image?.entrypoint.includes('/docker-entrypoint.sh')) names.add('docker-entrypoint.sh').add('docker-entrypoint.d');
     }
     if (['/tmp', '/root', '/home', '/mnt', '/opt', '/srv', '/media'].includes(p)) known = true;
+    if (this.writable.isDir(p)) {
+      known = true;
+      for (const n of this.writable.list(p)) names.add(n);
+    }
     if (p === '/bin' || p === '/usr/bin') {
       known = true;
       for (const b of this.ctx.image?.binaries ?? []) if (!b.includes('/') && this.hasBinary(b)) names.add(b);
     }
     return known ? [...names].sort() : undefined;
+  }
+
+  /**
+   * Where a write to `path` would fail, with the error's text (errno), or undefined when it can be
+   * written: a ConfigMap, Secret, projected or downward API volume and a readOnly mount are read-only,
+   * so is the rest with securityContext.readOnlyRootFilesystem; the directory must exist.
+   */
+  private writeError(path: string): 'Read-only file system' | 'No such file or directory' | 'Is a directory' | undefined {
+    const p = normalize(path);
+    if (this.readOnly(p)) return 'Read-only file system';
+    if (this.readFile(p).isDir) return 'Is a directory';
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    return this.readFile(parent).isDir ? undefined : 'No such file or directory';
+  }
+
+  /** Whether `p` lies on a read-only filesystem of the container. */
+  private readOnly(p: string): boolean {
+    const volumes = (this.spec.volumes ?? []) as Obj[];
+    for (const m of [...((this.ctx.container.volumeMounts ?? []) as Obj[])].sort((a, b) => String(b.mountPath).length - String(a.mountPath).length)) {
+      const mp = String(m.mountPath).replace(/\/+$/, '') || '/';
+      if (p !== mp && !p.startsWith(mp + '/')) continue;
+      const vol = volumes.find((v) => v.name === m.name);
+      return !!(m.readOnly || vol?.configMap || vol?.secret || vol?.projected || vol?.downwardAPI);
+    }
+    return !!this.ctx.container.securityContext?.readOnlyRootFilesystem;
+  }
+
+  /** Write (or append to) a file the container can write; the errno text when it cannot. */
+  private writeFile(path: string, content: string, append: boolean): string | undefined {
+    const err = this.writeError(path);
+    if (err) return err;
+    const p = normalize(path);
+    if (append) this.writable.write(p, (this.readFile(p).content ?? '') + content);
+    else this.writable.write(p, content);
+    return undefined;
   }
 
   // ---- running commands ----
@@ -547,13 +599,46 @@ class ContainerProcess {
         if (script.content === undefined) return fail(`${base}: can't open '${args[0]}': No such file or directory\n`, 2);
         return this.shell(script.content, stdin);
       }
-      case 'mkdir':
       case 'touch':
-        return fail(`${base}: cannot ${base === 'mkdir' ? 'create directory' : 'touch'} '${args[args.length - 1] ?? ''}': Read-only file system\n`);
+        return this.touch(args, isBusybox);
+      case 'mkdir':
+        return this.mkdir(args, isBusybox);
       default:
         // Servers and tools the model has no output for: they start and end quietly.
         return ok('');
     }
+  }
+
+  /** touch FILE…: an empty file where there is none (coreutils and busybox word their errors apart). */
+  private touch(args: string[], busybox: boolean): ExecResult {
+    let err = '';
+    for (const a of args.filter((x) => !x.startsWith('-'))) {
+      const f = this.readFile(a);
+      if (f.content !== undefined || f.isDir) continue;
+      const e = this.writeFile(a, '', false);
+      if (e) err += busybox ? `touch: ${a}: ${e}\n` : `touch: cannot touch '${a}': ${e}\n`;
+    }
+    return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
+  }
+
+  /** mkdir [-p] DIR…: a directory in the container's writable files. */
+  private mkdir(args: string[], busybox: boolean): ExecResult {
+    const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');
+    let err = '';
+    const cannot = (d: string, e: string) => (err += busybox ? `mkdir: can't create directory '${d}': ${e}\n` : `mkdir: cannot create directory '${d}': ${e}\n`);
+    for (const d of args.filter((x) => !x.startsWith('-'))) {
+      const p = normalize(d);
+      const f = this.readFile(p);
+      if (f.isDir || f.content !== undefined) {
+        if (!parents || f.content !== undefined) cannot(d, 'File exists');
+        continue;
+      }
+      const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+      if (this.readOnly(p)) cannot(d, 'Read-only file system');
+      else if (!parents && !this.readFile(parent).isDir) cannot(d, 'No such file or directory');
+      else this.writable.mkdirp(p);
+    }
+    return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
   }
 
   private cat(args: string[], stdin: string, name: string): ExecResult {
@@ -955,7 +1040,61 @@ class ContainerProcess {
     return o.done(0, ms);
   }
 
-  /** A small POSIX-ish shell: `;`, `&&`, `||`, `|`, quotes, $VAR / ${VAR}, `exit N`. */
+  /**
+   * A command with redirections, as ash (busybox, alpine) or dash (Debian's /bin/sh) opens them: left
+   * to right before the command runs, `>` truncating at once; a file that cannot be opened stops the
+   * command with the shell's own message and status 2 (redirectsafe).
+   */
+  private redirected(words: string[], redirects: Redirect[], stdin: string): ExecResult {
+    const ash = family(this.repo) !== 'debian' || this.tag.includes('alpine');
+    // ash's sh_open reports strerror; dash's errmsg words ENOENT by the action. Both fail the command with 2.
+    const stop = (what: 'open' | 'create', path: string, errno: string): ExecResult => {
+      const text = ash ? `sh: can't ${what} ${path}: ${errno}\n` : `sh: 1: cannot ${what} ${path}: ${errno === 'No such file or directory' ? (what === 'create' ? 'Directory nonexistent' : 'No such file') : errno}\n`;
+      return { stdout: '', stderr: text, exitCode: 2 };
+    };
+    type Sink = { file: string; append: boolean } | 'stdout' | 'stderr' | 'null';
+    let out: Sink = 'stdout';
+    let err: Sink = 'stderr';
+    let input = stdin;
+    for (const r of redirects) {
+      if (r.op === '>&') {
+        if (r.target === '1' || r.target === '2') {
+          const to: Sink = r.target === '1' ? out : err;
+          if (r.fd === 2) err = to;
+          else out = to;
+        }
+        continue;
+      }
+      if (r.op === '<') {
+        const f = this.readFile(r.target);
+        if (f.content === undefined) return stop('open', r.target, f.isDir ? 'Is a directory' : 'No such file or directory');
+        input = f.content;
+        continue;
+      }
+      let sink: Sink = 'null';
+      if (r.target !== '/dev/null') {
+        const e = this.writeError(r.target);
+        if (e) return stop('create', r.target, e);
+        if (r.op === '>') this.writeFile(r.target, '', false);
+        sink = { file: r.target, append: true };
+      }
+      if (r.fd === 2) err = sink;
+      else out = sink;
+    }
+    const res = words.length ? this.exec(words, input) : { stdout: '', stderr: '', exitCode: 0 };
+    if (res.startError) return { stdout: '', stderr: `sh: ${words[0]}: not found\n`, exitCode: 127 };
+    const result: ExecResult = { stdout: '', stderr: '', exitCode: res.exitCode };
+    const chunks = res.ordered ?? [{ stream: 'stdout' as const, text: res.stdout }, { stream: 'stderr' as const, text: res.stderr }];
+    for (const c of chunks) {
+      const sink = c.stream === 'stdout' ? out : err;
+      if (sink === 'stdout') result.stdout += c.text;
+      else if (sink === 'stderr') result.stderr += c.text;
+      else if (sink !== 'null') this.writeFile(sink.file, c.text, sink.append);
+    }
+    return result;
+  }
+
+  /** A small POSIX-ish shell: `;`, `&&`, `||`, `|`, quotes, $VAR / ${VAR}, redirections, `exit N`. */
   shell(script: string, stdin: string): ExecResult {
     let stdout = '';
     let stderr = '';
@@ -967,8 +1106,18 @@ class ContainerProcess {
         if (op === '||' && status === 0) continue;
         let input = stdin;
         let last: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
-        for (const cmd of pipeline) {
-          const words = shellWords(cmd, (v) => (v === '?' ? String(status) : this.env.get(v) ?? ''), (sub) => this.shell(sub, '').stdout);
+        for (const piece of pipeline) {
+          const lookup = (v: string) => (v === '?' ? String(status) : this.env.get(v) ?? '');
+          const subst = (sub: string) => this.shell(sub, '').stdout;
+          const { cmd, redirects } = splitRedirects(piece);
+          const words = shellWords(cmd, lookup, subst);
+          if (redirects.length) {
+            const r = this.redirected(words, redirects.map((x) => ({ ...x, target: shellWords(x.target, lookup, subst)[0] ?? '' })), input);
+            stderr += r.stderr;
+            last = r;
+            input = r.stdout;
+            continue;
+          }
           if (!words.length) continue;
           if (words[0] === 'exit') return { stdout: stdout + last.stdout, stderr, exitCode: Number(words[1] ?? status) || 0 };
           if (words[0] === 'export' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
@@ -1094,6 +1243,77 @@ function splitList(line: string): { pipeline: string[]; op: ';' | '&&' | '||' }[
   pipeline.push(cur);
   out.push({ pipeline, op });
   return out.filter((x) => x.pipeline.some((p) => p.trim()));
+}
+
+interface Redirect {
+  fd: 0 | 1 | 2;
+  op: '>' | '>>' | '<' | '>&';
+  /** The target word as written (expanded by the caller). */
+  target: string;
+}
+
+/** A simple command's redirections (`> f`, `>> f`, `2> f`, `2>&1`, `< f`), taken out of its text; quotes respected. */
+function splitRedirects(cmd: string): { cmd: string; redirects: Redirect[] } {
+  const redirects: Redirect[] = [];
+  let rest = '';
+  let q: string | undefined;
+  let depth = 0;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i];
+    if (q) {
+      if (c === q) q = undefined;
+      else if (c === '\\' && q === '"') rest += cmd[i++];
+      rest += c;
+      continue;
+    }
+    if (c === '\\') {
+      rest += c + (cmd[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") q = c;
+    if (c === '$' && cmd[i + 1] === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    if (depth > 0 || (c !== '>' && c !== '<')) {
+      rest += c;
+      continue;
+    }
+    // An fd number right before the operator belongs to it (2>), when it stands alone.
+    let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
+    const m = /(^|\s)([012])$/.exec(rest);
+    if (m) {
+      fd = Number(m[2]) as 0 | 1 | 2;
+      rest = rest.slice(0, rest.length - 1);
+    }
+    let op: Redirect['op'] = c === '<' ? '<' : '>';
+    if (c === '>' && cmd[i + 1] === '>') {
+      op = '>>';
+      i++;
+    } else if (c === '>' && cmd[i + 1] === '&') {
+      op = '>&';
+      i++;
+    }
+    // The target: the next word (quotes kept for the caller's expansion).
+    let j = i + 1;
+    while (j < cmd.length && /\s/.test(cmd[j])) j++;
+    let target = '';
+    let tq: string | undefined;
+    for (; j < cmd.length; j++) {
+      const d = cmd[j];
+      if (tq) {
+        if (d === tq) tq = undefined;
+        target += d;
+        continue;
+      }
+      if (d === '"' || d === "'") tq = d;
+      else if (/\s/.test(d) || d === '>' || d === '<') break;
+      target += d;
+    }
+    redirects.push({ fd, op, target });
+    rest += ' ';
+    i = j - 1;
+  }
+  return { cmd: rest, redirects };
 }
 
 /** Words of one simple command with quote removal and parameter expansion. */

@@ -10,7 +10,8 @@ import { res, type Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
 import { flat, type Clock, type TimerHandle, DAYS, MONTHS } from '../clock/clock.ts';
-import type { FileSystem } from '../shell/fs.ts';
+import { FileSystem } from '../shell/fs.ts';
+import { ContainerFiles } from './containerfs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
 import { clusterView, containerProcess, type ContainerRunner } from './exec.ts';
@@ -61,6 +62,8 @@ interface ContainerRun {
   logs: LogLine[];
   previousLogs?: LogLine[];
   id: number;
+  /** The running instance's writable files: its own layer and the pod's emptyDir mounts (containerfs.ts). */
+  files?: ContainerFiles;
 }
 
 interface PodWorker {
@@ -85,6 +88,8 @@ interface PodWorker {
    * status is written at every file check).
    */
   unchanged?: { pod: KubeObject; state: string };
+  /** The pod's emptyDir volumes by name: made when a container first mounts one, kept while the pod is on the node. */
+  emptyDirs?: Map<string, FileSystem>;
 }
 
 /**
@@ -710,6 +715,32 @@ export class Kubelet {
     this.workers.delete(uid);
   }
 
+  /**
+   * The files a running container can write, for an exec into it: every script of the pod is run up
+   * to now first, so what a container wrote by now (to a shared emptyDir too) is there to read.
+   */
+  execFiles(uid: string, container: string): ContainerFiles | undefined {
+    const w = this.workers.get(uid);
+    if (!w) return undefined;
+    for (const r of w.runs) this.syncScript(r);
+    return w.runs.find((x) => x.name === container)?.files;
+  }
+
+  /** A new container instance's writable files: a fresh layer, and the pod's emptyDir volumes it mounts. */
+  private containerFiles(w: PodWorker, pod: KubeObject, c: Container): ContainerFiles {
+    const volumes = ((pod.spec as Obj).volumes ?? []) as Obj[];
+    const mounts = [];
+    for (const m of c.volumeMounts ?? []) {
+      const vol = volumes.find((v) => v.name === m.name);
+      if (!vol?.emptyDir || m.subPath) continue;
+      w.emptyDirs ??= new Map();
+      let volume = w.emptyDirs.get(m.name);
+      if (!volume) w.emptyDirs.set(m.name, (volume = new FileSystem()));
+      mounts.push({ path: m.mountPath.replace(/\/+$/, '') || '/', volume, readOnly: !!m.readOnly });
+    }
+    return new ContainerFiles(mounts);
+  }
+
   /** Logs of a container (kubectl logs): current instance, or the previous one. */
   logs(uid: string, container: string, previous = false): LogLine[] | undefined {
     const w = this.workers.get(uid);
@@ -1030,10 +1061,12 @@ export class Kubelet {
     r.status.imageID = flat(`${lookupImage(r.spec.image!).ref.repo}@sha256:${fakeDigest(r.spec.image!)}`);
     const av = containerArgv(r.spec, image);
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
-    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p), fileExists: (p) => this.containerFileExists(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now()));
     // The previous instance's last lines (it ran until now at most).
     if (r.behaviour?.kind === 'script') r.behaviour.process.sync(clock.now());
+    const files = this.containerFiles(w, pod, r.spec);
+    const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p), fileExists: (p) => this.containerFileExists(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now(), files), files);
     r.behaviour = b;
+    r.files = files;
     this.event(w, r, 'Normal', 'Created', `Created container: ${r.name}`);
     const now = clock.now();
     r.id = ++this.containerSeq;
@@ -1101,7 +1134,7 @@ export class Kubelet {
   }
 
   /** The container's own commands (exec.ts) for its main command and `sh -c` script, at the time they run. */
-  private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number): ContainerRunner {
+  private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: ContainerFiles): ContainerRunner {
     return (argv, stdin, at) => {
       const stored = this.pod(w);
       if (!stored) return { stdout: '', stderr: '', exitCode: 0 };
@@ -1119,6 +1152,7 @@ export class Kubelet {
         ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
         mountedFile: (path) => this.containerFile(pod, c, path),
         volumeFiles: (name) => this.podVolumeFiles(pod, name),
+        files,
         caCert: '',
       });
       return proc.exec(argv, stdin);

@@ -92,9 +92,10 @@ export class ScriptProcess {
   /** The script runs container commands that read the cluster (never run ahead of the cluster clock). */
   private live = false;
 
-  constructor(src: string, env: Record<string, string>, image: ImageInfo, sub: SubCommand, container?: ContainerRunner) {
+  /** `files`: the container's writable files (containerfs.ts); a private scratch filesystem without it. */
+  constructor(src: string, env: Record<string, string>, image: ImageInfo, sub: SubCommand, container?: ContainerRunner, files: FileSystem = new FileSystem()) {
     const hostname = env.HOSTNAME ?? 'localhost';
-    const shell = new Shell({ name: hostname, fs: new FileSystem(), user: 'root', home: '/root' });
+    const shell = new Shell({ name: hostname, fs: files, user: 'root', home: '/root' });
     this.shell = shell;
     registerBuiltins(shell);
     shell.env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', ...env, HOSTNAME: hostname };
@@ -149,7 +150,9 @@ export class ScriptProcess {
         return r.exitCode;
       };
       for (const n of CONTAINER_COMMANDS) reg(n, viaContainer);
-      this.live = CONTAINER_COMMANDS.some((n) => new RegExp(`\\b${n}\\b`).test(src));
+      // A script that writes files is not run ahead either: another container (or an exec) may read
+      // them, and must not see lines written in the script's future.
+      this.live = CONTAINER_COMMANDS.some((n) => new RegExp(`\\b${n}\\b`).test(src)) || /[^&]>|\btee\b/.test(src);
       for (const n of FILE_READERS) {
         const own = shell.commands.get(n)!;
         reg(n, (ctx) => {

@@ -120,6 +120,7 @@ export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: stri
         ...clusterView(client, client.server.rng.stream('kube-proxy')),
         mountedFile: (path) => kubelet.containerFile(pod, c, path),
         volumeFiles: (name) => kubelet.podVolumeFiles(pod, name),
+        files: kubelet.execFiles(workerUid(pod), c.name),
         caCert,
         tty: !!opts.tty,
       });

@@ -1,0 +1,90 @@
+/**
+ * The files a running container can write: its own writable layer (gone when the container is
+ * replaced) and the pod's emptyDir volumes mounted into it (kept for the pod's life on the node, and
+ * shared by every container that mounts them — the sidecar pattern). The image's files, ConfigMap,
+ * Secret and projected volumes are read through the container model (exec.ts), not kept here.
+ */
+import { FileSystem } from '../shell/fs.ts';
+
+export interface WritableMount {
+  /** Mount path inside the container, without a trailing slash. */
+  path: string;
+  /** The volume's files, by path inside the volume. */
+  volume: FileSystem;
+  readOnly: boolean;
+}
+
+export class ContainerFiles extends FileSystem {
+  readonly mounts: WritableMount[];
+
+  constructor(mounts: WritableMount[]) {
+    super();
+    // Longest first: a mount inside another mount's path wins.
+    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+    for (const m of this.mounts) super.mkdirp(m.path);
+  }
+
+  /** The mount a path lies in, and the path inside its volume. */
+  private route(p: string): [WritableMount, string] | undefined {
+    for (const m of this.mounts) {
+      if (p === m.path) return [m, '/'];
+      if (p.startsWith(m.path + '/')) return [m, p.slice(m.path.length)];
+    }
+    return undefined;
+  }
+
+  /** Whether a write to `p` lands in a read-only mount. */
+  readOnlyAt(p: string): boolean {
+    return !!this.route(p)?.[0].readOnly;
+  }
+
+  override exists(p: string): boolean {
+    const r = this.route(p);
+    return r ? r[0].volume.exists(r[1]) : super.exists(p);
+  }
+  override isDir(p: string): boolean {
+    const r = this.route(p);
+    return r ? r[0].volume.isDir(r[1]) : super.isDir(p);
+  }
+  override isFile(p: string): boolean {
+    const r = this.route(p);
+    return r ? r[0].volume.isFile(r[1]) : super.isFile(p);
+  }
+  override read(p: string): string | undefined {
+    const r = this.route(p);
+    return r ? r[0].volume.read(r[1]) : super.read(p);
+  }
+  override write(p: string, content: string): void {
+    const r = this.route(p);
+    if (r) r[0].volume.write(r[1], content);
+    else super.write(p, content);
+  }
+  override append(p: string, content: string): void {
+    const r = this.route(p);
+    if (r) r[0].volume.append(r[1], content);
+    else super.append(p, content);
+  }
+  override mkdirp(p: string): void {
+    const r = this.route(p);
+    if (r) r[0].volume.mkdirp(r[1]);
+    else super.mkdirp(p);
+  }
+  override remove(p: string): boolean {
+    const r = this.route(p);
+    return r ? r[1] !== '/' && r[0].volume.remove(r[1]) : super.remove(p);
+  }
+  override list(dir: string): string[] {
+    const r = this.route(dir);
+    if (r) return r[0].volume.list(r[1]);
+    // A mount point shows among its parent's entries (the layer holds it as a directory).
+    return super.list(dir);
+  }
+  override walk(dir: string): string[] {
+    const r = this.route(dir);
+    if (r) return r[0].volume.walk(r[1]).map((f) => r[0].path + f);
+    const own = super.walk(dir);
+    const prefix = dir === '/' ? '/' : dir + '/';
+    for (const m of this.mounts) if (m.path.startsWith(prefix)) own.push(...m.volume.walk('/').map((f) => m.path + f));
+    return own.sort();
+  }
+}
