@@ -1,7 +1,8 @@
 /**
- * What `kubectl exec POD -- CMD` runs inside a container: a read-only model of the container's
- * process environment and filesystem, and a handful of commands over it. Not an emulator — enough for
- * the things a CKA candidate checks from inside a pod:
+ * What `kubectl exec POD -- CMD` runs inside a container: a model of the container's process
+ * environment and filesystem (the image's files and volumes as read; what the container writes kept in
+ * its writable layer and emptyDir volumes, containerfs.ts), and a handful of commands over it. Not an
+ * emulator — enough for the things a CKA candidate checks from inside a pod:
  *   env / printenv     the process environment as containerd builds it (CRI containerd
  *                      internal/cri/server/container_create*.go): PATH and the image's ENV, HOSTNAME,
  *                      the container's env/envFrom (resolved by the kubelet), the service link
@@ -11,7 +12,8 @@
  *                      (dns ClusterFirst: cluster DNS 10.96.0.10, search <ns>.svc.cluster.local
  *                      svc.cluster.local cluster.local, options ndots:5), ConfigMap / Secret /
  *                      projected service-account / hostPath volumes, a few image files
- *   hostname, whoami, id, echo, pwd, date, uname, sleep, true, false, nslookup, sh -c '…'
+ *   hostname, whoami, id, echo, pwd, date, uname, sleep, true, false, nslookup, touch, mkdir,
+ *                      sh -c '…' with redirections
  * Anything else that is not on the image's PATH fails the way containerd + runc fail an exec:
  * `OCI runtime exec failed: exec failed: unable to start container process: exec: "x": executable
  * file not found in $PATH: unknown`, reported by kube-apiserver as an InternalError.
