@@ -174,7 +174,15 @@ export class Cluster {
     writeKubeconfigs(fs, spec.name, controlPlane);
     layDown(fs, spec.name, controlPlane, spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'));
     this.machines.set(spec.name, fs);
-    const kubelet = new Kubelet(spec, { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder }, fs);
+    // A client in one pod reads a web server's documents in another pod, wherever it runs.
+    const podFiles = (uid: string, container: string) => {
+      for (const k of this.kubelets.values()) {
+        const f = k.execFiles(uid, container);
+        if (f) return f;
+      }
+      return undefined;
+    };
+    const kubelet = new Kubelet(spec, { server: this.server, client: this.client, clock: this.clock, recorder: this.recorder, podFiles }, fs);
     this.kubelets.set(spec.name, kubelet);
     kubelet.start();
     return kubelet;

@@ -6,19 +6,43 @@
  */
 import { FileSystem } from '../shell/fs.ts';
 
+/** Files with the simulated time each was last written (a web server's Last-Modified and ETag). */
+export class TimedFiles extends FileSystem {
+  private mtimes = new Map<string, number>();
+  private now: () => number;
+
+  constructor(now: () => number) {
+    super();
+    this.now = now;
+  }
+
+  override write(p: string, content: string): void {
+    super.write(p, content);
+    this.mtimes.set(p, this.now());
+  }
+  override append(p: string, content: string): void {
+    super.append(p, content);
+    this.mtimes.set(p, this.now());
+  }
+  /** When `p` was last written (ms), if it was. */
+  mtime(p: string): number | undefined {
+    return this.mtimes.get(p);
+  }
+}
+
 export interface WritableMount {
   /** Mount path inside the container, without a trailing slash. */
   path: string;
   /** The volume's files, by path inside the volume. */
-  volume: FileSystem;
+  volume: TimedFiles;
   readOnly: boolean;
 }
 
-export class ContainerFiles extends FileSystem {
+export class ContainerFiles extends TimedFiles {
   readonly mounts: WritableMount[];
 
-  constructor(mounts: WritableMount[]) {
-    super();
+  constructor(mounts: WritableMount[], now: () => number) {
+    super(now);
     // Longest first: a mount inside another mount's path wins.
     this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
     for (const m of this.mounts) super.mkdirp(m.path);
@@ -31,6 +55,11 @@ export class ContainerFiles extends FileSystem {
       if (p.startsWith(m.path + '/')) return [m, p.slice(m.path.length)];
     }
     return undefined;
+  }
+
+  /** Whether `p` lies in a mounted volume (which hides the image's files there). */
+  mounted(p: string): boolean {
+    return !!this.route(p);
   }
 
   /** Whether a write to `p` lands in a read-only mount. */
@@ -53,6 +82,10 @@ export class ContainerFiles extends FileSystem {
   override read(p: string): string | undefined {
     const r = this.route(p);
     return r ? r[0].volume.read(r[1]) : super.read(p);
+  }
+  override mtime(p: string): number | undefined {
+    const r = this.route(p);
+    return r ? r[0].volume.mtime(r[1]) : super.mtime(p);
   }
   override write(p: string, content: string): void {
     const r = this.route(p);

@@ -23,7 +23,8 @@ import type { KubeObject } from '../api/object.ts';
 import { res, type Client } from '../apiserver/client.ts';
 import type { Rng } from '../clock/rng.ts';
 import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
-import { connect, httpAnswer } from './network.ts';
+import { connect, documentPath, httpAnswer, type Connection, type Document } from './network.ts';
+import type { ContainerFiles } from './containerfs.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
@@ -68,6 +69,8 @@ export interface ContainerContext {
    * it (unit tests) an exec writes to a scratch filesystem of its own.
    */
   files?: FileSystem;
+  /** Another running container's writable files (the documents a web server it runs serves). */
+  podFiles?(pod: KubeObject, container: string): ContainerFiles | undefined;
   configMap(ns: string, name: string): KubeObject | undefined;
   secret(ns: string, name: string): KubeObject | undefined;
   /** The cluster CA certificate (PEM) for the service-account volume. */
@@ -845,6 +848,18 @@ class ContainerProcess {
     return undefined;
   }
 
+  /** A document the serving container wrote under its server's document root (an emptyDir or its layer). */
+  private document(conn: Extract<Connection, { kind: 'open' }>, path: string): Document | 'hidden' | undefined {
+    const root = conn.listener.http?.docroot;
+    const files = root ? this.ctx.podFiles?.(conn.pod, conn.container) : undefined;
+    if (!root || !files) return undefined;
+    const name = normalize(root + documentPath(path));
+    const content = files.read(name);
+    if (content !== undefined) return { name, content, mtime: files.mtime(name) ?? this.ctx.now };
+    // A volume mounted over the document root (nginx's image has no other pages to show then).
+    return files.mounted(name) && conn.listener.http?.forbidden ? 'hidden' : undefined;
+  }
+
   /**
    * getaddrinfo as the container's libc does it: /etc/hosts first, then the cluster DNS through the
    * resolv.conf search list (ndots:5: a name with fewer than 5 dots tries the search domains first).
@@ -923,7 +938,7 @@ class ContainerProcess {
       const conn = this.open(ip, u.port);
       if (conn.kind === 'refused') return die(`can't connect to remote host (${ip}): Connection refused`, 1);
       if (conn.kind === 'timeout') return timeout > 0 && timeout < 127 ? die('download timed out', timeout * 1000) : die(`can't connect to remote host (${ip}): Connection timed out`, 127_000);
-      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, false);
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, false, this.document(conn, u.path));
       if (!res) return die('error getting response', 2);
       ms += 3;
       if (serverResponse) o.err(`  HTTP/1.1 ${res.status} ${res.reason}\n`);
@@ -1023,7 +1038,7 @@ class ContainerProcess {
         }
         return fail(28, `Failed to connect to ${u.host} port ${u.port} after 127000 ms: Couldn't connect to server`, 127_000);
       }
-      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, true);
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, true, this.document(conn, u.path));
       if (!res) return fail(52, 'Empty reply from server', 2);
       ms += 2;
       if (f.fail && res.status >= 400) return fail(22, `The requested URL returned error: ${res.status}`, 0);

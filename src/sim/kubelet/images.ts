@@ -141,17 +141,20 @@ export interface Page {
 export interface Listener {
   port: number;
   bin: string[];
-  http?: { server: string; pages: Record<string, Page>; notFound: string; notFoundType: string };
+  /** An HTTP server: its image's own pages, and the document root its files are served from. */
+  http?: { server: string; pages: Record<string, Page>; notFound: string; notFoundType: string; docroot: string; forbidden?: string };
 }
 
 const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.29.3</center>\r\n</body>\r\n</html>\r\n';
+/** A directory without index.html (the autoindex module is off): ngx_http_special_response.c. */
+const NGINX_403 = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.29.3</center>\r\n</body>\r\n</html>\r\n';
 const HTTPD_404 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
 
 export const SERVERS: Record<string, Listener[]> = {
   // nginx 1.29.3: conf.d/default.conf listens on 80; index.html built 2025-10-28 (ETag = hex mtime - hex size).
-  'docker.io/library/nginx': [{ port: 80, bin: ['nginx'], http: { server: 'nginx/1.29.3', pages: { '/': { body: NGINX_INDEX, contentType: 'text/html', lastModified: 'Tue, 28 Oct 2025 12:05:10 GMT', etag: '"6900b176-267"' } }, notFound: NGINX_404, notFoundType: 'text/html' } }],
+  'docker.io/library/nginx': [{ port: 80, bin: ['nginx'], http: { server: 'nginx/1.29.3', pages: { '/': { body: NGINX_INDEX, contentType: 'text/html', lastModified: 'Tue, 28 Oct 2025 12:05:10 GMT', etag: '"6900b176-267"' } }, notFound: NGINX_404, notFoundType: 'text/html', docroot: '/usr/share/nginx/html', forbidden: NGINX_403 } }],
   // httpd 2.4.65: Listen 80; htdocs/index.html unchanged since 2007 (ETag "size-mtime µs").
-  'docker.io/library/httpd': [{ port: 80, bin: ['httpd-foreground', 'httpd'], http: { server: 'Apache/2.4.65 (Unix)', pages: { '/': { body: HTTPD_INDEX, contentType: 'text/html', lastModified: 'Mon, 11 Jun 2007 18:53:14 GMT', etag: '"2d-432a5e4a73a80"' } }, notFound: HTTPD_404, notFoundType: 'text/html; charset=iso-8859-1' } }],
+  'docker.io/library/httpd': [{ port: 80, bin: ['httpd-foreground', 'httpd'], http: { server: 'Apache/2.4.65 (Unix)', pages: { '/': { body: HTTPD_INDEX, contentType: 'text/html', lastModified: 'Mon, 11 Jun 2007 18:53:14 GMT', etag: '"2d-432a5e4a73a80"' } }, notFound: HTTPD_404, notFoundType: 'text/html; charset=iso-8859-1', docroot: '/usr/local/apache2/htdocs' } }],
   'docker.io/library/redis': [{ port: 6379, bin: ['redis-server'] }],
   'docker.io/library/mysql': [{ port: 3306, bin: ['mysqld'] }, { port: 33060, bin: ['mysqld'] }],
   'docker.io/library/postgres': [{ port: 5432, bin: ['postgres'] }],

@@ -11,7 +11,7 @@ import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
 import { flat, type Clock, type TimerHandle, DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
-import { ContainerFiles } from './containerfs.ts';
+import { ContainerFiles, TimedFiles } from './containerfs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
 import { clusterView, containerProcess, type ContainerRunner } from './exec.ts';
@@ -42,6 +42,8 @@ export interface KubeletDeps {
   client: Client;
   clock: Clock;
   recorder: EventRecorder;
+  /** A running container's writable files on any node (a web server's documents, read by a client elsewhere). */
+  podFiles?(uid: string, container: string): ContainerFiles | undefined;
 }
 
 export interface LogLine {
@@ -89,7 +91,7 @@ interface PodWorker {
    */
   unchanged?: { pod: KubeObject; state: string };
   /** The pod's emptyDir volumes by name: made when a container first mounts one, kept while the pod is on the node. */
-  emptyDirs?: Map<string, FileSystem>;
+  emptyDirs?: Map<string, TimedFiles>;
 }
 
 /**
@@ -726,8 +728,14 @@ export class Kubelet {
     return w.runs.find((x) => x.name === container)?.files;
   }
 
+  /** A running container's writable files wherever its pod runs (through the cluster). */
+  podFiles(pod: KubeObject, container: string): ContainerFiles | undefined {
+    return this.deps.podFiles?.(workerUid(pod), container);
+  }
+
   /** A new container instance's writable files: a fresh layer, and the pod's emptyDir volumes it mounts. */
   private containerFiles(w: PodWorker, pod: KubeObject, c: Container): ContainerFiles {
+    const now = () => this.deps.clock.now();
     const volumes = ((pod.spec as Obj).volumes ?? []) as Obj[];
     const mounts = [];
     for (const m of c.volumeMounts ?? []) {
@@ -735,10 +743,10 @@ export class Kubelet {
       if (!vol?.emptyDir || m.subPath) continue;
       w.emptyDirs ??= new Map();
       let volume = w.emptyDirs.get(m.name);
-      if (!volume) w.emptyDirs.set(m.name, (volume = new FileSystem()));
+      if (!volume) w.emptyDirs.set(m.name, (volume = new TimedFiles(now)));
       mounts.push({ path: m.mountPath.replace(/\/+$/, '') || '/', volume, readOnly: !!m.readOnly });
     }
-    return new ContainerFiles(mounts);
+    return new ContainerFiles(mounts, now);
   }
 
   /** Logs of a container (kubectl logs): current instance, or the previous one. */
@@ -1153,6 +1161,7 @@ export class Kubelet {
         mountedFile: (path) => this.containerFile(pod, c, path),
         volumeFiles: (name) => this.podVolumeFiles(pod, name),
         files,
+        podFiles: (p, container) => this.podFiles(p, container),
         caCert: '',
       });
       return proc.exec(argv, stdin);
@@ -1353,6 +1362,11 @@ function downwardField(pod: KubeObject, fieldPath: string | undefined): string |
   const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(fieldPath ?? '');
   if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
   return undefined;
+}
+
+/** The worker key the kubelet uses for a pod: the static pod's config hash for mirror pods. */
+export function workerUid(pod: KubeObject): string {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] ?? pod.metadata.uid ?? '';
 }
 
 /** A sidecar: an init container with restartPolicy Always (KEP-753). */

@@ -20,7 +20,7 @@
 import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { argv as containerArgv } from './behaviour.ts';
-import { lookupImage, SERVERS, type Listener } from './images.ts';
+import { lookupImage, SERVERS, type Listener, type Page } from './images.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,8 +39,8 @@ export interface NetworkView {
 export type Connection =
   | { kind: 'refused' }
   | { kind: 'timeout' }
-  /** Connected to a server; `listener.http` undefined for a non-HTTP server. */
-  | { kind: 'open'; listener: Listener; pod: KubeObject };
+  /** Connected to a server (in `container` of `pod`); `listener.http` undefined for a non-HTTP server. */
+  | { kind: 'open'; listener: Listener; pod: KubeObject; container: string };
 
 function ready(p: KubeObject): boolean {
   return ((p.status as Obj)?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True');
@@ -82,8 +82,13 @@ function targetPort(pod: KubeObject, sp: Obj): number | undefined {
 
 /** The servers listening in a pod: its running containers whose process is their image's server. */
 export function listenersOf(pod: KubeObject): Listener[] {
+  return serversOf(pod).map((s) => s.listener);
+}
+
+/** listenersOf, with the container each server runs in. */
+function serversOf(pod: KubeObject): { listener: Listener; container: string }[] {
   const statuses: ContainerStatus[] = ((pod.status as Obj)?.containerStatuses ?? []) as ContainerStatus[];
-  const out: Listener[] = [];
+  const out: { listener: Listener; container: string }[] = [];
   for (const c of ((pod.spec as Obj)?.containers ?? []) as Container[]) {
     if (!statuses.find((s) => s.name === c.name)?.state?.running) continue;
     const l = lookupImage(c.image ?? '');
@@ -92,7 +97,7 @@ export function listenersOf(pod: KubeObject): Listener[] {
     if (!listeners) continue;
     const av = containerArgv(c, l.image).map((a) => a.split('/').pop()!);
     const isDefault = !c.command && !c.args;
-    for (const ls of listeners) if (isDefault || ls.bin.some((b) => av.includes(b))) out.push(ls);
+    for (const ls of listeners) if (isDefault || ls.bin.some((b) => av.includes(b))) out.push({ listener: ls, container: c.name });
   }
   return out;
 }
@@ -117,8 +122,8 @@ export function connect(view: NetworkView, ip: string, port: number, self?: Kube
     }
     for (const p of view.pods()) {
       if ((p.spec as Obj)?.hostNetwork && (p.spec as Obj)?.nodeName === node.metadata.name) {
-        const ls = listenersOf(p).find((l) => l.port === port);
-        if (ls) return { kind: 'open', listener: ls, pod: p };
+        const s = serversOf(p).find((x) => x.listener.port === port);
+        if (s) return { kind: 'open', listener: s.listener, pod: p, container: s.container };
       }
     }
     return { kind: 'refused' };
@@ -138,8 +143,8 @@ function viaService(view: NetworkView, svc: KubeObject, sp: Obj): Connection {
 }
 
 function toPod(pod: KubeObject, port: number): Connection {
-  const ls = listenersOf(pod).find((l) => l.port === port);
-  return ls ? { kind: 'open', listener: ls, pod } : { kind: 'refused' };
+  const s = serversOf(pod).find((x) => x.listener.port === port);
+  return s ? { kind: 'open', listener: s.listener, pod, container: s.container } : { kind: 'refused' };
 }
 
 export interface HttpResponse {
@@ -149,6 +154,34 @@ export interface HttpResponse {
   body: string;
 }
 
+
+/** A file of the server's document root that the container wrote, with when it was written. */
+export interface Document {
+  name: string;
+  content: string;
+  mtime: number;
+}
+
+/** The file of the document root a request path names (a directory's index.html), relative to the root. */
+export function documentPath(path: string): string {
+  const clean = path.replace(/[?#].*$/, '') || '/';
+  return clean.endsWith('/') ? clean + 'index.html' : clean;
+}
+
+/**
+ * A written document as the server sends it: the type by its extension (nginx mime.types, httpd
+ * mime.types), Last-Modified from its write, ETag as each server makes it (nginx: "mtime-size" in hex
+ * seconds; httpd: "size-mtime" in hex, mtime in microseconds).
+ */
+function documentPage(doc: Document, server: string): Page {
+  const ext = doc.name.slice(doc.name.lastIndexOf('.') + 1).toLowerCase();
+  const types: Record<string, string> = { html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', json: 'application/json', xml: 'text/xml' };
+  const size = bytes(doc.content);
+  const apache = server.startsWith('Apache');
+  const etag = apache ? `"${size.toString(16)}-${(doc.mtime * 1000).toString(16)}"` : `"${Math.floor(doc.mtime / 1000).toString(16)}-${size.toString(16)}"`;
+  // Without a known type nginx sends its default_type; httpd 2.4 sends no Content-Type at all.
+  return { body: doc.content, contentType: types[ext] ?? (apache ? '' : 'application/octet-stream'), lastModified: httpDate(doc.mtime), etag };
+}
 
 /** IMF-fixdate, the HTTP Date header. */
 export function httpDate(ms: number): string {
@@ -166,17 +199,21 @@ function bytes(s: string): number {
  * and Apache httpd write them; `keepAlive` as the client asked (curl keeps alive, busybox wget sends
  * `Connection: close`).
  */
-export function httpAnswer(ls: Listener, path: string, now: number, keepAlive: boolean): HttpResponse | undefined {
+export function httpAnswer(ls: Listener, path: string, now: number, keepAlive: boolean, doc?: Document | 'hidden'): HttpResponse | undefined {
   const h = ls.http;
   if (!h) return undefined;
   const clean = path.replace(/[?#].*$/, '') || '/';
-  const page = h.pages[clean] ?? (clean.endsWith('/index.html') ? h.pages[clean.slice(0, -'index.html'.length)] : undefined);
   const conn = keepAlive ? 'keep-alive' : 'close';
   const apache = h.server.startsWith('Apache');
+  if (doc === 'hidden' && clean.endsWith('/') && h.forbidden) {
+    // A volume over the document root hides the image's pages: a directory without index.html.
+    return { status: 403, reason: 'Forbidden', headers: [['Server', h.server], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(bytes(h.forbidden))], ['Connection', conn]], body: h.forbidden };
+  }
+  const page = doc === 'hidden' ? undefined : doc ? documentPage(doc, h.server) : h.pages[clean] ?? (clean.endsWith('/index.html') ? h.pages[clean.slice(0, -'index.html'.length)] : undefined);
   if (page) {
     const len = String(bytes(page.body));
     const headers: [string, string][] = apache
-      ? [['Date', httpDate(now)], ['Server', h.server], ['Last-Modified', page.lastModified], ['ETag', page.etag], ['Accept-Ranges', 'bytes'], ['Content-Length', len], ...(keepAlive ? [] : [['Connection', 'close']] as [string, string][]), ['Content-Type', page.contentType]]
+      ? [['Date', httpDate(now)], ['Server', h.server], ['Last-Modified', page.lastModified], ['ETag', page.etag], ['Accept-Ranges', 'bytes'], ['Content-Length', len], ...(keepAlive ? [] : [['Connection', 'close']] as [string, string][]), ...(page.contentType ? [['Content-Type', page.contentType]] as [string, string][] : [])]
       : [['Server', h.server], ['Date', httpDate(now)], ['Content-Type', page.contentType], ['Content-Length', len], ['Last-Modified', page.lastModified], ['Connection', conn], ['ETag', page.etag], ['Accept-Ranges', 'bytes']];
     return { status: 200, reason: 'OK', headers, body: page.body };
   }

@@ -15,7 +15,7 @@ import type { Status } from '../apiserver/errors.ts';
 import type { ExecStream, KubeletAnswer, KubeletConnection, PodExecOptions, PodLogOptions } from '../apiserver/nodeproxy.ts';
 import { clusterView, containerProcess } from './exec.ts';
 import { lookupImage } from './images.ts';
-import { fakeDigest, type Kubelet, type LogLine } from './kubelet.ts';
+import { fakeDigest, workerUid, type Kubelet, type LogLine } from './kubelet.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -84,10 +84,6 @@ export function renderLogs(lines: LogLine[], opts: PodLogOptions, now: number): 
   return out;
 }
 
-/** The worker key the kubelet uses for a pod: the static pod's config hash for mirror pods. */
-function workerUid(pod: KubeObject): string {
-  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] ?? pod.metadata.uid ?? '';
-}
 
 /** The kubelet endpoints kube-apiserver calls, bound to one kubelet. */
 export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: string): KubeletConnection {
@@ -121,6 +117,7 @@ export function kubeletConnection(kubelet: Kubelet, client: Client, caCert: stri
         mountedFile: (path) => kubelet.containerFile(pod, c, path),
         volumeFiles: (name) => kubelet.podVolumeFiles(pod, name),
         files: kubelet.execFiles(workerUid(pod), c.name),
+        podFiles: (p, container) => kubelet.podFiles(p, container),
         caCert,
         tty: !!opts.tty,
       });
