@@ -33,8 +33,10 @@ export class TimedFiles extends FileSystem {
 export interface WritableMount {
   /** Mount path inside the container, without a trailing slash. */
   path: string;
-  /** The volume's files, by path inside the volume. */
-  volume: TimedFiles;
+  /** The volume's files (an emptyDir's, or the node's for a hostPath), by path inside the volume. */
+  volume: FileSystem;
+  /** Where in the volume the mount starts: '' for its root, '/sub' for subPath: sub, the host path. */
+  prefix: string;
   readOnly: boolean;
 }
 
@@ -51,8 +53,8 @@ export class ContainerFiles extends TimedFiles {
   /** The mount a path lies in, and the path inside its volume. */
   private route(p: string): [WritableMount, string] | undefined {
     for (const m of this.mounts) {
-      if (p === m.path) return [m, '/'];
-      if (p.startsWith(m.path + '/')) return [m, p.slice(m.path.length)];
+      if (p === m.path) return [m, m.prefix || '/'];
+      if (p.startsWith(m.path + '/')) return [m, m.prefix + p.slice(m.path.length)];
     }
     return undefined;
   }
@@ -85,7 +87,8 @@ export class ContainerFiles extends TimedFiles {
   }
   override mtime(p: string): number | undefined {
     const r = this.route(p);
-    return r ? r[0].volume.mtime(r[1]) : super.mtime(p);
+    if (!r) return super.mtime(p);
+    return r[0].volume instanceof TimedFiles ? r[0].volume.mtime(r[1]) : undefined;
   }
   override write(p: string, content: string): void {
     const r = this.route(p);
@@ -104,7 +107,13 @@ export class ContainerFiles extends TimedFiles {
   }
   override remove(p: string): boolean {
     const r = this.route(p);
-    return r ? r[1] !== '/' && r[0].volume.remove(r[1]) : super.remove(p);
+    return r ? p !== r[0].path && r[0].volume.remove(r[1]) : super.remove(p);
+  }
+  override removeTree(p: string): void {
+    const r = this.route(p);
+    if (!r) super.removeTree(p);
+    else if (p === r[0].path) for (const name of r[0].volume.list(r[1])) r[0].volume.removeTree(`${r[1] === '/' ? '' : r[1]}/${name}`);
+    else r[0].volume.removeTree(r[1]);
   }
   override list(dir: string): string[] {
     const r = this.route(dir);
@@ -113,11 +122,12 @@ export class ContainerFiles extends TimedFiles {
     return super.list(dir);
   }
   override walk(dir: string): string[] {
+    const inside = (m: WritableMount, f: string) => m.path + f.slice(m.prefix.length);
     const r = this.route(dir);
-    if (r) return r[0].volume.walk(r[1]).map((f) => r[0].path + f);
+    if (r) return r[0].volume.walk(r[1]).map((f) => inside(r[0], f));
     const own = super.walk(dir);
     const prefix = dir === '/' ? '/' : dir + '/';
-    for (const m of this.mounts) if (m.path.startsWith(prefix)) own.push(...m.volume.walk('/').map((f) => m.path + f));
+    for (const m of this.mounts) if (m.path.startsWith(prefix)) own.push(...m.volume.walk(m.prefix || '/').map((f) => inside(m, f)));
     return own.sort();
   }
 }

@@ -28,6 +28,7 @@ import type { ContainerFiles } from './containerfs.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
+import { evalArith } from '../shell/arith.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -394,7 +395,7 @@ class ContainerProcess {
           return all.filter((f) => f.startsWith(pre)).map((f) => f.slice(pre.length));
         };
         out.push({ path, entries: files, read: (rel: string) => (m.subPath && !rel ? this.ctx.mountedFile(path) : this.ctx.mountedFile(`${path}/${rel}`)) });
-      } else if (vol.emptyDir && this.ctx.files && !m.subPath) {
+      } else if ((vol.emptyDir || vol.hostPath) && this.ctx.files) {
         // Its files are among the writable ones.
         continue;
       } else if (vol.hostPath || vol.emptyDir || vol.persistentVolumeClaim) {
@@ -505,8 +506,8 @@ class ContainerProcess {
     const err = this.writeError(path);
     if (err) return err;
     const p = normalize(path);
-    if (append) this.writable.write(p, (this.readFile(p).content ?? '') + content);
-    else this.writable.write(p, content);
+    if (append && this.writable.isFile(p)) this.writable.append(p, content);
+    else this.writable.write(p, append ? (this.readFile(p).content ?? '') + content : content);
     return undefined;
   }
 
@@ -617,10 +618,18 @@ class ContainerProcess {
   /** touch FILE…: an empty file where there is none (coreutils and busybox word their errors apart). */
   private touch(args: string[], busybox: boolean): ExecResult {
     let err = '';
-    for (const a of args.filter((x) => !x.startsWith('-'))) {
+    const files: string[] = [];
+    let create = true;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-c' || a === '--no-create') create = false;
+      else if (a === '-d' || a === '-r' || a === '-t') i++; // its argument: a time or a reference file
+      else if (!a.startsWith('-') || a === '-') files.push(a);
+    }
+    for (const a of files) {
       const f = this.readFile(a);
-      if (f.content !== undefined || f.isDir) continue;
-      const e = this.writeFile(a, '', false);
+      // An existing file gets new times: refused on a read-only filesystem too (utimensat: EROFS).
+      const e = f.content !== undefined || f.isDir ? (this.readOnly(normalize(a)) ? 'Read-only file system' : undefined) : create ? this.writeFile(a, '', false) : undefined;
       if (e) err += busybox ? `touch: ${a}: ${e}\n` : `touch: cannot touch '${a}': ${e}\n`;
     }
     return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
@@ -631,7 +640,8 @@ class ContainerProcess {
     const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');
     let err = '';
     const cannot = (d: string, e: string) => (err += busybox ? `mkdir: can't create directory '${d}': ${e}\n` : `mkdir: cannot create directory '${d}': ${e}\n`);
-    for (const d of args.filter((x) => !x.startsWith('-'))) {
+    const dirs = args.filter((x, i) => !x.startsWith('-') && args[i - 1] !== '-m');
+    for (const d of dirs) {
       const p = normalize(d);
       const f = this.readFile(p);
       if (f.isDir || f.content !== undefined) {
@@ -1062,17 +1072,33 @@ class ContainerProcess {
    * to right before the command runs, `>` truncating at once; a file that cannot be opened stops the
    * command with the shell's own message and status 2 (redirectsafe).
    */
-  private redirected(words: string[], redirects: Redirect[], stdin: string): ExecResult {
+  private redirected(words: string[], redirects: Redirect[], stdin: string, run: (words: string[], input: string) => ExecResult): ExecResult {
     const ash = family(this.repo) !== 'debian' || this.tag.includes('alpine');
-    // ash's sh_open reports strerror; dash's errmsg words ENOENT by the action. Both fail the command with 2.
-    const stop = (what: 'open' | 'create', path: string, errno: string): ExecResult => {
-      const text = ash ? `sh: can't ${what} ${path}: ${errno}\n` : `sh: 1: cannot ${what} ${path}: ${errno === 'No such file or directory' ? (what === 'create' ? 'Directory nonexistent' : 'No such file') : errno}\n`;
-      return { stdout: '', stderr: text, exitCode: 2 };
+    // ash's and dash's errmsg() word ENOENT by the action (ash: "nonexistent directory", "no such
+    // file"; dash: "Directory nonexistent", "No such file"), strerror otherwise.
+    const cannot = (what: 'open' | 'create', path: string, errno: string): string => {
+      const enoent = errno === 'No such file or directory';
+      return ash
+        ? `sh: can't ${what} ${path}: ${enoent ? (what === 'create' ? 'nonexistent directory' : 'no such file') : errno}\n`
+        : `sh: 1: cannot ${what} ${path}: ${enoent ? (what === 'create' ? 'Directory nonexistent' : 'No such file') : errno}\n`;
     };
-    type Sink = { file: string; append: boolean } | 'stdout' | 'stderr' | 'null';
+    type Sink = { file: string } | 'stdout' | 'stderr' | 'null';
     let out: Sink = 'stdout';
     let err: Sink = 'stderr';
     let input = stdin;
+    const result: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
+    const emit = (sink: Sink, text: string) => {
+      if (sink === 'stdout') result.stdout += text;
+      else if (sink === 'stderr') result.stderr += text;
+      else if (sink !== 'null') this.writeFile(sink.file, text, true);
+    };
+    // A redirection that cannot be opened stops the command (status 2, redirectsafe); its message
+    // goes where fd 2 points by then.
+    const fail = (text: string): ExecResult => {
+      emit(err, text);
+      result.exitCode = 2;
+      return result;
+    };
     for (const r of redirects) {
       if (r.op === '>&') {
         if (r.target === '1' || r.target === '2') {
@@ -1082,32 +1108,27 @@ class ContainerProcess {
         }
         continue;
       }
+      if (!r.target) return fail('sh: syntax error: unexpected newline\n');
       if (r.op === '<') {
         const f = this.readFile(r.target);
-        if (f.content === undefined) return stop('open', r.target, f.isDir ? 'Is a directory' : 'No such file or directory');
-        input = f.content;
+        if (f.content === undefined && !f.isDir) return fail(cannot('open', r.target, 'No such file or directory'));
+        input = f.content ?? '';
         continue;
       }
       let sink: Sink = 'null';
-      if (r.target !== '/dev/null') {
+      if (r.target === '/dev/stdout' || r.target === '/dev/stderr') sink = r.target === '/dev/stdout' ? out : err;
+      else if (r.target !== '/dev/null') {
         const e = this.writeError(r.target);
-        if (e) return stop('create', r.target, e);
+        if (e) return fail(cannot('create', r.target, e));
         if (r.op === '>') this.writeFile(r.target, '', false);
-        sink = { file: r.target, append: true };
+        sink = { file: r.target };
       }
       if (r.fd === 2) err = sink;
-      else out = sink;
+      else if (r.fd === 1) out = sink;
     }
-    const res = words.length ? this.exec(words, input) : { stdout: '', stderr: '', exitCode: 0 };
-    if (res.startError) return { stdout: '', stderr: `sh: ${words[0]}: not found\n`, exitCode: 127 };
-    const result: ExecResult = { stdout: '', stderr: '', exitCode: res.exitCode };
-    const chunks = res.ordered ?? [{ stream: 'stdout' as const, text: res.stdout }, { stream: 'stderr' as const, text: res.stderr }];
-    for (const c of chunks) {
-      const sink = c.stream === 'stdout' ? out : err;
-      if (sink === 'stdout') result.stdout += c.text;
-      else if (sink === 'stderr') result.stderr += c.text;
-      else if (sink !== 'null') this.writeFile(sink.file, c.text, sink.append);
-    }
+    const res = words.length ? run(words, input) : { stdout: '', stderr: '', exitCode: 0 };
+    result.exitCode = res.exitCode;
+    for (const c of res.ordered ?? [{ stream: 'stdout' as const, text: res.stdout }, { stream: 'stderr' as const, text: res.stderr }]) emit(c.stream === 'stdout' ? out : err, c.text);
     return result;
   }
 
@@ -1128,28 +1149,19 @@ class ContainerProcess {
           const subst = (sub: string) => this.shell(sub, '').stdout;
           const { cmd, redirects } = splitRedirects(piece);
           const words = shellWords(cmd, lookup, subst);
-          if (redirects.length) {
-            const r = this.redirected(words, redirects.map((x) => ({ ...x, target: shellWords(x.target, lookup, subst)[0] ?? '' })), input);
-            stderr += r.stderr;
-            last = r;
-            input = r.stdout;
-            continue;
-          }
-          if (!words.length) continue;
+          if (!words.length && !redirects.length) continue;
           if (words[0] === 'exit') return { stdout: stdout + last.stdout, stderr, exitCode: Number(words[1] ?? status) || 0 };
-          if (words[0] === 'export' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
-            for (const w of words[0] === 'export' ? words.slice(1) : words) if (w.includes('=')) this.env.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
-            last = { stdout: '', stderr: '', exitCode: 0 };
-            continue;
-          }
-          if (words[0] === 'cd') {
-            last = { stdout: '', stderr: '', exitCode: 0 };
-            continue;
-          }
-          const r = this.exec(words, input);
-          if (r.startError) {
-            last = { stdout: '', stderr: `${shellName}: ${words[0]}: not found\n`, exitCode: 127 };
-          } else last = r;
+          // A command the image lacks: the shell's "not found" (on the command's own stderr).
+          const runOne = (argv: string[], inp: string): ExecResult => {
+            if (argv[0] === 'cd') return { stdout: '', stderr: '', exitCode: 0 };
+            if (argv[0] === 'export' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
+              for (const w of argv[0] === 'export' ? argv.slice(1) : argv) if (w.includes('=')) this.env.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+              return { stdout: '', stderr: '', exitCode: 0 };
+            }
+            const r = this.exec(argv, inp);
+            return r.startError ? { stdout: '', stderr: `${shellName}: ${argv[0]}: not found\n`, exitCode: 127 } : r;
+          };
+          last = redirects.length ? this.redirected(words, redirects.map((x) => ({ ...x, target: shellWords(x.target, lookup, subst)[0] ?? '' })), input, runOne) : runOne(words, input);
           stderr += last.stderr;
           input = last.stdout;
         }
@@ -1263,7 +1275,7 @@ function splitList(line: string): { pipeline: string[]; op: ';' | '&&' | '||' }[
 }
 
 interface Redirect {
-  fd: 0 | 1 | 2;
+  fd: number;
   op: '>' | '>>' | '<' | '>&';
   /** The target word as written (expanded by the caller). */
   target: string;
@@ -1289,18 +1301,26 @@ function splitRedirects(cmd: string): { cmd: string; redirects: Redirect[] } {
       continue;
     }
     if (c === '"' || c === "'") q = c;
+    if (c === '`') {
+      // A command substitution's text is its own.
+      const end = cmd.indexOf('`', i + 1);
+      const j = end < 0 ? cmd.length : end + 1;
+      rest += cmd.slice(i, j);
+      i = j - 1;
+      continue;
+    }
     if (c === '$' && cmd[i + 1] === '(') depth++;
     else if (c === ')' && depth > 0) depth--;
     if (depth > 0 || (c !== '>' && c !== '<')) {
       rest += c;
       continue;
     }
-    // An fd number right before the operator belongs to it (2>), when it stands alone.
-    let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
-    const m = /(^|\s)([012])$/.exec(rest);
+    // Digits right before the operator are its fd (2>, 12>) when they stand alone (POSIX IO_NUMBER).
+    let fd = c === '<' ? 0 : 1;
+    const m = /(^|\s)(\d+)$/.exec(rest);
     if (m) {
-      fd = Number(m[2]) as 0 | 1 | 2;
-      rest = rest.slice(0, rest.length - 1);
+      fd = Number(m[2]);
+      rest = rest.slice(0, rest.length - m[2].length);
     }
     let op: Redirect['op'] = c === '<' ? '<' : '>';
     if (c === '>' && cmd[i + 1] === '>') {
@@ -1339,7 +1359,27 @@ function shellWords(cmd: string, lookup: (name: string) => string, subst: (scrip
   let cur = '';
   let has = false;
   let q: string | undefined;
+  // `command`: its output, trailing newlines removed (an unclosed one runs to the end).
+  const backquoted = (s: string, i: number): [string, number] => {
+    const end = s.indexOf('`', i + 1);
+    const j = end < 0 ? s.length : end;
+    return [subst(s.slice(i + 1, j)).replace(/\n+$/, ''), j];
+  };
   const expand = (s: string, i: number): [string, number] => {
+    if (s[i + 1] === '(' && s[i + 2] === '(') {
+      // $((expression)): arithmetic, with the shell's variables.
+      let depth = 0;
+      let j = i + 1;
+      for (; j < s.length; j++) {
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')' && --depth === 0) break;
+      }
+      try {
+        return [String(evalArith(s.slice(i + 3, j - 1), { get: (n) => lookup(n) || undefined, set: () => undefined }, 'sh')), j];
+      } catch {
+        return ['', j];
+      }
+    }
     if (s[i + 1] === '(') {
       // $(command): its output, trailing newlines removed.
       let depth = 0;
@@ -1371,6 +1411,10 @@ function shellWords(cmd: string, lookup: (name: string) => string, subst: (scrip
         const [v, j] = expand(cmd, i);
         cur += v;
         i = j;
+      } else if (c === '`') {
+        const [v, j] = backquoted(cmd, i);
+        cur += v;
+        i = j;
       } else if (c === '\\' && /["$\\`]/.test(cmd[i + 1] ?? '')) cur += cmd[++i];
       else cur += c;
       continue;
@@ -1388,6 +1432,12 @@ function shellWords(cmd: string, lookup: (name: string) => string, subst: (scrip
     }
     if (c === '$') {
       const [v, j] = expand(cmd, i);
+      cur += v;
+      i = j;
+      continue;
+    }
+    if (c === '`') {
+      const [v, j] = backquoted(cmd, i);
       cur += v;
       i = j;
       continue;

@@ -6,6 +6,7 @@
  */
 import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { clone, type KubeObject } from '../api/object.ts';
+import { quantityOf } from '../api/quantity.ts';
 import { res, type Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
@@ -740,11 +741,19 @@ export class Kubelet {
     const mounts = [];
     for (const m of c.volumeMounts ?? []) {
       const vol = volumes.find((v) => v.name === m.name);
-      if (!vol?.emptyDir || m.subPath) continue;
-      w.emptyDirs ??= new Map();
-      let volume = w.emptyDirs.get(m.name);
-      if (!volume) w.emptyDirs.set(m.name, (volume = new TimedFiles(now)));
-      mounts.push({ path: m.mountPath.replace(/\/+$/, '') || '/', volume, readOnly: !!m.readOnly });
+      const path = m.mountPath.replace(/\/+$/, '') || '/';
+      const sub = m.subPath ? '/' + m.subPath.replace(/^\/+|\/+$/g, '') : '';
+      if (vol?.emptyDir) {
+        w.emptyDirs ??= new Map();
+        let volume = w.emptyDirs.get(m.name);
+        if (!volume) w.emptyDirs.set(m.name, (volume = new TimedFiles(now)));
+        // The kubelet makes a subPath's directory in the volume before it binds it.
+        if (sub) volume.mkdirp(sub);
+        mounts.push({ path, volume, prefix: sub, readOnly: !!m.readOnly });
+      } else if (vol?.hostPath) {
+        // The node's own files: what the container writes there is on the node.
+        mounts.push({ path, volume: this.fs, prefix: (String(vol.hostPath.path).replace(/\/+$/, '') || '') + sub, readOnly: !!m.readOnly });
+      }
     }
     return new ContainerFiles(mounts, now);
   }
@@ -1003,9 +1012,13 @@ export class Kubelet {
         for (const [k, v] of Object.entries((s.data ?? {}) as Record<string, string>)) out[(ef.prefix ?? '') + k] = decode64(v);
       }
     }
+    // makeEnvironmentVariables (pkg/kubelet/kubelet_pods.go): a non-empty value, with $(VAR) references
+    // to the variables defined before it expanded; otherwise the valueFrom source.
     for (const e of c.env ?? []) {
-      if (e.value !== undefined) out[e.name] = e.value;
-      else if (e.valueFrom?.configMapKeyRef) {
+      if (e.value) out[e.name] = expandEnvRefs(e.value, out);
+      else if (!e.valueFrom) out[e.name] = '';
+      else if (e.valueFrom.resourceFieldRef) out[e.name] = this.resourceFieldValue(e.valueFrom.resourceFieldRef, c);
+      else if (e.valueFrom.configMapKeyRef) {
         const ref = e.valueFrom.configMapKeyRef;
         const cm = client.get(res('configmaps'), ns, ref.name!);
         if (!cm) {
@@ -1034,7 +1047,8 @@ export class Kubelet {
       } else if (e.valueFrom?.fieldRef) {
         // podFieldSelectorRuntimeValue (pkg/kubelet/kubelet_pods.go): the pod's runtime fields, then
         // fieldpath.ExtractFieldPathAsString as the downward API volume uses it (labels['k'], …).
-        const p = e.valueFrom.fieldRef.fieldPath;
+        // ConvertDownwardAPIFieldLabel: spec.host is the old name of spec.nodeName.
+        const p = e.valueFrom.fieldRef.fieldPath === 'spec.host' ? 'spec.nodeName' : e.valueFrom.fieldRef.fieldPath;
         const podIPs = ((pod.status as Obj)?.podIPs as { ip: string }[] | undefined)?.map((x) => x.ip) ?? [(pod.status as Obj)?.podIP].filter(Boolean);
         const runtime: Record<string, string | undefined> = {
           'spec.nodeName': (pod.spec as Obj).nodeName,
@@ -1048,6 +1062,24 @@ export class Kubelet {
       } else out[e.name] = '';
     }
     return out;
+  }
+
+  /**
+   * A resourceFieldRef's value (containerResourceRuntimeValue): the container's request or limit in
+   * units of the divisor, rounded up; a limit the container does not set is the node's allocatable
+   * (defaultPodLimitsForDownwardAPI).
+   */
+  private resourceFieldValue(ref: { resource: string; divisor?: unknown }, c: Container): string {
+    const [side, name] = [ref.resource.slice(0, ref.resource.indexOf('.')), ref.resource.slice(ref.resource.indexOf('.') + 1)];
+    let q = quantityOf(((side === 'limits' ? c.resources?.limits : c.resources?.requests) as Record<string, string> | undefined)?.[name]);
+    if (!q && side === 'limits') {
+      const node = this.deps.client.get(res('nodes'), undefined, this.name);
+      q = quantityOf(((node?.status as Obj | undefined)?.allocatable as Record<string, string> | undefined)?.[name]);
+    }
+    const divisor = quantityOf(ref.divisor as string | undefined);
+    const d = divisor && !divisor.isZero() ? divisor : quantityOf('1')!;
+    if (!q) return '0';
+    return name === 'cpu' ? String(Math.ceil(q.milliValue() / d.milliValue())) : String(Math.ceil(q.value() / d.value()));
   }
 
   private createAndStart(w: PodWorker, r: ContainerRun, image: ImageInfo | undefined): void {
@@ -1362,6 +1394,37 @@ function downwardField(pod: KubeObject, fieldPath: string | undefined): string |
   const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(fieldPath ?? '');
   if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
   return undefined;
+}
+
+/**
+ * $(VAR) references in an env value (third_party/forked/golang/expansion): a defined variable's value;
+ * `$$` is a literal `$`; an undefined reference or an unclosed one stays as written.
+ */
+export function expandEnvRefs(s: string, vars: Record<string, string>): string {
+  if (!s.includes('$')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '$' || i + 1 >= s.length) {
+      out += s[i];
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === '$') {
+      out += '$';
+      i++;
+    } else if (next === '(') {
+      const end = s.indexOf(')', i + 2);
+      if (end < 0) {
+        out += '$(';
+        i++;
+        continue;
+      }
+      const name = s.slice(i + 2, end);
+      out += Object.hasOwn(vars, name) ? vars[name] : `$(${name})`;
+      i = end;
+    } else out += '$' + next, i++;
+  }
+  return out;
 }
 
 /** The worker key the kubelet uses for a pod: the static pod's config hash for mirror pods. */

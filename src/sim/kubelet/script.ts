@@ -152,7 +152,7 @@ export class ScriptProcess {
       for (const n of CONTAINER_COMMANDS) reg(n, viaContainer);
       // A script that writes files is not run ahead either: another container (or an exec) may read
       // them, and must not see lines written in the script's future.
-      this.live = CONTAINER_COMMANDS.some((n) => new RegExp(`\\b${n}\\b`).test(src)) || /[^&]>|\btee\b/.test(src);
+      this.live = CONTAINER_COMMANDS.some((n) => new RegExp(`\\b${n}\\b`).test(src)) || /[^&]>|\b(tee|touch|rm|rmdir|mkdir|cp|mv|ln)\b/.test(src);
       for (const n of FILE_READERS) {
         const own = shell.commands.get(n)!;
         reg(n, (ctx) => {

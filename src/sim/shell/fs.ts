@@ -59,7 +59,8 @@ export class FileSystem {
   }
 
   append(p: string, content: string): void {
-    this.write(p, (this.read(p) ?? '') + content);
+    // Not flattened: a log appended to line by line would be copied whole at every line.
+    this.put(p, (this.read(p) ?? '') + content);
   }
 
   mkdirp(p: string): void {

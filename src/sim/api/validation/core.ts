@@ -4,7 +4,7 @@
  */
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../object.ts';
-import { parseQuantity, type Quantity } from '../quantity.ts';
+import { parseQuantity, quantityOf, type Quantity } from '../quantity.ts';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field.ts';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName } from './names.ts';
 
@@ -98,6 +98,7 @@ function validateEnvVarValueFrom(v: NonNullable<NonNullable<Container['env']>[nu
     const r = v.resourceFieldRef.resource;
     if (!r) errs.push(required(`${rp}.resource`));
     else if (!RESOURCE_FIELD_PATHS.includes(r) && !/^(requests|limits)\.hugepages-/.test(r)) errs.push(notSupported(`${rp}.resource`, r, RESOURCE_FIELD_PATHS));
+    errs.push(...validateContainerResourceDivisor(r ?? '', v.resourceFieldRef.divisor, `${rp}.divisor`));
   }
   for (const [key, sel] of [['configMapKeyRef', v.configMapKeyRef], ['secretKeyRef', v.secretKeyRef]] as const) {
     if (!sel) continue;
@@ -110,6 +111,21 @@ function validateEnvVarValueFrom(v: NonNullable<NonNullable<Container['env']>[nu
   if (sources === 0) errs.push(invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
   else if (value !== undefined && value !== '') errs.push(invalid(path, '', 'may not be specified when `value` is not empty'));
   else if (sources > 1) errs.push(invalid(path, '', 'may not have more than one field specified at a time'));
+  return errs;
+}
+
+const DIVISORS_1 = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+
+/** validateContainerResourceDivisor: a divisor, when given, is one of the units its resource allows. */
+function validateContainerResourceDivisor(resource: string, divisor: unknown, path: string): FieldError[] {
+  const q = divisor === undefined || divisor === null ? null : quantityOf(divisor as string | number);
+  if (!q || q.isZero()) return [];
+  const d = q.toString();
+  const errs: FieldError[] = [];
+  if ((resource === 'limits.cpu' || resource === 'requests.cpu') && !['1m', '1'].includes(d)) errs.push(invalid(path, resource, "only divisor's values 1m and 1 are supported with the cpu resource"));
+  if ((resource === 'limits.memory' || resource === 'requests.memory') && !DIVISORS_1.includes(d)) errs.push(invalid(path, resource, `only divisor's values ${DIVISORS_1.join(', ')} are supported with the memory resource`));
+  if ((resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage') && !DIVISORS_1.includes(d)) errs.push(invalid(path, resource, `only divisor's values ${DIVISORS_1.join(', ')} are supported with the local ephemeral storage resource`));
+  if (/^(requests|limits)\.hugepages-/.test(resource) && !DIVISORS_1.includes(d)) errs.push(invalid(path, resource, `only divisor's values ${DIVISORS_1.join(', ')} are supported with the hugepages resource`));
   return errs;
 }
 
