@@ -656,6 +656,11 @@ class ContainerProcess {
     return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
   }
 
+  /** busybox applets (busybox, alpine images) word their errors apart from GNU coreutils (Debian images). */
+  private get busybox(): boolean {
+    return family(this.repo) !== 'debian' || this.tag.includes('alpine');
+  }
+
   private cat(args: string[], stdin: string, name: string): ExecResult {
     if (!args.length) return { stdout: stdin, stderr: '', exitCode: 0 };
     let out = '';
@@ -663,8 +668,9 @@ class ContainerProcess {
     for (const a of args) {
       const f = this.readFile(a);
       if (f.content !== undefined) out += f.content;
-      else if (f.isDir) err += `${name}: ${a}: Is a directory\n`;
-      else err += `${name}: ${a}: No such file or directory\n`;
+      // busybox: open_or_warn's "can't open '%s'", a directory fails at read; coreutils: "%s: %s".
+      else if (f.isDir) err += this.busybox ? `${name}: read error: Is a directory\n` : `${name}: ${a}: Is a directory\n`;
+      else err += this.busybox ? `${name}: can't open '${a}': No such file or directory\n` : `${name}: ${a}: No such file or directory\n`;
     }
     return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
   }
@@ -676,7 +682,9 @@ class ContainerProcess {
     for (const f of files) {
       const r = this.readFile(f);
       if (r.content !== undefined) text += r.content;
-      else err += `${name}: cannot open '${f}' for reading: No such file or directory\n`;
+      else if (this.busybox && name !== 'grep') err += `${name}: can't open '${f}': No such file or directory\n`;
+      // GNU: head and tail "cannot open 'f' for reading", wc and grep "f: No such file or directory".
+      else err += name === 'head' || name === 'tail' ? `${name}: cannot open '${f}' for reading: No such file or directory\n` : `${name}: ${f}: No such file or directory\n`;
     }
     return { text, err };
   }
