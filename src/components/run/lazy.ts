@@ -87,9 +87,10 @@ const WANTS: [RegExp, string[]][] = [
   [/\bcrictl\b/, ['node/crictl']],
   [/jsonpath|custom-columns|sort-by/, ['kubectl/jsonpath']],
   // A container's own commands: a main command or args (YAML, after `--`, or `kubectl run NAME … nslookup
-  // web`), kubectl exec/attach, and the network clients the container model answers (script.ts
-  // CONTAINER_COMMANDS). Shell words alone (cat, grep, ls …) run on the node, not in a container.
-  [/\b(command|args|exec|attach|crictl|sh|bash|nslookup|wget|curl)\b|\s--(\s|$)/, ['kubelet/exec']],
+  // web`), kubectl exec/attach, the network clients the container model answers (script.ts
+  // CONTAINER_COMMANDS), and probes (the kubelet runs them through the container model). Shell words
+  // alone (cat, grep, ls …) run on the node, not in a container.
+  [/\b(command|args|exec|attach|crictl|sh|bash|nslookup|wget|curl|livenessProbe|readinessProbe|startupProbe)\b|\s--(\s|$)/, ['kubelet/exec']],
   [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
   [/\b(systemctl|journalctl|service|kubelet|ps)\b/, ['node/systemctl', 'node/ps']],
 ];

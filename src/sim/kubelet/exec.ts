@@ -867,7 +867,7 @@ class ContainerProcess {
   }
 
   /** A document the serving container wrote under its server's document root (an emptyDir or its layer). */
-  private document(conn: Extract<Connection, { kind: 'open' }>, path: string): Document | 'hidden' | undefined {
+  servedDocument(conn: Extract<Connection, { kind: 'open' }>, path: string): Document | 'hidden' | undefined {
     const root = conn.listener.http?.docroot;
     const files = root ? this.ctx.podFiles?.(conn.pod, conn.container) : undefined;
     if (!root || !files) return undefined;
@@ -900,7 +900,7 @@ class ContainerProcess {
   }
 
   /** Connect to host:port through the network model (network.ts). */
-  private open(ip: string, port: number) {
+  open(ip: string, port: number) {
     return connect({ services: this.ctx.services, pods: this.ctx.pods, endpointSlices: this.ctx.endpointSlices, nodes: this.ctx.nodes, pick: this.ctx.pick }, ip, port, this.ctx.pod);
   }
 
@@ -956,7 +956,7 @@ class ContainerProcess {
       const conn = this.open(ip, u.port);
       if (conn.kind === 'refused') return die(`can't connect to remote host (${ip}): Connection refused`, 1);
       if (conn.kind === 'timeout') return timeout > 0 && timeout < 127 ? die('download timed out', timeout * 1000) : die(`can't connect to remote host (${ip}): Connection timed out`, 127_000);
-      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, false, this.document(conn, u.path));
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, false, this.servedDocument(conn, u.path));
       if (!res) return die('error getting response', 2);
       ms += 3;
       if (serverResponse) o.err(`  HTTP/1.1 ${res.status} ${res.reason}\n`);
@@ -1056,7 +1056,7 @@ class ContainerProcess {
         }
         return fail(28, `Failed to connect to ${u.host} port ${u.port} after 127000 ms: Couldn't connect to server`, 127_000);
       }
-      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, true, this.document(conn, u.path));
+      const res = httpAnswer(conn.listener, u.path, this.ctx.now + ms, true, this.servedDocument(conn, u.path));
       if (!res) return fail(52, 'Empty reply from server', 2);
       ms += 2;
       if (f.fail && res.status >= 400) return fail(22, `The requested URL returned error: ${res.status}`, 0);
@@ -1477,6 +1477,58 @@ function lsDate(ms: number): string {
 /** The process model of one container; a function, not the class, is exported: in the browser this module loads on demand. */
 export function containerProcess(ctx: ContainerContext): ContainerProcess {
   return new ContainerProcess(ctx);
+}
+
+/** A container's probe handler (exec, httpGet, tcpSocket, grpc). */
+export interface ProbeHandler {
+  exec?: { command?: string[] };
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  grpc?: { port: number };
+}
+
+/**
+ * Runs a probe's handler as the kubelet's prober does (pkg/probe/exec, http, tcp): success, or the
+ * output a failure reports ("Liveness probe failed: <output>"): an exec's combined output, the HTTP
+ * status, the dial error.
+ */
+export function runProbe(ctx: ContainerContext, probe: ProbeHandler): { ok: boolean; output: string } {
+  const proc = new ContainerProcess(ctx);
+  if (probe.exec) {
+    const r = proc.exec(probe.exec.command ?? [], '');
+    if (r.startError) return { ok: false, output: `OCI runtime exec failed: exec failed: unable to start container process: ${r.startError}` };
+    const output = (r.ordered ?? [{ text: r.stdout }, { text: r.stderr }]).map((c) => c.text).join('');
+    return { ok: r.exitCode === 0, output };
+  }
+  const ip = String((ctx.pod.status as Obj | undefined)?.podIP ?? '');
+  const portOf = (port: number | string): number => {
+    if (typeof port === 'number' || /^\d+$/.test(port)) return Number(port);
+    for (const c of ((ctx.pod.spec as Obj)?.containers ?? []) as Obj[]) for (const p of c.ports ?? []) if (p.name === port) return p.containerPort;
+    return -1;
+  };
+  if (probe.httpGet) {
+    const host = probe.httpGet.host || ip;
+    const port = portOf(probe.httpGet.port);
+    const path = probe.httpGet.path || '/';
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const url = `${scheme}://${host}:${port}${path.startsWith('/') ? path : '/' + path}`;
+    const conn = proc.open(host, port);
+    if (conn.kind === 'refused') return { ok: false, output: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` };
+    if (conn.kind === 'timeout') return { ok: false, output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` };
+    const res = httpAnswer(conn.listener, path, ctx.now, false, proc.servedDocument(conn, path));
+    if (!res) return { ok: false, output: `Get "${url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` };
+    // DoHTTPProbe: 2xx and 3xx are success; the body is not read further.
+    return res.status >= 200 && res.status < 400 ? { ok: true, output: '' } : { ok: false, output: `HTTP probe failed with statuscode: ${res.status}` };
+  }
+  if (probe.tcpSocket) {
+    const host = probe.tcpSocket.host || ip;
+    const port = portOf(probe.tcpSocket.port);
+    const conn = proc.open(host, port);
+    if (conn.kind === 'refused') return { ok: false, output: `dial tcp ${host}:${port}: connect: connection refused` };
+    if (conn.kind === 'timeout') return { ok: false, output: `dial tcp ${host}:${port}: i/o timeout` };
+    return { ok: true, output: '' };
+  }
+  return { ok: true, output: '' };
 }
 
 export type { ContainerProcess };

@@ -15,8 +15,8 @@ import { FileSystem } from '../shell/fs.ts';
 import { ContainerFiles, TimedFiles } from './containerfs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
-import { clusterView, containerProcess, type ContainerRunner } from './exec.ts';
-import { lookupImage, pullMillis, type ImageInfo } from './images.ts';
+import { clusterView, containerProcess, runProbe, type ContainerContext, type ContainerRunner, type ProbeHandler } from './exec.ts';
+import { lookupImage, pullMillis, SERVERS, type ImageInfo } from './images.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -67,6 +67,8 @@ interface ContainerRun {
   id: number;
   /** The running instance's writable files: its own layer and the pod's emptyDir mounts (containerfs.ts). */
   files?: ContainerFiles;
+  /** Its probe workers' next ticks. */
+  probeTimers?: Set<TimerHandle>;
 }
 
 interface PodWorker {
@@ -713,7 +715,10 @@ export class Kubelet {
     if (!w) return;
     w.sandboxTimer?.cancel();
     w.killTimer?.cancel();
-    for (const r of w.runs) r.timer?.cancel();
+    for (const r of w.runs) {
+      r.timer?.cancel();
+      for (const t of r.probeTimers ?? []) t.cancel();
+    }
     for (const k of [...this.subPathFiles.keys()]) if (k.startsWith(uid + '\0')) this.subPathFiles.delete(k);
     this.workers.delete(uid);
   }
@@ -1122,22 +1127,13 @@ export class Kubelet {
     r.previousLogs = r.logs.length ? r.logs : r.previousLogs;
     r.logs = b.kind === 'script' ? b.process.lines : sharedLogLines(b.logs.map((text) => this.renderLog(text, w, now)), now);
     r.status.state = { running: { startedAt: this.deps.server.now() } };
-    r.status.started = true;
-    // A running container without a readiness probe is ready, whether it serves or will exit later;
-    // so is a sidecar (init containers that run to completion are never ready).
+    // A startup probe holds `started` (and readiness) until it succeeds.
+    r.status.started = !r.spec.startupProbe;
+    // A running container without a readiness probe is ready once started, whether it serves or will
+    // exit later; so is a sidecar (init containers that run to completion are never ready).
     const longRunning = !r.init || restartable(r);
-    r.status.ready = longRunning;
-    if (longRunning && b.kind === 'run' && r.spec.readinessProbe) {
-      r.status.ready = false;
-      const delay = (r.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 1000;
-      r.timer = clock.after(delay, () => {
-        r.timer = undefined;
-        if (r.status.state?.running) {
-          r.status.ready = true;
-          this.writeStatus(w);
-        }
-      });
-    }
+    r.status.ready = longRunning && r.status.started && !r.spec.readinessProbe;
+    this.startProbes(w, r, b, image, () => this.containerContext(w, r.spec, image, env, now, files, this.deps.clock.now()));
     this.writeStatus(w);
     if (b.kind === 'script') {
       b.process.start(now, (text, at) => this.renderLog(text, w, at));
@@ -1151,6 +1147,90 @@ export class Kubelet {
         this.exited(w, r, { exitCode: b.exitCode, reason: b.reason, startedAt: this.deps.server.clock.rfc3339(now), finishedAt: this.deps.server.now() });
       });
     }
+  }
+
+  /**
+   * The container's probe workers (pkg/kubelet/prober/worker.go): each probe runs every periodSeconds
+   * once initialDelaySeconds have passed since the container started; liveness and readiness wait for
+   * the startup probe. A result counts once it repeats failureThreshold (or successThreshold) times
+   * in a row. Every failure is a Warning "Unhealthy" event; a failed liveness or startup probe kills
+   * the container (restarted as its restart policy says), a failed readiness probe makes it unready.
+   */
+  private startProbes(w: PodWorker, r: ContainerRun, b: Behaviour, image: ImageInfo, context: () => ContainerContext | undefined): void {
+    // A server the network model has no ports for (the control plane, CoreDNS, an app image) answers
+    // its own health checks: the model cannot tell its endpoints apart, so they pass (without
+    // loading the container model, exec.ts, which the browser fetches on demand).
+    const unmodelled = image.serves && !SERVERS[image.repo];
+    const { clock } = this.deps;
+    const types = [['Startup', r.spec.startupProbe], ['Liveness', r.spec.livenessProbe], ['Readiness', r.spec.readinessProbe]] as const;
+    for (const [type, probe] of types) {
+      if (!probe) continue;
+      const period = (probe.periodSeconds || 10) * 1000;
+      let last: boolean | undefined;
+      let run = 0;
+      const tick = () => {
+        if (r.behaviour !== b || !r.status.state?.running || w.phase === 'terminating' || this.workers.get(w.uid) !== w) return;
+        const startedAt = r.startedAt ?? clock.now();
+        const waiting = Math.floor((clock.now() - startedAt) / 1000) < (probe.initialDelaySeconds ?? 0);
+        const held = type === 'Startup' ? r.status.started : !r.status.started;
+        if (!waiting && !held && this.running && this.powered) {
+          // What the container wrote by now (a script's touch/rm) is what an exec probe sees.
+          for (const x of w.runs) this.syncScript(x);
+          const ctx = unmodelled && (probe.httpGet || probe.tcpSocket || probe.grpc) ? undefined : context();
+          const result = ctx ? runProbe(ctx, probe as ProbeHandler) : { ok: true, output: '' };
+          if (!result.ok) this.event(w, r, 'Warning', 'Unhealthy', `${type} probe failed: ${result.output}`);
+          run = result.ok === last ? run + 1 : 1;
+          last = result.ok;
+          const threshold = result.ok ? (probe.successThreshold || 1) : (probe.failureThreshold || 3);
+          if (run >= threshold) {
+            if (this.probeResult(w, r, b, type, result.ok, probe.terminationGracePeriodSeconds)) return;
+          }
+        }
+        r.probeTimers?.delete(handle);
+        handle = clock.after(period, tick);
+        (r.probeTimers ??= new Set()).add(handle);
+      };
+      let handle = clock.after(period, tick);
+      (r.probeTimers ??= new Set()).add(handle);
+    }
+  }
+
+  /** A probe's settled result; true when the container is being killed (its probes stop). */
+  private probeResult(w: PodWorker, r: ContainerRun, b: Behaviour, type: 'Startup' | 'Liveness' | 'Readiness', ok: boolean, probeGrace: number | undefined): boolean {
+    const longRunning = !r.init || restartable(r);
+    if (type === 'Readiness') {
+      if (r.status.ready !== ok && longRunning) {
+        r.status.ready = ok;
+        this.writeStatus(w);
+      }
+      return false;
+    }
+    if (ok) {
+      if (type === 'Startup' && !r.status.started) {
+        r.status.started = true;
+        r.status.ready = longRunning && !r.spec.readinessProbe;
+        this.writeStatus(w);
+        // A started sidecar lets the next init container start.
+        if (restartable(r) && w.phase === 'init') this.advance(w);
+      }
+      return false;
+    }
+    // kuberuntime computePodActions: "Container X failed liveness probe, will be restarted".
+    this.event(w, r, 'Normal', 'Killing', `Container ${r.name} failed ${type.toLowerCase()} probe, will be restarted`);
+    for (const t of r.probeTimers ?? []) t.cancel();
+    r.probeTimers = undefined;
+    const grace = (probeGrace ?? ((this.pod(w)?.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30) * 1000;
+    // Servers stop on SIGTERM; a shell or sleep as PID 1 ignores it and is killed at the deadline.
+    const quick = b.kind === 'run' && b.cpuMilli > 0;
+    const startedAt = this.deps.server.clock.rfc3339(r.startedAt ?? 0);
+    r.timer?.cancel();
+    r.timer = this.deps.clock.after(quick ? Math.min(grace, 300) : grace, () => {
+      r.timer = undefined;
+      if (r.behaviour !== b || !r.status.state?.running) return;
+      this.syncScript(r);
+      this.exited(w, r, { exitCode: quick ? 0 : 137, reason: quick ? 'Completed' : 'Error', startedAt, finishedAt: this.deps.server.now() });
+    });
+    return true;
   }
 
   /** A script container (script.ts): wake when it exits, or when its run-ahead ends, and report the exit. */
@@ -1176,29 +1256,34 @@ export class Kubelet {
   /** The container's own commands (exec.ts) for its main command and `sh -c` script, at the time they run. */
   private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: ContainerFiles): ContainerRunner {
     return (argv, stdin, at) => {
-      const stored = this.pod(w);
-      if (!stored) return { stdout: '', stderr: '', exitCode: 0 };
-      const pod = w.podIP && !(stored.status as Obj | undefined)?.podIP ? { ...stored, status: { ...(stored.status ?? {}), podIP: w.podIP } } : stored;
-      const ref = lookupImage(c.image ?? '').ref.full;
-      const proc = containerProcess({
-        pod,
-        container: c,
-        image,
-        imageRef: ref,
-        declaredEnv: env,
-        startedAt,
-        now: at ?? this.deps.clock.now(),
-        node: { name: this.name, internalIP: this.spec.internalIP },
-        ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
-        mountedFile: (path) => this.containerFile(pod, c, path),
-        volumeFiles: (name) => this.podVolumeFiles(pod, name),
-        files,
-        podFiles: (p, container) => this.podFiles(p, container),
-        caCert: '',
-      });
-      return proc.exec(argv, stdin);
+      const ctx = this.containerContext(w, c, image, env, startedAt, files, at ?? this.deps.clock.now());
+      return ctx ? containerProcess(ctx).exec(argv, stdin) : { stdout: '', stderr: '', exitCode: 0 };
     };
   }
+
+  /** What the container model (exec.ts) needs of a running container, at simulated time `now`. */
+  private containerContext(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: ContainerFiles, now: number): ContainerContext | undefined {
+    const stored = this.pod(w);
+    if (!stored) return undefined;
+    const pod = w.podIP && !(stored.status as Obj | undefined)?.podIP ? { ...stored, status: { ...(stored.status ?? {}), podIP: w.podIP } } : stored;
+    return {
+      pod,
+      container: c,
+      image,
+      imageRef: lookupImage(c.image ?? '').ref.full,
+      declaredEnv: env,
+      startedAt,
+      now,
+      node: { name: this.name, internalIP: this.spec.internalIP },
+      ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
+      mountedFile: (path) => this.containerFile(pod, c, path),
+      volumeFiles: (name) => this.podVolumeFiles(pod, name),
+      files,
+      podFiles: (p, container) => this.podFiles(p, container),
+      caCert: '',
+    };
+  }
+
 
   private renderLog(text: string, w: PodWorker, now: number): string {
     if (!text.includes('{')) return text;
