@@ -14,6 +14,8 @@ import { KEY } from '../../lib/run/state.ts';
 const CLOCK_KEY = KEY + 'clock';
 const SPEEDS = [1, 10, 60];
 const TICK_MS = 500;
+/** The most simulated time a run catches up after the panel was closed (a long read, a lunch break). */
+const CATCH_UP_MAX_MS = 30 * 60_000;
 
 /** The simulated time of day (UTC); the date is in the element's title. */
 function clockText(ms: number): string {
@@ -46,6 +48,9 @@ export class Dock {
   private lastFocus: HTMLElement | null = null;
   private toastEl: HTMLElement | null = null;
   private toastTimer = 0;
+  /** Since when the wall clock has not been turned into simulated time (performance.now()). */
+  private since = performance.now();
+  private hiddenAt = 0;
 
   constructor(lab: Lab, host: HTMLElement | null) {
     this.lab = lab;
@@ -170,7 +175,20 @@ export class Dock {
       this.shareOut.select();
       this.say(copied ? '공유 링크를 복사했습니다. 받는 사람의 브라우저에서 같은 명령을 다시 실행해 같은 클러스터를 만듭니다.' : '공유 링크를 만들었습니다. 입력란에서 복사하세요.');
     });
-    document.addEventListener('visibilitychange', () => this.schedule());
+    document.addEventListener('visibilitychange', () => {
+      // A hidden tab's time does not flow (as while the panel is open and ticking).
+      if (document.hidden) this.hiddenAt = performance.now();
+      else if (this.hiddenAt) this.since += performance.now() - this.hiddenAt;
+      this.schedule();
+    });
+    // With the panel closed the clock still plays: the next run first catches up (at most 30 min).
+    lab.catchUp = () => {
+      const now = performance.now();
+      const idle = now - this.since;
+      this.since = now;
+      if (!this.playing || this.isOpen || this.jump) return 0;
+      return Math.min(idle, CATCH_UP_MAX_MS) * this.speed;
+    };
     this.renderPlay();
   }
 
@@ -222,6 +240,7 @@ export class Dock {
   }
 
   close(): void {
+    this.since = performance.now();
     this.el.hidden = true;
     document.documentElement.classList.remove('run-dock-open');
     this.schedule();
@@ -269,6 +288,7 @@ export class Dock {
   private async tick() {
     if (this.ticking) return;
     this.ticking = true;
+    this.since = performance.now();
     try {
       await this.lab.advance(TICK_MS * this.speed).done;
     } catch {

@@ -185,10 +185,24 @@ export class Lab {
     void this.start().catch(() => this.notice('클러스터를 다시 만들지 못했습니다. 초기화해 보세요.'));
   }
 
+  /**
+   * Simulated time that has flowed, unseen, since the last step (the dock's clock plays while the
+   * panel is closed): a run first moves the cluster on by it, so a pod started a while ago is running.
+   */
+  catchUp?: () => number;
+
   /** Runs operations (a block's steps, a terminal line, a saved file) and logs them. */
   run(ops: Op[]): Promise<OpResult[]> {
     return this.serial(async () => {
+      const fresh = !this.started;
       await this.start();
+      // A cluster just booted has no past to catch up with (its boot took the wait).
+      const idle = Math.floor((this.catchUp?.() ?? 0) / 1000) * 1000;
+      if (idle > 0 && !fresh) {
+        const a = await this.rpc.send({ type: 'advance', ms: idle, chunk: 60_000 });
+        if (a.advanced > 0) pushOp(this.saved.ops, { t: 'a', ms: a.advanced });
+        this.now = a.now;
+      }
       const r = await this.rpc.send({ type: 'ops', ops });
       for (const op of ops) pushOp(this.saved.ops, op);
       if (this.saved.ops.length > LIMITS.ops) this.notice('실습 기록이 너무 길어졌습니다. 초기화하면 새로 기록합니다.');

@@ -23,6 +23,8 @@ interface BlockUI {
   out: HTMLElement | null;
   editor: HTMLTextAreaElement | null;
   edited: string | null;
+  /** Saves the editor's pending text now (before a run reads it). */
+  flush?: () => void;
   busy: boolean;
 }
 
@@ -61,7 +63,7 @@ const STATE_TEXT: Record<string, string> = {
   running: '실행 중…',
   loading: '시뮬레이터를 불러오는 중…',
   ok: '완료',
-  failed: '실패: 오류가 났습니다',
+  failed: '실패:',
   expected: '예상한 오류입니다. 아래 설명에서 고치는 법을 보세요.',
   stopped: '중단됨',
 };
@@ -109,6 +111,8 @@ function showOutput(b: BlockUI, parts: { label?: string; entries: RunEntry[] }[]
 
 async function runBlock(b: BlockUI, action: Action) {
   if (b.busy || !lab || !page) return;
+  // Every editor's text as it is on screen (a run also lays down the files other blocks define).
+  for (const x of blocks) x.flush?.();
   b.busy = true;
   b.bar.setAttribute('aria-busy', 'true');
   setState(b, lab.started ? 'running' : 'loading');
@@ -126,7 +130,11 @@ async function runBlock(b: BlockUI, action: Action) {
     const mine = parts[parts.length - 1].entries;
     showOutput(b, parts);
     const state = action === 'delete' ? (mine.some((e) => (e.status ?? 0) !== 0) ? 'failed' : 'ok') : stateOf(b.spec, mine);
-    const note = unknown.length ? `(찾을 수 없는 선행 블록: ${unknown.join(', ')})` : '';
+    // A non-zero status with nothing on stderr is a result, not an error message (grep found nothing).
+    const quiet = !mine.some((e) => e.output.some((o) => o.stream === 'stderr' && o.text.trim()));
+    const status = [...mine].reverse().find((e) => (e.status ?? 0) !== 0)?.status ?? 1;
+    const why = state !== 'failed' ? '' : quiet ? `종료 코드 ${status} (오류 메시지는 없습니다)` : '오류가 났습니다';
+    const note = [why, unknown.length ? `(찾을 수 없는 선행 블록: ${unknown.join(', ')})` : ''].filter(Boolean).join(' ');
     setState(b, state, note);
     lab.saved.outputs[outputKey(b.spec.n)] = { entries: trimEntries(parts.flatMap((p) => (p.label ? [{ command: `# ${p.label}`, output: [] }, ...p.entries] : p.entries))), state, ...(note ? { note } : {}) };
     lab.save(true);
@@ -152,17 +160,24 @@ function openEditor(b: BlockUI) {
   });
   autosize(ta);
   let timer = 0;
+  // Saved a moment after typing stops; a run takes the text as it is on screen (flushEdit).
+  const save = () => {
+    clearTimeout(timer);
+    timer = 0;
+    const v = ta.value.slice(0, MAX_TEXT);
+    b.edited = v === b.spec.code ? null : v;
+    if (b.edited === null) delete edits[b.spec.n];
+    else edits[b.spec.n] = { hash: b.spec.hash, code: b.edited };
+    saveEdits();
+    markEdited(b);
+  };
   ta.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      const v = ta.value.slice(0, MAX_TEXT);
-      b.edited = v === b.spec.code ? null : v;
-      if (b.edited === null) delete edits[b.spec.n];
-      else edits[b.spec.n] = { hash: b.spec.hash, code: b.edited };
-      saveEdits();
-      markEdited(b);
-    }, 200);
+    timer = window.setTimeout(save, 200);
   });
+  b.flush = () => {
+    if (timer) save();
+  };
   b.editor = ta;
   b.pre.hidden = true;
   b.pre.parentElement?.classList.add('run-editing');
@@ -228,7 +243,7 @@ function restoreOutputs() {
     }
     if (!o) continue;
     showOutput(b, [{ entries: o.entries }]);
-    setState(b, o.state, o.note ?? '');
+    setState(b, o.state, o.note || (o.state === 'failed' ? '오류가 났습니다' : ''));
   }
 }
 

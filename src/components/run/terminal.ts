@@ -41,7 +41,7 @@ export class Terminal {
     panel.append(
       this.out,
       h('div', { class: 'term-line' }, this.promptEl, this.input),
-      h('p', { class: 'term-help', id: `${id}-help` }, '↑↓ 이전 명령 · Tab 자동 완성 · Shift+Enter 줄 바꿈 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · vi 파일 은 편집기로 엽니다'),
+      h('p', { class: 'term-help', id: `${id}-help` }, '↑↓ 이전 명령 · Tab 자동 완성 · Shift+Enter 줄 바꿈 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · vi 파일: 편집기로 열기'),
       this.editorBox,
     );
     autosize(this.input);
@@ -170,7 +170,7 @@ export class Terminal {
       this.print([{ command: text, output: [{ stream: 'stdout', text: this.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}`).join('\n') + '\n' }] }], this.lab.prompt);
       return;
     }
-    if (/^(kubectl|k)\s+edit(\s|$)/.test(trimmed) && !/\s(-h|--help)\b/.test(trimmed)) {
+    if (isKubectlEdit(trimmed) && !/\s(-h|--help)\b/.test(trimmed)) {
       this.print([{ command: text, output: [] }], this.lab.prompt);
       await this.kubectlEdit(trimmed);
       return;
@@ -188,6 +188,10 @@ export class Terminal {
       const entries = r.entries.length ? r.entries : [{ command: text, output: [] }];
       this.print(entries, this.promptEl.textContent ?? '');
       this.setPrompt(r.prompt);
+      // kubectl exec -it POD -- sh: the shell would wait for input this terminal cannot give it.
+      if (/\bexec\b.*\s-[a-z]*[it][a-z]*\b.*\s--\s+(\/bin\/)?(sh|bash|ash)\s*$/.test(trimmed)) {
+        this.lab.notice('이 터미널에서는 컨테이너 안의 대화형 셸을 열 수 없습니다. kubectl exec POD -- sh -c "명령"처럼 실행할 명령을 함께 주세요.');
+      }
     } catch {
       this.print([{ command: text, output: [{ stream: 'stderr', text: '명령을 끝내지 못했습니다(시뮬레이터를 다시 시작했습니다).\n' }] }], this.lab.prompt);
     } finally {
@@ -250,7 +254,11 @@ export class Terminal {
     });
     this.editorBox.replaceChildren(h('p', { class: 'term-editor-title' }, `${title}${isNew ? ' (새 파일)' : ''}`), ta, h('div', { class: 'run-out-tools' }, save, quit));
     this.editorBox.hidden = false;
+    // As vi opens a file: at its first line, with the buttons in view.
+    ta.setSelectionRange(0, 0);
+    ta.scrollTop = 0;
     ta.focus();
+    this.editorBox.scrollIntoView({ block: 'nearest' });
   }
 
   /** vi/vim/nano FILE: the in-page editor on the file; saving writes it (an op, so it replays). */
@@ -268,4 +276,19 @@ export class Terminal {
       this.print([{ command: '', output: [{ stream: 'stdout', text: `"${path}" ${content === null ? '[New] ' : ''}${lines}L, ${new TextEncoder().encode(text).length}B written\n` }] }]);
     }, () => undefined);
   }
+}
+
+/** Global kubectl flags that take the next word as their value (`kubectl -n web edit pod x`). */
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--as', '--as-group', '--token', '--request-timeout', '-v', '--v']);
+
+/** Whether a line is `kubectl edit …` (or `k edit …`), the subcommand after any global flags. */
+export function isKubectlEdit(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words[0] !== 'kubectl' && words[0] !== 'k') return false;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (!w.startsWith('-')) return w === 'edit';
+    if (VALUE_FLAGS.has(w)) i++;
+  }
+  return false;
 }

@@ -22,7 +22,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { res, type Client } from '../apiserver/client.ts';
 import type { Rng } from '../clock/rng.ts';
-import { HTTPD_INDEX, NGINX_INDEX, type ImageInfo } from './images.ts';
+import { HTTPD_INDEX, NGINX_INDEX, SERVERS, type ImageInfo } from './images.ts';
 import { connect, documentPath, httpAnswer, type Connection, type Document } from './network.ts';
 import type { ContainerFiles } from './containerfs.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
@@ -596,6 +596,10 @@ class ContainerProcess {
         return this.wget(args);
       case 'curl':
         return this.curl(args);
+      case 'nginx':
+        // nginx -v prints the version to stderr (ngx_show_version_info); the server itself runs.
+        if (args[0] === '-v') return { stdout: '', stderr: `nginx version: ${SERVERS['docker.io/library/nginx'][0].http!.server}\n`, exitCode: 0 };
+        return ok('');
       case 'sh':
       case 'bash':
       case 'ash': {
