@@ -23,8 +23,26 @@ export function getObject(ctx: KubectlContext, info: ResourceInfo, ns: string | 
 }
 
 export function listObjects(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KubeObject[] {
-  const body = call(ctx, info, { verb: 'list', namespace: info.namespaced ? ns : undefined, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined }) as { items: KubeObject[] };
-  return body.items;
+  try {
+    const body = call(ctx, info, { verb: 'list', namespace: info.namespaced ? ns : undefined, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined }) as { items: KubeObject[] };
+    return body.items;
+  } catch (e) {
+    throw enhanceListError(e, info, labelSelector ?? '', fieldSelector ?? '');
+  }
+}
+
+/**
+ * The builder's Selector.Visit (cli-runtime pkg/resource/selector.go) rewrites the message of a
+ * BadRequest or NotFound list error, keeping it an API error, to name the resource (a
+ * GroupVersionResource's String(): "/v1, Resource=pods") and the selectors.
+ */
+export function enhanceListError(e: unknown, info: ResourceInfo, labelSelector: string, fieldSelector: string): unknown {
+  if (!(e instanceof ApiError) || (e.status.code !== 400 && e.status.code !== 404)) return e;
+  const gvr = `${info.group}/${info.version}, Resource=${info.resource}`;
+  const message = !labelSelector && !fieldSelector
+    ? `Unable to list ${JSON.stringify(gvr)}: ${e.status.message ?? ''}`
+    : `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${e.status.message ?? ''}`;
+  return new ApiError({ ...e.status, message });
 }
 
 export const OUTPUT_FLAG: FlagDef = { name: 'output', short: 'o', type: 'string' };
@@ -62,7 +80,7 @@ export function dryRunOf(flags: Flags, ctx?: KubectlContext): DryRun {
   return b ? 'client' : 'none';
 }
 
-function parseGoBool(v: string): boolean | undefined {
+export function parseGoBool(v: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
   return undefined;

@@ -73,12 +73,21 @@ export const get: Command = {
       if (!g) groups.push((g = { info, objs: [] }));
       g.objs.push(o);
     };
+    // ContinueOnError: a type whose list fails is reported after what the others printed.
+    const errors: string[] = [];
     for (const info of types) {
-      const objs = listObjects(ctx, info, info.namespaced ? ns : undefined, selector, fieldSelector);
+      let objs: KubeObject[];
+      try {
+        objs = listObjects(ctx, info, info.namespaced ? ns : undefined, selector, fieldSelector);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        errors.push(renderError(e, 'kubectl get'));
+        status = 1;
+        continue;
+      }
       if (!groups.find((g) => g.info === info)) groups.push({ info, objs: [] });
       for (const obj of objs) push(info, obj);
     }
-    const errors: string[] = [];
     for (const t of targets) {
       try {
         push(t.info, getObject(ctx, t.info, t.namespace, t.name ?? ''));
@@ -106,7 +115,9 @@ export const get: Command = {
       }
       return status;
     }
-    const showKind = flags.bool('show-kind') || groups.length > 1 || args[0]?.split(',').length > 1 || args[0] === 'all';
+    // multipleGVKsRequested(infos): kinds are shown when what came back (an empty list too, but not a
+    // type whose list failed) is of more than one kind.
+    const showKind = flags.bool('show-kind') || groups.length > 1;
     let first = true;
     let written = false;
     for (const g of nonEmpty) {
