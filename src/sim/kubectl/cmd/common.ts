@@ -88,9 +88,14 @@ export function parseGoBool(v: string): boolean | undefined {
 
 /** A klog warning line as kubectl writes it to stderr: `W1127 11:21:41.295386    1368 helpers.go:703] msg`. */
 export function klogWarning(ctx: KubectlContext, msg: string, where = 'helpers.go:703'): string {
+  return klogLine(ctx, 'W', msg, where);
+}
+
+/** A klog line of the given severity (I, W, E, F) with klog's header. */
+export function klogLine(ctx: KubectlContext, severity: 'I' | 'W' | 'E' | 'F', msg: string, where: string): string {
   const d = new Date(ctx.server.clock.now());
   const p = (n: number, l = 2) => String(n).padStart(l, '0');
-  return `W${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}    1368 ${where}] ${msg}\n`;
+  return `${severity}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}    1368 ${where}] ${msg}\n`;
 }
 
 export const OUTPUT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
