@@ -65,7 +65,7 @@ function explicitNamespace(ctx: KubectlContext): string | undefined {
 function fileAccess(ctx: KubectlContext): gen.FileAccess {
   const abs = (p: string) => FileSystem.normalize(p, ctx.cwd);
   return {
-    stat: (p) => (ctx.fs.isDir(abs(p)) ? 'dir' : ctx.fs.isFile(abs(p)) ? 'file' : { error: `stat ${p}: no such file or directory` }),
+    stat: (p) => (ctx.fs.isDir(abs(p)) ? 'dir' : ctx.fs.isFile(abs(p)) ? 'file' : { error: 'no such file or directory' }),
     readFile: (p) => ctx.fs.read(abs(p)) ?? { error: `open ${p}: no such file or directory` },
     readDir: (p) => (ctx.fs.isDir(abs(p)) ? ctx.fs.list(abs(p)).map((name) => ({ name, regular: ctx.fs.isFile(`${abs(p)}/${name}`) })) : { error: `open ${p}: no such file or directory` }),
   };
