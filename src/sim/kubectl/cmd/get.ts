@@ -98,6 +98,9 @@ export const get: Command = {
         status = 1;
       }
     }
+    // printGeneric makes its printer (CustomColumnsPrintFlags.ToPrinter parses the spec) before it
+    // prints anything, so a bad spec is the error even when nothing was found.
+    if (o.startsWith('custom-columns')) customColumnRows(o, []);
     const nonEmpty = groups.filter((g) => g.objs.length);
     const total = nonEmpty.reduce((n, g) => n + g.objs.length, 0);
 
@@ -106,6 +109,15 @@ export const get: Command = {
       sortObjects(ctx, objs, flags);
       const single = targets.length === 1 && !types.length && objs.length === 1;
       if (objs.length || !targets.length) printFormatted(ctx, objs, o, GET_FORMATS, !single);
+      for (const e of errors) ctx.err(e);
+      return status;
+    }
+    if (o.startsWith('custom-columns')) {
+      // printGeneric: everything found is one list under one header (an empty list too, with no
+      // "No resources found"), unless one named object was asked for and its error is returned instead.
+      const objs = nonEmpty.flatMap((g) => g.objs);
+      sortObjects(ctx, objs, flags);
+      if (objs.length || !(targets.length === 1 && !types.length && errors.length)) ctx.out(customColumns(o, objs, flags.bool('no-headers')));
       for (const e of errors) ctx.err(e);
       return status;
     }
@@ -122,13 +134,12 @@ export const get: Command = {
     let first = true;
     let written = false;
     for (const g of nonEmpty) {
-      if (!sortObjects(ctx, g.objs, flags, !o.startsWith('custom-columns'))) continue;
+      if (!sortObjects(ctx, g.objs, flags, true)) continue;
       written = true;
       // A blank line between the tables of several types, but not without headers (get.go).
       if (!first && !flags.bool('no-headers')) ctx.out('\n');
       first = false;
-      if (o.startsWith('custom-columns')) ctx.out(customColumns(o, g.objs, flags.bool('no-headers')));
-      else ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
+      ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
     }
     for (const e of errors) ctx.err(e);
     if (!written && !errors.length) ctx.err(noResources(types, all, ctx.namespace));
@@ -289,7 +300,7 @@ function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): strin
 
 /** CustomColumnsPrinter: the header and one row per object for `-o custom-columns=SPEC`, up to a failing template's error. */
 export function customColumnRows(o: string, objs: KubeObject[]): { header: string[]; rows: string[][]; error?: string } {
-  const spec = o.slice(o.indexOf('=') + 1);
+  const spec = o.startsWith('custom-columns=') ? o.slice('custom-columns='.length) : '';
   if (!spec) throw new CmdError('custom-columns format specified but no custom columns given');
   const cols = spec.split(',').map((c) => {
     const i = c.indexOf(':');
