@@ -42,8 +42,8 @@ export const apply: Command = {
   flags: [...PRINT_FLAGS, FILENAME_FLAG, RECURSIVE_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'server-side', type: 'bool' }, { name: 'force-conflicts', type: 'bool' }, { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' }, { name: 'prune', type: 'bool' }, { name: 'selector', short: 'l', type: 'string' }, { name: 'overwrite', type: 'bool', default: true }, { name: 'force', type: 'bool' }, { name: 'grace-period', type: 'int', default: -1 }, { name: 'wait', type: 'bool' }, { name: 'timeout', type: 'string' }, { name: 'kustomize', short: 'k', type: 'string' }, { name: 'all', type: 'bool' }, { name: 'openapi-patch', type: 'bool', default: true }],
   run(ctx, args, flags) {
     const files = flags.list('filename');
-    if (!files.length) throw new CmdError('error: must specify one of -f and -k', 'usage');
     if (args.length) throw new CmdError(`Unexpected args: [${args.join(' ')}]`, 'usage');
+    if (!files.length) throw new CmdError('error: must specify one of -f and -k');
     const dryRun = dryRunOf(flags, ctx);
     const validation = fieldValidation(flags.str('validate'));
     const serverSide = flags.bool('server-side');

@@ -23,8 +23,26 @@ export function getObject(ctx: KubectlContext, info: ResourceInfo, ns: string | 
 }
 
 export function listObjects(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KubeObject[] {
-  const body = call(ctx, info, { verb: 'list', namespace: info.namespaced ? ns : undefined, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined }) as { items: KubeObject[] };
-  return body.items;
+  try {
+    const body = call(ctx, info, { verb: 'list', namespace: info.namespaced ? ns : undefined, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined }) as { items: KubeObject[] };
+    return body.items;
+  } catch (e) {
+    throw enhanceListError(e, info, labelSelector ?? '', fieldSelector ?? '');
+  }
+}
+
+/**
+ * The builder's Selector.Visit (cli-runtime pkg/resource/selector.go) rewrites the message of a
+ * BadRequest or NotFound list error, keeping it an API error, to name the resource (a
+ * GroupVersionResource's String(): "/v1, Resource=pods") and the selectors.
+ */
+export function enhanceListError(e: unknown, info: ResourceInfo, labelSelector: string, fieldSelector: string): unknown {
+  if (!(e instanceof ApiError) || (e.status.code !== 400 && e.status.code !== 404)) return e;
+  const gvr = `${info.group}/${info.version}, Resource=${info.resource}`;
+  const message = !labelSelector && !fieldSelector
+    ? `Unable to list ${JSON.stringify(gvr)}: ${e.status.message ?? ''}`
+    : `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${e.status.message ?? ''}`;
+  return new ApiError({ ...e.status, message });
 }
 
 export const OUTPUT_FLAG: FlagDef = { name: 'output', short: 'o', type: 'string' };
@@ -62,7 +80,7 @@ export function dryRunOf(flags: Flags, ctx?: KubectlContext): DryRun {
   return b ? 'client' : 'none';
 }
 
-function parseGoBool(v: string): boolean | undefined {
+export function parseGoBool(v: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
   return undefined;
@@ -70,9 +88,14 @@ function parseGoBool(v: string): boolean | undefined {
 
 /** A klog warning line as kubectl writes it to stderr: `W1127 11:21:41.295386    1368 helpers.go:703] msg`. */
 export function klogWarning(ctx: KubectlContext, msg: string, where = 'helpers.go:703'): string {
+  return klogLine(ctx, 'W', msg, where);
+}
+
+/** A klog line of the given severity (I, W, E, F) with klog's header. */
+export function klogLine(ctx: KubectlContext, severity: 'I' | 'W' | 'E' | 'F', msg: string, where: string): string {
   const d = new Date(ctx.server.clock.now());
   const p = (n: number, l = 2) => String(n).padStart(l, '0');
-  return `W${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}    1368 ${where}] ${msg}\n`;
+  return `${severity}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}    1368 ${where}] ${msg}\n`;
 }
 
 export const OUTPUT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];

@@ -2,14 +2,13 @@
  * kubectl delete (k8s.io/kubectl/pkg/cmd/delete): by name, -f, -l, --all; graceful by default and waits
  * for the objects to go (--wait=true), printing `<kind> "<name>" deleted from <ns> namespace` (v1.34+).
  */
-import { MISSING_RESOURCE } from './visit.ts';
+import { buildInfos, reportErrors } from './visit.ts';
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { ApiError } from '../../apiserver/errors.ts';
-import { enforceNamespace, readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
-import { CmdError, renderError, statusMessage } from '../errors.ts';
+import { CmdError } from '../errors.ts';
 import type { Command, KubectlContext } from '../types.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, call, dryRunOf, kindString, listObjects } from './common.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, call, dryRunOf, kindString, parseGoBool } from './common.ts';
 
 
 export const del: Command = {
@@ -34,84 +33,107 @@ export const del: Command = {
     { name: 'raw', type: 'string' },
   ],
   run(ctx, args, flags) {
-    const dryRun = dryRunOf(flags, ctx);
+    // DeleteFlags.ToOptions parses --cascade before Complete.
+    const propagation = cascadingStrategy(ctx, flags.str('cascade'));
+    // Complete
+    const all = flags.bool('all');
+    const selector = flags.str('selector');
+    const fieldSelector = flags.str('field-selector');
+    const allNs = flags.bool('all-namespaces');
+    const warnClusterScope = ctx.namespaceExplicit && !allNs;
+    // With --all, -l or --field-selector a NotFound is ignored unless --ignore-not-found was given.
+    const ignoreNotFound = flags.isSet('ignore-not-found') ? flags.bool('ignore-not-found') : all || !!selector || !!fieldSelector;
     let grace = flags.int('grace-period');
     if (flags.bool('now')) {
       if (grace !== -1) throw new CmdError('--now and --grace-period cannot be specified together');
       grace = 1;
     }
     const force = flags.bool('force');
-    if (force && grace === -1) grace = 0;
-    if (force && grace === 0) {
+    // A zero grace period without --force means "as short as possible" (1 s).
+    if (grace === 0 && !force) grace = 1;
+    if (force && grace < 0) grace = 0;
+    const dryRun = dryRunOf(flags, ctx);
+    // The builder: Unstructured, ContinueOnError, FilenameParam, LabelSelectorParam,
+    // FieldSelectorParam, SelectAllParam, ResourceTypeOrNameArgs(false, …), RequireObject(false).
+    if (all && (selector || fieldSelector)) throw new CmdError("setting 'all' parameter but found a non empty selector. ");
+    const r = buildInfos(ctx, {
+      args,
+      files: flags.list('filename'),
+      recursive: flags.bool('recursive'),
+      selector,
+      selectAll: all,
+      fieldSelector,
+      allNamespaces: allNs,
+      requireObject: false,
+    });
+    // Validate
+    const output = flags.str('output');
+    if (output && output !== 'name') throw new CmdError(`unexpected -o output mode: ${output}. We only support '-o name'`);
+    if (grace === 0 && force) {
       ctx.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
-    } else if (grace === 0 && !force) {
-      // A zero grace period without --force means "as short as possible" (1 s).
-      grace = 1;
+    } else if (grace > 0 && force) {
+      throw new CmdError('--force and --grace-period greater than 0 cannot be specified together');
     }
-    const cascade = flags.str('cascade');
-    const propagation = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : cascade === 'background' || cascade === 'true' ? 'Background' : cascade === 'false' ? 'Orphan' : undefined;
-    if (!propagation) throw new CmdError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
 
-    const allNs = flags.bool('all-namespaces');
-    const files = flags.list('filename');
-    let targets: Target[] = [];
-    const selector = flags.str('selector');
-    if (files.length) {
-      targets = readFileTargets(ctx, files, flags.bool('recursive')).map((t) => ({ ...t, namespace: enforceNamespace(t, ctx) }));
-    } else {
-      if (!args.length) throw new CmdError(MISSING_RESOURCE, 'usage');
-      const parsed = targetsFromArgs(args, ctx.namespace);
-      targets = parsed.targets;
-      if (parsed.types.length) {
-        if (!flags.bool('all') && !selector && !flags.str('field-selector')) {
-          throw new CmdError('resource(s) were provided, but no name was specified', 'usage');
-        }
-        for (const info of parsed.types) {
-          for (const o of listObjects(ctx, info, info.namespaced && !allNs ? ctx.namespace : undefined, selector, flags.str('field-selector'))) {
-            targets.push({ info, namespace: o.metadata.namespace, name: o.metadata.name });
-          }
-        }
-        if (!targets.length) {
-          ctx.err(allNs || !parsed.types.some((t) => t.namespaced) ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
-          return 0;
-        }
-      } else if (flags.bool('all')) {
-        throw new CmdError('name cannot be provided when --all is specified', 'plain');
-      }
-    }
-    let status = 0;
+    // DeleteResult: the visit goes on past errors, which come out at the end (and then nothing is waited for).
+    const errs: unknown[] = r.errors.filter((e) => !(ignoreNotFound && e instanceof ApiError && e.status.code === 404));
+    let warnScope = warnClusterScope;
+    let found = 0;
     const deleted: { info: ResourceInfo; ns?: string; name: string; uid?: string }[] = [];
-    for (const t of targets) {
-      const name = t.name ?? t.object?.metadata?.name ?? '';
+    for (const t of r.infos) {
+      found++;
+      if (warnScope && !t.info.namespaced) {
+        ctx.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+        warnScope = false;
+      }
       try {
-        const body = call(ctx, t.info, {
-          verb: 'delete',
-          namespace: t.info.namespaced ? t.namespace : undefined,
-          name,
-          dryRun: dryRun !== 'none',
-          gracePeriodSeconds: grace >= 0 ? grace : undefined,
-          propagationPolicy: propagation,
-        }) as KubeObject;
-        if (flags.str('output') === 'name') ctx.out(`${kindString(t.info)}/${name}\n`);
+        const body = dryRun === 'client'
+          ? undefined
+          : (call(ctx, t.info, {
+              verb: 'delete',
+              namespace: t.info.namespaced ? t.namespace : undefined,
+              name: t.name,
+              dryRun: dryRun === 'server',
+              gracePeriodSeconds: grace >= 0 ? grace : undefined,
+              propagationPolicy: propagation,
+            }) as KubeObject);
+        if (output === 'name') ctx.out(`${kindString(t.info)}/${t.name}\n`);
         else {
-          let op = force && grace === 0 ? 'force deleted' : 'deleted';
+          let op = grace === 0 ? 'force deleted' : 'deleted';
           if (t.info.namespaced) op += ` from ${t.namespace} namespace`;
           if (dryRun === 'client') op += ' (dry run)';
           if (dryRun === 'server') op += ' (server dry run)';
-          ctx.out(`${kindString(t.info)} "${name}" ${op}\n`);
+          ctx.out(`${kindString(t.info)} "${t.name}" ${op}\n`);
         }
-        deleted.push({ info: t.info, ns: t.namespace, name, uid: body?.metadata?.uid });
+        deleted.push({ info: t.info, ns: t.namespace, name: t.name, uid: body?.metadata?.uid });
       } catch (e) {
-        if (e instanceof ApiError && e.status.code === 404 && flags.bool('ignore-not-found')) continue;
-        status = 1;
-        if (e instanceof ApiError && t.source) ctx.err(statusMessage(e.status, `error when deleting "${t.source}": `) + '\n');
-        else ctx.err(renderError(e, 'kubectl delete'));
+        if (ignoreNotFound && e instanceof ApiError && e.status.code === 404) continue;
+        errs.push(t.source && e instanceof ApiError ? new ApiError({ ...e.status, message: `error when deleting "${t.source}": ${e.status.message ?? ''}` }) : e);
       }
     }
-    if (dryRun === 'none' && flags.bool('wait') && !(force && grace === 0)) waitForDeletion(ctx, deleted);
-    return status;
+    if (errs.length) return reportErrors(ctx, errs);
+    if (found === 0) {
+      ctx.out('No resources found\n');
+      return 0;
+    }
+    if (dryRun === 'none' && flags.bool('wait')) waitForDeletion(ctx, deleted);
+    return 0;
   },
 };
+
+/** parseCascadingFlag (kubectl pkg/cmd/delete/delete_flags.go): a strategy, or a deprecated boolean. */
+export function cascadingStrategy(ctx: KubectlContext, value: string): 'Background' | 'Foreground' | 'Orphan' {
+  const b = parseGoBool(value);
+  if (b === undefined) {
+    if (value === 'orphan') return 'Orphan';
+    if (value === 'foreground') return 'Foreground';
+    if (value === 'background') return 'Background';
+    throw new CmdError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
+  }
+  const replacement = b ? 'background' : 'orphan';
+  ctx.err(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`);
+  return b ? 'Background' : 'Orphan';
+}
 
 /** --wait: let time pass until every deleted object (same uid) is gone, as kubectl's wait does. */
 export function waitForDeletion(ctx: KubectlContext, items: { info: ResourceInfo; ns?: string; name: string; uid?: string }[], timeoutMs = 3_600_000): boolean {

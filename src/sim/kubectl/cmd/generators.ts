@@ -65,7 +65,7 @@ function explicitNamespace(ctx: KubectlContext): string | undefined {
 function fileAccess(ctx: KubectlContext): gen.FileAccess {
   const abs = (p: string) => FileSystem.normalize(p, ctx.cwd);
   return {
-    stat: (p) => (ctx.fs.isDir(abs(p)) ? 'dir' : ctx.fs.isFile(abs(p)) ? 'file' : { error: `stat ${p}: no such file or directory` }),
+    stat: (p) => (ctx.fs.isDir(abs(p)) ? 'dir' : ctx.fs.isFile(abs(p)) ? 'file' : { error: 'no such file or directory' }),
     readFile: (p) => ctx.fs.read(abs(p)) ?? { error: `open ${p}: no such file or directory` },
     readDir: (p) => (ctx.fs.isDir(abs(p)) ? ctx.fs.list(abs(p)).map((name) => ({ name, regular: ctx.fs.isFile(`${abs(p)}/${name}`) })) : { error: `open ${p}: no such file or directory` }),
   };
@@ -349,7 +349,7 @@ export const expose: Command = {
     const dryRun = dryRunOf(flags, ctx);
     const files = flags.list('filename');
     if (!args.length && !files.length) {
-      throw new CmdError(MISSING_RESOURCE, 'usage');
+      throw new CmdError(MISSING_RESOURCE);
     }
     // expose.go Complete: the builder takes -f files as they are (no Latest()), TYPE NAME from the server.
     let sources: gen.Obj[];
@@ -359,7 +359,7 @@ export const expose: Command = {
       sources = r.infos.map((it) => it.object as unknown as gen.Obj);
     } else {
       const { targets, types } = targetsFromArgs(args, ctx.namespace);
-      if (types.length) throw new CmdError('resource(s) were provided, but no name was specified', 'usage');
+      if (types.length) throw new CmdError('resource(s) were provided, but no name was specified');
       sources = targets.map((t) => getObject(ctx, t.info, t.namespace, t.name!) as unknown as gen.Obj);
     }
     for (const source of sources) {

@@ -8,12 +8,13 @@ import { readFileTargets, targetsFromArgs, type Target } from '../builder.ts';
 import { CmdError, renderError, usageError } from '../errors.ts';
 import type { Flags } from '../flags.ts';
 import { findResults, goQuote, jsonpathText, parseJSONPath } from '../jsonpath.ts';
+import { parseQuantity, type Quantity } from '../../api/quantity.ts';
 import { JSONPathError } from '../jsonpath-error.ts';
 import { runWatch } from './getwatch.ts';
 import { rawGet } from '../rawhttp.ts';
 import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
-import { FILENAME_FLAG, OUTPUT_FORMATS, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, getObject, kindString, listObjects, printFormatted, stripManaged } from './common.ts';
+import { FILENAME_FLAG, OUTPUT_FORMATS, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, getObject, kindString, klogLine, listObjects, printFormatted, stripManaged } from './common.ts';
 
 const GET_FORMATS = ['custom-columns', 'custom-columns-file', ...OUTPUT_FORMATS, 'wide'].sort();
 
@@ -73,12 +74,21 @@ export const get: Command = {
       if (!g) groups.push((g = { info, objs: [] }));
       g.objs.push(o);
     };
+    // ContinueOnError: a type whose list fails is reported after what the others printed.
+    const errors: string[] = [];
     for (const info of types) {
-      const objs = listObjects(ctx, info, info.namespaced ? ns : undefined, selector, fieldSelector);
+      let objs: KubeObject[];
+      try {
+        objs = listObjects(ctx, info, info.namespaced ? ns : undefined, selector, fieldSelector);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        errors.push(renderError(e, 'kubectl get'));
+        status = 1;
+        continue;
+      }
       if (!groups.find((g) => g.info === info)) groups.push({ info, objs: [] });
       for (const obj of objs) push(info, obj);
     }
-    const errors: string[] = [];
     for (const t of targets) {
       try {
         push(t.info, getObject(ctx, t.info, t.namespace, t.name ?? ''));
@@ -88,14 +98,26 @@ export const get: Command = {
         status = 1;
       }
     }
+    // printGeneric makes its printer (CustomColumnsPrintFlags.ToPrinter parses the spec) before it
+    // prints anything, so a bad spec is the error even when nothing was found.
+    if (o.startsWith('custom-columns')) customColumnRows(o, []);
     const nonEmpty = groups.filter((g) => g.objs.length);
     const total = nonEmpty.reduce((n, g) => n + g.objs.length, 0);
 
     if (o && !o.startsWith('wide') && !o.startsWith('custom-columns')) {
       const objs = nonEmpty.flatMap((g) => g.objs).map((x) => (flags.bool('show-managed-fields') ? x : stripManaged(x)));
-      sortObjects(objs, flags);
+      sortObjects(ctx, objs, flags);
       const single = targets.length === 1 && !types.length && objs.length === 1;
       if (objs.length || !targets.length) printFormatted(ctx, objs, o, GET_FORMATS, !single);
+      for (const e of errors) ctx.err(e);
+      return status;
+    }
+    if (o.startsWith('custom-columns')) {
+      // printGeneric: everything found is one list under one header (an empty list too, with no
+      // "No resources found"), unless one named object was asked for and its error is returned instead.
+      const objs = nonEmpty.flatMap((g) => g.objs);
+      sortObjects(ctx, objs, flags);
+      if (objs.length || !(targets.length === 1 && !types.length && errors.length)) ctx.out(customColumns(o, objs, flags.bool('no-headers')));
       for (const e of errors) ctx.err(e);
       return status;
     }
@@ -106,17 +128,18 @@ export const get: Command = {
       }
       return status;
     }
-    const showKind = flags.bool('show-kind') || groups.length > 1 || args[0]?.split(',').length > 1 || args[0] === 'all';
+    // multipleGVKsRequested(infos): kinds are shown when what came back (an empty list too, but not a
+    // type whose list failed) is of more than one kind.
+    const showKind = flags.bool('show-kind') || groups.length > 1;
     let first = true;
     let written = false;
     for (const g of nonEmpty) {
-      if (!sortObjects(g.objs, flags, !o.startsWith('custom-columns'))) continue;
+      if (!sortObjects(ctx, g.objs, flags, true)) continue;
       written = true;
       // A blank line between the tables of several types, but not without headers (get.go).
       if (!first && !flags.bool('no-headers')) ctx.out('\n');
       first = false;
-      if (o.startsWith('custom-columns')) ctx.out(customColumns(o, g.objs, flags.bool('no-headers')));
-      else ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
+      ctx.out(printTable(ctx, g.info, g.objs, flags, all, showKind));
     }
     for (const e of errors) ctx.err(e);
     if (!written && !errors.length) ctx.err(noResources(types, all, ctx.namespace));
@@ -146,36 +169,81 @@ function noResources(types: ResourceInfo[], all: boolean, ns: string): string {
  * every object (missing keys allowed); at least one object must have the field. Errors are client-go's
  * bare messages. Returns false when the sort failed.
  */
-export function sortObjects(objs: KubeObject[], flags: Flags, table = false): boolean {
+export function sortObjects(ctx: KubectlContext, objs: KubeObject[], flags: Flags, table = false): boolean {
   const by = flags.str('sort-by');
   // A table of one row and an empty list are printed unsorted (SortingPrinter.PrintObj, sortObj).
   if (!by || objs.length < (table ? 2 : 1)) return true;
   const expr = relaxedJSONPath(by);
+  const keys = new Map<KubeObject, unknown[]>();
   try {
     const root = parseJSONPath(expr);
     let found = false;
-    const keys = new Map<KubeObject, string>();
     for (const o of objs) {
       const results = findResults(root, o);
       if (results.length && results[0].length) found = true;
-      keys.set(o, jsonpathText(root, o));
+      keys.set(o, results[0] ?? []);
     }
     if (!found) throw new JSONPathError(`couldn't find any field with path ${goQuote(expr)} in the list of objects`);
-    objs.sort((a, b) => {
-      const ka = keys.get(a)!;
-      const kb = keys.get(b)!;
-      const na = Number(ka);
-      const nb = Number(kb);
-      if (ka !== '' && kb !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-    return true;
   } catch (e) {
     if (!(e instanceof JSONPathError)) throw e;
     // A table's sort error is lost on the way (kubectl v1.33 prints nothing for that table and
     // ends on "No resources found" with status 0 — observed against the real binary); a list's is reported.
     if (table) return false;
     throw new CmdError(e.message);
+  }
+  // Less: an object without the field sorts first (even before another without it), then isLess on
+  // the first result; a value isLess cannot order ends kubectl (klog.Exitf), naming the sorter's
+  // parsed rows (TableSorter, line 375) or the object (RuntimeSort, line 329).
+  const less = (a: KubeObject, b: KubeObject): boolean => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    if (!ka.length) return true;
+    if (!kb.length) return false;
+    const r = isLess(ka[0], kb[0]);
+    if (typeof r === 'string') {
+      const [what, where] = table ? ['[][][]reflect.Value', 'sorter.go:375'] : ['*unstructured.Unstructured', 'sorter.go:329'];
+      throw new CmdError(klogLine(ctx, 'F', `Field ${expr} in ${what} is an unsortable type: interface, err: ${r}`, where), 'raw');
+    }
+    return r;
+  };
+  // sort.Sort is pdqsort, which sorts up to 12 elements by insertion; that is done here for any
+  // length (the same order whenever Less is a strict order, and for short lists always).
+  for (let i = 1; i < objs.length; i++) {
+    for (let j = i; j > 0 && less(objs[j], objs[j - 1]); j--) [objs[j], objs[j - 1]] = [objs[j - 1], objs[j]];
+  }
+  return true;
+}
+
+/**
+ * isLess (sorter.go) on two values of an unstructured object (each an interface{}): numbers of the
+ * same Go type, strings as quantities when both parse and else byte-wise (kubernetes#124514 dropped
+ * natural sorting), nil first. Anything else is the error text kubectl dies with.
+ */
+function isLess(a: unknown, b: unknown): boolean | string {
+  if (a === null || a === undefined) return !(b === null || b === undefined);
+  if (b === null || b === undefined) return false;
+  if (typeof a === 'number') {
+    // encoding/json into unstructured: int64 for integers, float64 otherwise
+    if (typeof b === 'number' && Number.isInteger(a) === Number.isInteger(b)) return a < b;
+    return 'unsortable interface: interface';
+  }
+  if (typeof a === 'string') {
+    if (typeof b !== 'string') return 'unsortable interface: interface';
+    const qa = quantityOrNull(a);
+    const qb = qa && quantityOrNull(b);
+    if (qa && qb) return qa.cmp(qb) < 0;
+    return a < b;
+  }
+  if (typeof a === 'boolean') return 'unsortable type: bool';
+  if (Array.isArray(a)) return 'unsortable type: []interface {}';
+  return 'unsortable type: map[string]interface {}';
+}
+
+function quantityOrNull(s: string): Quantity | null {
+  try {
+    return parseQuantity(s);
+  } catch {
+    return null;
   }
 }
 
@@ -232,7 +300,7 @@ function customColumns(o: string, objs: KubeObject[], noHeaders: boolean): strin
 
 /** CustomColumnsPrinter: the header and one row per object for `-o custom-columns=SPEC`, up to a failing template's error. */
 export function customColumnRows(o: string, objs: KubeObject[]): { header: string[]; rows: string[][]; error?: string } {
-  const spec = o.slice(o.indexOf('=') + 1);
+  const spec = o.startsWith('custom-columns=') ? o.slice('custom-columns='.length) : '';
   if (!spec) throw new CmdError('custom-columns format specified but no custom columns given');
   const cols = spec.split(',').map((c) => {
     const i = c.indexOf(':');

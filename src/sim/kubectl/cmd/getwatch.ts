@@ -223,7 +223,7 @@ export function runWatch(ctx: KubectlContext, flags: Flags, req: WatchRequest): 
   const listed = types.length ? listObjects(ctx, info, ns, selector, fieldSelector) : named;
   const printer = new WatchPrinter(ctx, info, flags, all && info.namespaced);
   const initial = [...listed];
-  sortObjects(initial, flags);
+  sortObjects(ctx, initial, flags);
   const clock = ctx.server.clock;
   if (!flags.bool('watch-only')) printer.print(initial, 'ADDED', clock.now());
   if (named.length > 1) {

@@ -34,6 +34,10 @@ export interface BuildOptions {
   fieldSelector?: string;
   /** ResourceTypeOrNameArgs(allowEmptySelector=true): a type alone selects everything. */
   all?: boolean;
+  /** SelectAllParam(true): an empty selector whatever the arguments (so names are refused). */
+  selectAll?: boolean;
+  /** RequireObject(false): named objects are not fetched (delete). */
+  requireObject?: boolean;
   allNamespaces?: boolean;
   /** Re-read objects given by file from the server (Latest()). */
   latest?: boolean;
@@ -91,6 +95,7 @@ export function buildInfos(ctx: KubectlContext, o: BuildOptions): BuildResult {
     names = args.slice(1);
     if (!names.length && !selector && o.all) selector = '';
   }
+  if (o.selectAll) selector = '';
 
   const files = o.files ?? [];
   const result: BuildResult = { infos: [], errors: [], singleItemImplied: false };
@@ -162,6 +167,11 @@ export function buildInfos(ctx: KubectlContext, o: BuildOptions): BuildResult {
   }
   for (const w of wanted) {
     const ns = w.info.namespaced ? ctx.namespace : undefined;
+    if (o.requireObject === false) {
+      const object = { apiVersion: w.info.group ? `${w.info.group}/${w.info.version}` : w.info.version, kind: w.info.kind, metadata: { name: w.name, ...(ns ? { namespace: ns } : {}) } };
+      result.infos.push({ info: w.info, namespace: ns, name: w.name, object });
+      continue;
+    }
     try {
       result.infos.push({ info: w.info, namespace: ns, name: w.name, object: getObject(ctx, w.info, ns, w.name) });
     } catch (e) {

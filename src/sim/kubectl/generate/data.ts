@@ -8,7 +8,10 @@ import { base64Encode, fail, goMap, isConfigMapKey, isEnvVarName, objectMeta, ty
 import { sha256Hex } from './sha256.ts';
 import { marshalJSON } from '../printers/json.ts';
 
-/** What kubectl reads from the local filesystem. Error texts are Go's (`no such file or directory`). */
+/**
+ * What kubectl reads from the local filesystem. Errors are Go's: `stat` gives the PathError's Err (kubectl
+ * prints `err.Err`, `no such file or directory`), reads the whole PathError (`open <path>: …`).
+ */
 export interface FileAccess {
   /** os.Stat */
   stat(path: string): 'file' | 'dir' | { error: string };
@@ -30,10 +33,11 @@ export interface DataSources {
   files?: FileAccess;
 }
 
+// The same error texts as the real accessor's.
 const NO_FILES: FileAccess = {
   stat: () => ({ error: 'no such file or directory' }),
-  readFile: () => ({ error: 'no such file or directory' }),
-  readDir: () => ({ error: 'no such file or directory' }),
+  readFile: (p) => ({ error: `open ${p}: no such file or directory` }),
+  readDir: (p) => ({ error: `open ${p}: no such file or directory` }),
 };
 
 /** util.ParseLiteralSource */
@@ -359,7 +363,7 @@ export function createSecretTLS(f: CreateSecretTLSFlags): GenResult {
   const files = f.files ?? NO_FILES;
   const read = (p: string): string | { error: string } => {
     const d = files.readFile(p);
-    if (typeof d === 'object' && !(d instanceof Uint8Array)) return { error: `Cannot read file ${p}, open ${p}: ${d.error}` };
+    if (typeof d === 'object' && !(d instanceof Uint8Array)) return { error: `Cannot read file ${p}, ${d.error}` };
     return typeof d === 'string' ? d : new TextDecoder().decode(d);
   };
   const cert = read(f.cert);

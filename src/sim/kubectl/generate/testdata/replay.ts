@@ -168,7 +168,7 @@ function filesFrom(c: Captured): FileAccess {
       if (Object.keys(files).some((f) => f.startsWith(p.replace(/\/$/, '') + '/'))) return 'dir';
       return { error: 'no such file or directory' };
     },
-    readFile: (p) => (p in files ? files[p] : { error: 'no such file or directory' }),
+    readFile: (p) => (p in files ? files[p] : { error: `open ${p}: no such file or directory` }),
     readDir: (p) => {
       const prefix = p.replace(/\/$/, '') + '/';
       const names = new Map<string, boolean>();
