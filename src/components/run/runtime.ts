@@ -68,6 +68,17 @@ const STATE_TEXT: Record<string, string> = {
   stopped: '중단됨',
 };
 
+/**
+ * Why a block that should succeed failed when what the page's earlier blocks made is in the way (run
+ * in page order, the same names meet again), and what to do about it: the cluster is right to refuse.
+ */
+function leftoverHint(stderr: string): string {
+  if (/pod updates may not change fields/.test(stderr)) return ' — 실행 중인 파드는 이미지 같은 몇몇 필드만 바꿀 수 있습니다. 앞 블록이 만든 같은 이름의 파드를 지우고(kubectl delete pod 이름) 다시 실행하세요.';
+  if (/provided port is already allocated/.test(stderr)) return ' — 그 nodePort는 이미 다른 서비스가 쓰고 있습니다(앞 블록이 만든 서비스일 수 있습니다). 그 서비스를 지우거나 클러스터를 초기화하세요.';
+  if (/already exists/.test(stderr)) return ' — 같은 이름의 오브젝트가 이미 있습니다(앞 블록이 만들었을 수 있습니다). 지우고 다시 실행하거나 클러스터를 초기화하세요.';
+  return '';
+}
+
 function setState(b: BlockUI, state: string, extra = '') {
   b.el.dataset.state = state;
   b.status.textContent = (STATE_TEXT[state] ?? state) + (extra ? ` ${extra}` : '');
@@ -126,14 +137,15 @@ async function runBlock(b: BlockUI, action: Action) {
     const results = await lab.run(steps.map(stepOp));
     for (const s of steps) if (s.n !== undefined) done.add(s.n);
     lab.saved.done[doneKey] = [...done].sort((x, y) => x - y);
-    const parts = steps.map((s, i) => ({ label: s.pre ? `먼저 필요한 블록 #${s.n}을 실행합니다` : undefined, entries: results[i]?.entries ?? [] }));
+    const parts = steps.flatMap((s, i) => (s.restore ? [] : [{ label: s.pre ? `먼저 필요한 블록 #${s.n}을 실행합니다` : undefined, entries: results[i]?.entries ?? [] }]));
     const mine = parts[parts.length - 1].entries;
     showOutput(b, parts);
     const state = action === 'delete' ? (mine.some((e) => (e.status ?? 0) !== 0) ? 'failed' : 'ok') : stateOf(b.spec, mine);
     // A non-zero status with nothing on stderr is a result, not an error message (grep found nothing).
     const quiet = !mine.some((e) => e.output.some((o) => o.stream === 'stderr' && o.text.trim()));
     const status = [...mine].reverse().find((e) => (e.status ?? 0) !== 0)?.status ?? 1;
-    const why = state !== 'failed' ? '' : quiet ? `종료 코드 ${status} (오류 메시지는 없습니다)` : '오류가 났습니다';
+    const stderr = mine.flatMap((e) => e.output.filter((o) => o.stream === 'stderr').map((o) => o.text)).join('');
+    const why = state !== 'failed' ? '' : quiet ? `종료 코드 ${status} (오류 메시지는 없습니다)` : `오류가 났습니다${b.spec.expect.ok ? leftoverHint(stderr) : ''}`;
     const note = [why, unknown.length ? `(찾을 수 없는 선행 블록: ${unknown.join(', ')})` : ''].filter(Boolean).join(' ');
     setState(b, state, note);
     lab.saved.outputs[outputKey(b.spec.n)] = { entries: trimEntries(parts.flatMap((p) => (p.label ? [{ command: `# ${p.label}`, output: [] }, ...p.entries] : p.entries))), state, ...(note ? { note } : {}) };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMeta } from './meta.ts';
-import { blockAttributes, blockFromDataset, classify, isManifest, pageFiles, planFor, prerequisites, type BlockSpec } from './blocks.ts';
+import { blockAttributes, blockFromDataset, classify, isManifest, pageFiles, planFor, prerequisites, stepsFor, type BlockSpec } from './blocks.ts';
 import { judge } from './outcome.ts';
 import { blocksOf } from './extract.ts';
 
@@ -68,6 +68,18 @@ test('pageFiles: the nearest earlier block of each file that is not a mistake', 
   ];
   assert.deepEqual(pageFiles(blocks, blocks[2]).map((f) => [f.path, f.content.slice(-2, -1)]), [['a.yaml', '1'], ['b.yaml', '4']]);
   assert.deepEqual(pageFiles(blocks, blocks[0]).map((f) => f.path), ['b.yaml'], 'a block is not its own file');
+});
+
+test('stepsFor: a mistake manifest puts the page\'s good file back after it runs; others do not', () => {
+  const blocks = [
+    classify('yaml', 'title="rs.yaml"', 'apiVersion: v1\nkind: Pod # good', 1)!,
+    classify('yaml', 'mistake title="rs.yaml"', 'apiVersion: v1\nkind: Pod # typo', 2)!,
+    classify('yaml', 'mistake title="only.yaml"', 'apiVersion: v1\nkind: Pod # alone', 3)!,
+  ];
+  const { steps } = stepsFor(blocks, blocks[1], 'apply', new Set());
+  assert.deepEqual(steps.map((s) => [s.write.map((f) => f.content.trim().slice(-4)), !!s.restore]), [[['typo'], false], [['good'], true]]);
+  assert.equal(stepsFor(blocks, blocks[0], 'apply', new Set()).steps.length, 1, 'a good block leaves its file as written');
+  assert.equal(stepsFor(blocks, blocks[2], 'apply', new Set()).steps.length, 1, 'no good version: nothing to put back');
 });
 
 test('prerequisites: transitive, in page order, without those already run; unknown refs reported', () => {

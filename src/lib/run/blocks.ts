@@ -256,6 +256,8 @@ export interface Step {
   n?: number;
   /** A prerequisite of the block the learner ran. */
   pre?: boolean;
+  /** Puts the page's good file back after a "흔한 실수" manifest (nothing to show). */
+  restore?: boolean;
 }
 
 /**
@@ -270,5 +272,16 @@ export function stepsFor(blocks: readonly BlockSpec[], block: BlockSpec, action:
     if (pre) step.pre = true;
     return step;
   };
-  return { steps: [...order.map((d) => one(d, d.action, true)), one(block, action, false)], unknown };
+  const steps = [...order.map((d) => one(d, d.action, true)), one(block, action, false)];
+  // A mistake manifest saved under the page's file name would leave its typo for the blocks after it
+  // (`kubectl replace -f replicaset.yaml`): the page's good version goes back once it has run.
+  if (block.mistake && block.kind === 'manifest' && block.file) {
+    const same = blocks.filter((b) => b.kind === 'manifest' && b.file === block.file && !b.mistake);
+    const pick = [...same].reverse().find((b) => b.n < block.n) ?? same.find((b) => b.n > block.n);
+    if (pick) {
+      const c = codeOf(pick);
+      steps.push({ lay: [], write: [{ path: block.file, content: c.endsWith('\n') ? c : c + '\n' }], script: '', restore: true });
+    }
+  }
+  return { steps, unknown };
 }

@@ -77,6 +77,7 @@ export function runOnPage(
   let entries: RunEntry[] = [];
   for (const step of steps) {
     const out = execStep(session, step);
+    if (step.restore) continue;
     if (step.n !== undefined) opts.done.add(step.n);
     if (step.pre) before.push({ n: step.n!, entries: out });
     else entries = out;
