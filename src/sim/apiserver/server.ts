@@ -156,10 +156,12 @@ export class ApiServer implements ServerContext {
   handle(req: ApiRequest): ApiResponse {
     const outer = this.current;
     this.current = req;
+    const deprecated = DEPRECATED[`${req.group}/${req.version}/${req.resource}`];
+    const withWarning = (r: ApiResponse): ApiResponse => (deprecated ? { ...r, warnings: [...(r.warnings ?? []), deprecated] } : r);
     try {
-      return this.route(req);
+      return withWarning(this.route(req));
     } catch (e) {
-      if (e instanceof ApiError) return { code: e.status.code, body: e.status };
+      if (e instanceof ApiError) return withWarning({ code: e.status.code, body: e.status });
       const msg = e instanceof Error ? e.message : String(e);
       return { code: 500, body: errors.internalError(msg).status };
     } finally {
@@ -666,6 +668,15 @@ export function generateName(base: string, rng: Rng): string {
 }
 
 const HEX = '0123456789abcdef';
+
+/**
+ * Deprecated APIs the server warns about on every request (the `Warning` header, apiserver
+ * endpoints/deprecation: "<group/version> <Kind> is deprecated in v<major.minor>+; use <replacement>"),
+ * by group/version/resource. Endpoints: deprecated in v1.33 (KEP-4974), replaced by EndpointSlice.
+ */
+const DEPRECATED: Record<string, string> = {
+  '/v1/endpoints': 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+};
 
 /** A version-4 UUID drawn from the seeded RNG. */
 export function uuid(rng: Rng): string {

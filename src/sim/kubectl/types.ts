@@ -34,6 +34,8 @@ export interface KubectlContext {
    * shell is on (apt-get install kubectl=1.35.1-1.1 changes it). Default v1.35.0.
    */
   clientVersion?: string;
+  /** Warnings already written by this command (each server warning text once). */
+  warned?: Set<string>;
 }
 
 export interface Command {

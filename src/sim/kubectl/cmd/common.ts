@@ -14,8 +14,22 @@ import { jsonpath } from '../jsonpath.ts';
 
 export function call(ctx: KubectlContext, info: ResourceInfo, req: Omit<ApiRequest, 'group' | 'version' | 'resource'>): unknown {
   const r = ctx.server.handle({ ...req, group: info.group, version: info.version, resource: info.resource, fieldValidation: req.fieldValidation ?? 'Strict' });
+  printWarnings(ctx, r.warnings);
   if (r.code >= 400) throw new ApiError(r.body as Status);
   return r.body;
+}
+
+/**
+ * The server's `Warning` headers, as kubectl's default warning handler writes them: `Warning: …` on
+ * stderr, each text once per command (rest.WarningWriterOptions{Deduplicate: true}).
+ */
+export function printWarnings(ctx: KubectlContext, warnings: string[] | undefined): void {
+  for (const w of warnings ?? []) {
+    const seen = (ctx.warned ??= new Set());
+    if (seen.has(w)) continue;
+    seen.add(w);
+    ctx.err(`Warning: ${w}\n`);
+  }
 }
 
 export function getObject(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, name: string): KubeObject {
