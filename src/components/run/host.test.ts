@@ -122,3 +122,16 @@ test('looking (describe, YAML, the edit buffer) moves no time even with `sim ste
   const r = h.apply({ t: 'r', s: 'echo $?' });
   assert.equal(r.entries[0].output[0].text, '1\n');
 });
+
+test('kubectl edit: a rejected change reports the header kubectl reopened its editor with', () => {
+  const h = new Host(7, '');
+  h.apply({ t: 'r', s: 'kubectl run web --image=nginx' });
+  h.apply({ t: 'a', ms: 10_000 });
+  const buf = h.editBuffer('kubectl edit pod web').text!;
+  const rejected = h.apply({ t: 'e', s: 'kubectl edit pod web', content: buf.replace('restartPolicy: Always', 'restartPolicy: Never') });
+  assert.match(rejected.reopened ?? '', /^# pods "web" was not valid:\n# \* spec: Forbidden: pod updates may not change fields/m);
+  assert.match(rejected.entries[0].output[0].text, /Edit cancelled, no valid changes were saved/);
+  const accepted = h.apply({ t: 'e', s: 'kubectl edit pod web', content: h.editBuffer('kubectl edit pod web').text!.replace('image: nginx', 'image: nginx:1.29') });
+  assert.equal(accepted.reopened, undefined);
+  assert.match(accepted.entries[0].output[0].text, /pod\/web edited/);
+});

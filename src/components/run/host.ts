@@ -15,6 +15,11 @@ export interface OpResult {
   entries: RunEntry[];
   /** The shell prompt after the op (ssh changes it). */
   prompt: string;
+  /**
+   * kubectl edit reopened its editor on a rejected change: the comment header it put on top (why the
+   * object was not valid), which a learner in vi would have read before giving up.
+   */
+  reopened?: string;
 }
 
 const KINDS: Record<string, { resource: string; group: string; namespaced: boolean }> = {
@@ -40,6 +45,8 @@ export class Host {
   /** The pod-creation flow (note 15's diagram), followed only when the page shows that diagram. */
   readonly tracer: PodFlowTracer | null;
   private flowSent = 0;
+  /** Times the editor ran during the current op (kubectl edit reopens it after an invalid change). */
+  private editorCalls = 0;
 
   /**
    * A fresh cluster from a seed and the page's scenario, or an existing session (the labs' clusters).
@@ -53,6 +60,7 @@ export class Host {
       const file = ctx.args[0] ?? '';
       const path = file.startsWith('/') ? file : `${ctx.cwd.replace(/\/$/, '')}/${file}`;
       this.editorSaw = ctx.fs.read(path) ?? null;
+      this.editorCalls++;
       if (this.editorText !== null) ctx.fs.write(path, this.editorText);
       this.editorText = null;
       return 0;
@@ -121,11 +129,19 @@ export class Host {
       case 'a':
         s.cluster.clock.advance(op.ms);
         break;
-      case 'e':
+      case 'e': {
         this.editorText = op.content;
+        this.editorCalls = 0;
         entries = this.withEditor(() => s.run(op.s));
         this.editorText = null;
+        const last = this.editorSaw ?? '';
+        this.editorSaw = null;
+        if (this.editorCalls > 1 && /^# .* was not valid:$/m.test(last)) {
+          const header = last.split('\n').filter((l, i, all) => l.startsWith('#') && all.slice(0, i).every((x) => x.startsWith('#')));
+          return { entries, prompt: s.shell.prompt(), reopened: header.join('\n') + '\n' };
+        }
         break;
+      }
       case 'w': {
         const shell = s.shell;
         const path = op.path.startsWith('/') ? op.path : `${shell.cwd.replace(/\/$/, '')}/${op.path}`;

@@ -223,7 +223,10 @@ export class Terminal {
         return;
       }
       const [res] = await this.lab.run([{ t: 'e', s: line, content: text }]);
-      this.print(res.entries.map((e) => ({ ...e, command: '' })));
+      // kubectl reopened its editor with the reasons on top; this terminal cannot keep it open, so
+      // the reasons are shown here (then kubectl's own lines, as when the editor is closed unchanged).
+      const reopened = res.reopened ? [{ command: '', output: [{ stream: 'stdout' as const, text: `# (kubectl edit가 편집기를 다시 열며 맨 위에 보여 준 내용)\n${res.reopened}` }] }] : [];
+      this.print([...reopened, ...res.entries.map((e) => ({ ...e, command: '' }))]);
     }, () => this.print([{ command: '', output: [{ stream: 'stderr', text: 'Edit cancelled, no changes made.\n' }] }]));
   }
 
