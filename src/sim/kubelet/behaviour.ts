@@ -40,7 +40,8 @@ const ENTRYPOINT_WRAPPERS = new Set(['/docker-entrypoint.sh', 'docker-entrypoint
 const CONTAINER_COMMANDS = new Set(['nslookup', 'wget', 'curl', 'env', 'printenv', 'cat', 'ls', 'head', 'grep', 'wc', 'hostname', 'id', 'whoami', 'uname', 'pwd', 'date']);
 
 /** `run`: the container's own commands (exec.ts), when the kubelet provides them. */
-export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, string>, run?: ContainerRunner, files?: FileSystem): Behaviour {
+/** `files`: the container's writable files, made when a script first needs them (most containers never do). */
+export function behaviourOf(c: Container, image: ImageInfo, env: Record<string, string>, run?: ContainerRunner, files?: () => FileSystem): Behaviour {
   let av = argv(c, image);
   const memLimitMi = limitMi(c);
   // Entry-point wrappers exec their arguments.
@@ -69,7 +70,7 @@ function expand(s: string, env: Record<string, string>): string {
   return s.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a, b, c) => env[a ?? b ?? c] ?? '');
 }
 
-function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner, files?: FileSystem): Behaviour {
+function script(av: string[], image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner, files?: () => FileSystem): Behaviour {
   const base = av[0].split('/').pop()!;
   if ((base === 'sh' || base === 'bash' || base === 'ash') && av[1] === '-c') return shellScript(av[2] ?? '', image, env, memLimitMi, run, files);
   if (base === 'sh' || base === 'bash') return { kind: 'exit', afterMs: 100, exitCode: 0, reason: 'Completed', logs: [], memoryMi: 1 };
@@ -122,13 +123,13 @@ function simpleCommand(av: string[], image: ImageInfo, memLimitMi?: number): Beh
 }
 
 /** `sh -c "…"`: the script, run by the shell interpreter as a process (script.ts); other binaries it names behave as above. */
-function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner, files?: FileSystem): Behaviour {
+function shellScript(src: string, image: ImageInfo, env: Record<string, string>, memLimitMi?: number, run?: ContainerRunner, files?: () => FileSystem): Behaviour {
   const process = new ScriptProcess(src, env, image, (argv) => {
     const b = simpleCommand(argv, image, memLimitMi);
     if (b.kind === 'run') return b.logs.length ? { logs: b.logs, ms: Infinity, exitCode: 0, memoryMi: b.memoryMi } : 'run';
     if (b.kind === 'exit') return { logs: b.logs, ms: b.afterMs, exitCode: b.exitCode, oom: b.reason === 'OOMKilled', memoryMi: b.memoryMi };
     return undefined;
-  }, run, files);
+  }, run, files?.());
   return {
     kind: 'script',
     process,

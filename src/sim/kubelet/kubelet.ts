@@ -66,7 +66,7 @@ interface ContainerRun {
   previousLogs?: LogLine[];
   id: number;
   /** The running instance's writable files: its own layer and the pod's emptyDir mounts (containerfs.ts). */
-  files?: ContainerFiles;
+  files?: () => ContainerFiles;
   /** Its probe workers' next ticks. */
   probeTimers?: Set<TimerHandle>;
 }
@@ -731,7 +731,7 @@ export class Kubelet {
     const w = this.workers.get(uid);
     if (!w) return undefined;
     for (const r of w.runs) this.syncScript(r);
-    return w.runs.find((x) => x.name === container)?.files;
+    return w.runs.find((x) => x.name === container)?.files?.();
   }
 
   /** A running container's writable files wherever its pod runs (through the cluster). */
@@ -1108,7 +1108,10 @@ export class Kubelet {
     const model = processModels.get((av[0] ?? '').split('/').pop()!);
     // The previous instance's last lines (it ran until now at most).
     if (r.behaviour?.kind === 'script') r.behaviour.process.sync(clock.now());
-    const files = this.containerFiles(w, pod, r.spec);
+    // The new instance's writable files, made when something first reads or writes them (a script, an
+    // exec, a probe, a client of its web server): most containers never need them.
+    let made: ContainerFiles | undefined;
+    const files = () => (made ??= this.containerFiles(w, pod, r.spec));
     const b = model?.({ node: this.name, pod, container: r.spec, argv: av, now: clock.now(), readFile: (p) => this.containerFile(pod, r.spec, p), fileExists: (p) => this.containerFileExists(pod, r.spec, p) }) ?? behaviourOf(r.spec, image, { HOSTNAME: w.name, ...env }, this.containerRunner(w, r.spec, image, env, clock.now(), files), files);
     r.behaviour = b;
     r.files = files;
@@ -1172,7 +1175,9 @@ export class Kubelet {
         if (r.behaviour !== b || !r.status.state?.running || w.phase === 'terminating' || this.workers.get(w.uid) !== w) return;
         const startedAt = r.startedAt ?? clock.now();
         const waiting = Math.floor((clock.now() - startedAt) / 1000) < (probe.initialDelaySeconds ?? 0);
-        const held = type === 'Startup' ? r.status.started : !r.status.started;
+        // A startup probe's work ends with the container started (worker.go stops probing then).
+        if (type === 'Startup' && r.status.started) return;
+        const held = type !== 'Startup' && !r.status.started;
         if (!waiting && !held && this.running && this.powered) {
           // What the container wrote by now (a script's touch/rm) is what an exec probe sees.
           for (const x of w.runs) this.syncScript(x);
@@ -1184,6 +1189,8 @@ export class Kubelet {
           const threshold = result.ok ? (probe.successThreshold || 1) : (probe.failureThreshold || 3);
           if (run >= threshold) {
             if (this.probeResult(w, r, b, type, result.ok, probe.terminationGracePeriodSeconds)) return;
+            // A server the model cannot fail stays healthy: once it has been seen so, nothing more to do.
+            if (result.ok && !ctx) return;
           }
         }
         r.probeTimers?.delete(handle);
@@ -1254,7 +1261,7 @@ export class Kubelet {
   }
 
   /** The container's own commands (exec.ts) for its main command and `sh -c` script, at the time they run. */
-  private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: ContainerFiles): ContainerRunner {
+  private containerRunner(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: () => ContainerFiles): ContainerRunner {
     return (argv, stdin, at) => {
       const ctx = this.containerContext(w, c, image, env, startedAt, files, at ?? this.deps.clock.now());
       return ctx ? containerProcess(ctx).exec(argv, stdin) : { stdout: '', stderr: '', exitCode: 0 };
@@ -1262,7 +1269,7 @@ export class Kubelet {
   }
 
   /** What the container model (exec.ts) needs of a running container, at simulated time `now`. */
-  private containerContext(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: ContainerFiles, now: number): ContainerContext | undefined {
+  private containerContext(w: PodWorker, c: Container, image: ImageInfo, env: Record<string, string>, startedAt: number, files: () => ContainerFiles, now: number): ContainerContext | undefined {
     const stored = this.pod(w);
     if (!stored) return undefined;
     const pod = w.podIP && !(stored.status as Obj | undefined)?.podIP ? { ...stored, status: { ...(stored.status ?? {}), podIP: w.podIP } } : stored;
@@ -1278,7 +1285,7 @@ export class Kubelet {
       ...clusterView(this.deps.client, this.deps.server.rng.stream('kube-proxy')),
       mountedFile: (path) => this.containerFile(pod, c, path),
       volumeFiles: (name) => this.podVolumeFiles(pod, name),
-      files,
+      files: files(),
       podFiles: (p, container) => this.podFiles(p, container),
       caCert: '',
     };
