@@ -81,6 +81,9 @@ function fileNames(session: Session, prefix: string): string[] {
   return shell.fs.list(dir).map((n) => dirPart + n + (shell.fs.isDir(`${dir === '/' ? '' : dir}/${n}`) ? '/' : ''));
 }
 
+/** What -o takes (kubectl get's printer flags; templates take their argument after =). */
+const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'jsonpath-file=', 'custom-columns=', 'custom-columns-file=', 'go-template=', 'go-template-file=', 'template=', 'templatefile='];
+
 export function complete(session: Session, line: string): Completion {
   const { words: ws, from } = words(line);
   const cur = ws[ws.length - 1] ?? '';
@@ -119,6 +122,8 @@ export function complete(session: Session, line: string): Completion {
     } else positional.push(w);
   }
   if (['-n', '--namespace'].includes(last)) return { from, candidates: filter(namesOf(session, 'namespaces', undefined)) };
+  // -o/--output: the printers' formats (kubectl's own completion offers these).
+  if (['-o', '--output'].includes(last)) return { from, candidates: filter(OUTPUT_FORMATS) };
   const verb = COMMANDS.find((c) => c.name === positional[0] || c.aliases?.includes(positional[0] ?? ''));
   if (cur.startsWith('-')) {
     const sub = verb?.sub?.find((s) => s.name === positional[1] || s.aliases?.includes(positional[1] ?? ''));

@@ -112,6 +112,10 @@ class RunPage extends HTMLElement {
     } catch {
       /* storage blocked */
     }
+    // A share link opened while this page is open: the run UI takes it (runtime.ts init).
+    addEventListener('hashchange', () => {
+      if (location.hash.startsWith('#run=')) load().then((m) => m.init(), () => undefined);
+    });
     if (saved) {
       const go = () => load().then((m) => m.init(), () => undefined);
       if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });

@@ -304,4 +304,8 @@ export function init(): void {
   lab.on('state', restoreOutputs);
   restoreOutputs();
   if (location.hash.startsWith('#run=')) void acceptShare(lab, dock, location.hash.slice(5));
+  // A share link opened on a page that is already open (the hash changes, the page does not reload).
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#run=') && lab && dock) void acceptShare(lab, dock, location.hash.slice(5));
+  });
 }

@@ -137,7 +137,7 @@ export class Terminal {
     }
     if (r.candidates.length === 0) return;
     const word = before.slice(lineStart + r.from);
-    const insert = r.candidates.length === 1 ? r.candidates[0] + (r.candidates[0].endsWith('/') ? '' : ' ') : commonPrefix(r.candidates);
+    const insert = r.candidates.length === 1 ? r.candidates[0] + (/[/=]$/.test(r.candidates[0]) ? '' : ' ') : commonPrefix(r.candidates);
     if (insert.length > word.length) {
       const head = before.slice(0, lineStart + r.from) + insert;
       ta.value = head + after;
