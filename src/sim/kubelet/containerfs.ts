@@ -42,9 +42,15 @@ export interface WritableMount {
 
 export class ContainerFiles extends TimedFiles {
   readonly mounts: WritableMount[];
+  /** Mount paths of volumes a container cannot write (ConfigMap, Secret, projected, downward API). */
+  private readOnlyPaths: string[];
+  /** securityContext.readOnlyRootFilesystem. */
+  private readOnlyRoot: boolean;
 
-  constructor(mounts: WritableMount[], now: () => number) {
+  constructor(mounts: WritableMount[], now: () => number, readOnly: { paths?: string[]; root?: boolean } = {}) {
     super(now);
+    this.readOnlyPaths = readOnly.paths ?? [];
+    this.readOnlyRoot = !!readOnly.root;
     // Longest first: a mount inside another mount's path wins.
     this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
     for (const m of this.mounts) super.mkdirp(m.path);
@@ -56,6 +62,13 @@ export class ContainerFiles extends TimedFiles {
       if (p === m.path) return [m, m.prefix || '/'];
       if (p.startsWith(m.path + '/')) return [m, m.prefix + p.slice(m.path.length)];
     }
+    return undefined;
+  }
+
+  override writeError(p: string): string | undefined {
+    const r = this.route(p);
+    if (r) return r[0].readOnly ? 'Read-only file system' : undefined;
+    if (this.readOnlyRoot || this.readOnlyPaths.some((m) => p === m || p.startsWith(m + '/'))) return 'Read-only file system';
     return undefined;
   }
 

@@ -744,9 +744,11 @@ export class Kubelet {
     const now = () => this.deps.clock.now();
     const volumes = ((pod.spec as Obj).volumes ?? []) as Obj[];
     const mounts = [];
+    const readOnlyPaths: string[] = [];
     for (const m of c.volumeMounts ?? []) {
       const vol = volumes.find((v) => v.name === m.name);
       const path = m.mountPath.replace(/\/+$/, '') || '/';
+      if (vol?.configMap || vol?.secret || vol?.projected || vol?.downwardAPI || (m.readOnly && !vol?.emptyDir && !vol?.hostPath)) readOnlyPaths.push(path);
       const sub = m.subPath ? '/' + m.subPath.replace(/^\/+|\/+$/g, '') : '';
       if (vol?.emptyDir) {
         w.emptyDirs ??= new Map();
@@ -760,7 +762,7 @@ export class Kubelet {
         mounts.push({ path, volume: this.fs, prefix: (String(vol.hostPath.path).replace(/\/+$/, '') || '') + sub, readOnly: !!m.readOnly });
       }
     }
-    return new ContainerFiles(mounts, now);
+    return new ContainerFiles(mounts, now, { paths: readOnlyPaths, root: !!c.securityContext?.readOnlyRootFilesystem });
   }
 
   /** Logs of a container (kubectl logs): current instance, or the previous one. */

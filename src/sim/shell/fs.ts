@@ -21,6 +21,11 @@ export class FileSystem {
     return '/' + out.join('/');
   }
 
+  /** Why a write to `p` would fail (errno text), or undefined: a machine's own files are all writable. */
+  writeError(_p: string): string | undefined {
+    return undefined;
+  }
+
   exists(p: string): boolean {
     return this.files.has(p) || this.dirs.has(p);
   }

@@ -105,6 +105,8 @@ export class Shell {
   notFound: (name: string) => string = (name) => `${name}: command not found`;
   /** Name in the shell's own messages. */
   prog = 'bash';
+  /** A redirection's target that cannot be created: the message and status (bash: `bash: F: errno`, 1). */
+  cannotCreate: (target: string, errno: string) => { text: string; status: number } = (target, errno) => ({ text: `${this.prog}: ${target}: ${errno}`, status: 1 });
   /** Loops being run (break/continue are meaningful inside one). */
   loopDepth = 0;
   private iterations = 0;
@@ -393,6 +395,12 @@ export class Shell {
         if (p !== '/dev/null' && this.fs.isDir(p)) {
           err(`${this.prog}: ${target}: Is a directory\n`);
           return 1;
+        }
+        const denied = p === '/dev/null' ? undefined : this.fs.writeError(p);
+        if (denied) {
+          const c = this.cannotCreate(target, denied);
+          err(c.text + '\n');
+          return c.status;
         }
         if (r.fd === 2) stderrFile = { path: p, append: r.op === '>>' };
         else stdoutFile = { path: p, append: r.op === '>>' };
