@@ -405,8 +405,13 @@ class ContainerProcess {
     return out.sort((a, b) => b.path.length - a.path.length);
   }
 
+  /** A path as the process resolves it: relative to its working directory (workingDir, else /). */
+  private abs(path: string): string {
+    return normalize(path.startsWith('/') ? path : `${this.ctx.container.workingDir || '/'}/${path}`);
+  }
+
   readFile(path: string): { content?: string; isDir?: boolean } {
-    const p = normalize(path);
+    const p = this.abs(path);
     for (const m of this.mounts()) {
       if (p === m.path) {
         const single = this.ctx.mountedFile(p);
@@ -431,7 +436,7 @@ class ContainerProcess {
 
   /** Entries of a directory the model knows, or undefined. */
   dirEntries(path: string): string[] | undefined {
-    const p = normalize(path);
+    const p = this.abs(path);
     const names = new Set<string>();
     let known = false;
     for (const m of this.mounts()) {
@@ -482,7 +487,7 @@ class ContainerProcess {
    * so is the rest with securityContext.readOnlyRootFilesystem; the directory must exist.
    */
   private writeError(path: string): 'Read-only file system' | 'No such file or directory' | 'Is a directory' | undefined {
-    const p = normalize(path);
+    const p = this.abs(path);
     if (this.readOnly(p)) return 'Read-only file system';
     if (this.readFile(p).isDir) return 'Is a directory';
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
@@ -505,7 +510,7 @@ class ContainerProcess {
   private writeFile(path: string, content: string, append: boolean): string | undefined {
     const err = this.writeError(path);
     if (err) return err;
-    const p = normalize(path);
+    const p = this.abs(path);
     if (append && this.writable.isFile(p)) this.writable.append(p, content);
     else this.writable.write(p, append ? (this.readFile(p).content ?? '') + content : content);
     return undefined;
@@ -633,7 +638,7 @@ class ContainerProcess {
     for (const a of files) {
       const f = this.readFile(a);
       // An existing file gets new times: refused on a read-only filesystem too (utimensat: EROFS).
-      const e = f.content !== undefined || f.isDir ? (this.readOnly(normalize(a)) ? 'Read-only file system' : undefined) : create ? this.writeFile(a, '', false) : undefined;
+      const e = f.content !== undefined || f.isDir ? (this.readOnly(this.abs(a)) ? 'Read-only file system' : undefined) : create ? this.writeFile(a, '', false) : undefined;
       if (e) err += busybox ? `touch: ${a}: ${e}\n` : `touch: cannot touch '${a}': ${e}\n`;
     }
     return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
@@ -646,7 +651,7 @@ class ContainerProcess {
     const cannot = (d: string, e: string) => (err += busybox ? `mkdir: can't create directory '${d}': ${e}\n` : `mkdir: cannot create directory '${d}': ${e}\n`);
     const dirs = args.filter((x, i) => !x.startsWith('-') && args[i - 1] !== '-m');
     for (const d of dirs) {
-      const p = normalize(d);
+      const p = this.abs(d);
       const f = this.readFile(p);
       if (f.isDir || f.content !== undefined) {
         if (!parents || f.content !== undefined) cannot(d, 'File exists');
