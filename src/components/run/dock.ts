@@ -187,7 +187,7 @@ export class Dock {
       const idle = now - this.since;
       this.since = now;
       if (!this.playing || this.isOpen || this.jump) return 0;
-      return Math.min(idle, CATCH_UP_MAX_MS) * this.speed;
+      return Math.min(idle * this.speed, CATCH_UP_MAX_MS);
     };
     this.renderPlay();
   }

@@ -12,6 +12,7 @@ import { resourcePath } from '../apiserver/paths.ts';
 import { apiGroupList, apiResourceList, apiVersions, groupVersions } from '../serve/discovery.ts';
 import { info, serverVersion } from './cmd/version.ts';
 import type { KubectlContext } from './types.ts';
+import { printWarnings } from './cmd/common.ts';
 
 function notFound(): never {
   throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 } as Status);
@@ -49,6 +50,8 @@ export function rawGet(ctx: KubectlContext, rawPath: string): string {
     labelSelector: params.get('labelSelector') || undefined,
     fieldSelector: params.get('fieldSelector') || undefined,
   });
+  // Request.Stream hands a 2xx response's Warning headers to the warning handler.
+  if (res.code < 300) printWarnings(ctx, res.warnings);
   if (res.code >= 300) throw new ApiError(res.body as Status);
   return subresource === 'log' ? String(res.body) : compact(res.body);
 }

@@ -603,7 +603,13 @@ class ContainerProcess {
         return this.curl(args);
       case 'nginx':
         // nginx -v prints the version to stderr (ngx_show_version_info); the server itself runs.
-        if (args[0] === '-v') return { stdout: '', stderr: `nginx version: ${SERVERS['docker.io/library/nginx'][0].http!.server}\n`, exitCode: 0 };
+        if (args[0] === '-v') {
+          // The version the tag names: a full x.y.z, or the catalogue's own build for latest/mainline/1.29.
+          const full = /^(\d+\.\d+\.\d+)(-|$)/.exec(this.tag)?.[1];
+          const current = SERVERS['docker.io/library/nginx'][0].http!.server.split('/')[1];
+          const v = full ?? (['latest', 'mainline', 'alpine', 'mainline-alpine', '1.29', '1.29-alpine'].includes(this.tag) ? current : undefined);
+          return v ? { stdout: '', stderr: `nginx version: nginx/${v}\n`, exitCode: 0 } : ok('');
+        }
         return ok('');
       case 'sh':
       case 'bash':
@@ -691,7 +697,9 @@ class ContainerProcess {
     for (const f of files) {
       const r = this.readFile(f);
       if (r.content !== undefined) text += r.content;
-      else if (this.busybox && name !== 'grep') err += `${name}: can't open '${f}': No such file or directory\n`;
+      // busybox: tail opens with open_or_warn ("can't open '%s'"), head and wc with fopen_or_warn_stdin.
+      else if (this.busybox && name === 'tail') err += `${name}: can't open '${f}': No such file or directory\n`;
+      else if (this.busybox) err += `${name}: ${f}: No such file or directory\n`;
       // GNU: head and tail "cannot open 'f' for reading", wc and grep "f: No such file or directory".
       else err += name === 'head' || name === 'tail' ? `${name}: cannot open '${f}' for reading: No such file or directory\n` : `${name}: ${f}: No such file or directory\n`;
     }
@@ -720,6 +728,8 @@ class ContainerProcess {
     const flags = args.filter((a) => a.startsWith('-'));
     const files = args.filter((a) => !a.startsWith('-'));
     const { text, err } = this.inputOf(files, stdin, 'wc');
+    // A file that cannot be opened gets its error and no count line.
+    if (files.length === 1 && err) return { stdout: '', stderr: err, exitCode: 1 };
     const lines = (text.match(/\n/g) ?? []).length;
     const words = text.split(/\s+/).filter(Boolean).length;
     const bytes = new TextEncoder().encode(text).length;
@@ -1501,7 +1511,7 @@ export interface ProbeHandler {
  * output a failure reports ("Liveness probe failed: <output>"): an exec's combined output, the HTTP
  * status, the dial error.
  */
-export function runProbe(ctx: ContainerContext, probe: ProbeHandler): { ok: boolean; output: string } {
+export function runProbe(ctx: ContainerContext, probe: ProbeHandler): { ok: boolean; output: string; error?: string } {
   const proc = new ContainerProcess(ctx);
   if (probe.exec) {
     const r = proc.exec(probe.exec.command ?? [], '');
@@ -1510,11 +1520,14 @@ export function runProbe(ctx: ContainerContext, probe: ProbeHandler): { ok: bool
     return { ok: r.exitCode === 0, output };
   }
   const ip = String((ctx.pod.status as Obj | undefined)?.podIP ?? '');
+  // probe.ResolveContainerPort: a number, or the name of one of the probed container's ports.
   const portOf = (port: number | string): number => {
     if (typeof port === 'number' || /^\d+$/.test(port)) return Number(port);
-    for (const c of ((ctx.pod.spec as Obj)?.containers ?? []) as Obj[]) for (const p of c.ports ?? []) if (p.name === port) return p.containerPort;
+    for (const p of (ctx.container.ports ?? []) as Obj[]) if (p.name === port) return p.containerPort;
     return -1;
   };
+  const named = probe.httpGet?.port ?? probe.tcpSocket?.port;
+  if (named !== undefined && portOf(named) < 0) return { ok: false, output: '', error: `strconv.Atoi: parsing ${JSON.stringify(String(named))}: invalid syntax` };
   if (probe.httpGet) {
     const host = probe.httpGet.host || ip;
     const port = portOf(probe.httpGet.port);

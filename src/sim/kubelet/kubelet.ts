@@ -69,6 +69,8 @@ interface ContainerRun {
   files?: () => ContainerFiles;
   /** Its probe workers' next ticks. */
   probeTimers?: Set<TimerHandle>;
+  /** Probes readiness now (the prober's manual trigger), when there is no result yet. */
+  readinessNow?: () => void;
 }
 
 interface PodWorker {
@@ -1173,32 +1175,55 @@ export class Kubelet {
       const period = (probe.periodSeconds || 10) * 1000;
       let last: boolean | undefined;
       let run = 0;
-      const tick = () => {
-        if (r.behaviour !== b || !r.status.state?.running || w.phase === 'terminating' || this.workers.get(w.uid) !== w) return;
+      let stopped = false;
+      // One probe (worker.go doProbe); true when this worker is done (container gone or killed, a
+      // startup probe passed, a server the model cannot fail seen healthy).
+      const probeOnce = (): boolean => {
+        if (stopped || r.behaviour !== b || !r.status.state?.running || w.phase === 'terminating' || this.workers.get(w.uid) !== w) return true;
         const startedAt = r.startedAt ?? clock.now();
         const waiting = Math.floor((clock.now() - startedAt) / 1000) < (probe.initialDelaySeconds ?? 0);
         // A startup probe's work ends with the container started (worker.go stops probing then).
-        if (type === 'Startup' && r.status.started) return;
+        if (type === 'Startup' && r.status.started) return true;
         const held = type !== 'Startup' && !r.status.started;
-        if (!waiting && !held && this.running && this.powered) {
-          // What the container wrote by now (a script's touch/rm) is what an exec probe sees.
-          for (const x of w.runs) this.syncScript(x);
-          const ctx = unmodelled && (probe.httpGet || probe.tcpSocket || probe.grpc) ? undefined : context();
-          const result = ctx ? runProbe(ctx, probe as ProbeHandler) : { ok: true, output: '' };
-          if (!result.ok) this.event(w, r, 'Warning', 'Unhealthy', `${type} probe failed: ${result.output}`);
-          run = result.ok === last ? run + 1 : 1;
-          last = result.ok;
-          const threshold = result.ok ? (probe.successThreshold || 1) : (probe.failureThreshold || 3);
-          if (run >= threshold) {
-            if (this.probeResult(w, r, b, type, result.ok, probe.terminationGracePeriodSeconds)) return;
-            // A server the model cannot fail stays healthy: once it has been seen so, nothing more to do.
-            if (result.ok && !ctx) return;
-          }
+        if (waiting || held || !this.running || !this.powered) return false;
+        // What the container wrote by now (a script's touch/rm) is what an exec probe sees.
+        for (const x of w.runs) this.syncScript(x);
+        const ctx = unmodelled && (probe.httpGet || probe.tcpSocket || probe.grpc) ? undefined : context();
+        const result = ctx ? runProbe(ctx, probe as ProbeHandler) : { ok: true, output: '' };
+        if (result.error !== undefined) {
+          // prober.go: an error (a port name the container does not declare) is recorded and the
+          // result thrown away (worker.go), so it never counts toward a threshold.
+          this.event(w, r, 'Warning', 'Unhealthy', `${type} probe errored and resulted in unknown state: ${result.error}`);
+          return false;
         }
+        if (!result.ok) this.event(w, r, 'Warning', 'Unhealthy', `${type} probe failed: ${result.output}`);
+        run = result.ok === last ? run + 1 : 1;
+        last = result.ok;
+        const threshold = result.ok ? (probe.successThreshold || 1) : (probe.failureThreshold || 3);
+        if (run >= threshold) {
+          if (this.probeResult(w, r, b, type, result.ok, probe.terminationGracePeriodSeconds)) return (stopped = true);
+          // A server the model cannot fail stays healthy: once it has been seen so, nothing more to do.
+          if (result.ok && !ctx) return (stopped = true);
+        }
+        return false;
+      };
+      const tick = () => {
+        if (probeOnce()) return;
         r.probeTimers?.delete(handle);
         handle = clock.after(period, tick);
         (r.probeTimers ??= new Set()).add(handle);
       };
+      if (type === 'Readiness') {
+        // prober_manager UpdatePodStatus: a started container without a readiness result yet is probed
+        // at once (the worker's manual trigger), not only at the next tick: at the first status sync
+        // after the start, and again when its startup probe passes.
+        const now = () => {
+          if (last === undefined && r.status.started) probeOnce();
+        };
+        r.readinessNow = now;
+        const first = clock.after(1000, now);
+        (r.probeTimers ??= new Set()).add(first);
+      }
       let handle = clock.after(period, tick);
       (r.probeTimers ??= new Set()).add(handle);
     }
@@ -1221,14 +1246,19 @@ export class Kubelet {
         this.writeStatus(w);
         // A started sidecar lets the next init container start.
         if (restartable(r) && w.phase === 'init') this.advance(w);
+        r.readinessNow?.();
       }
       return false;
     }
-    // kuberuntime computePodActions: "Container X failed liveness probe, will be restarted".
-    this.event(w, r, 'Normal', 'Killing', `Container ${r.name} failed ${type.toLowerCase()} probe, will be restarted`);
+    // kuberuntime computePodActions: a container that will be restarted is killed with "Container X
+    // failed liveness probe, will be restarted" (and the probe's grace period); with restartPolicy
+    // Never it is just stopped ("Stopping container X", the pod's grace period).
+    const podSpec = this.pod(w)?.spec as Obj | undefined;
+    const restarts = restartable(r) || (podSpec?.restartPolicy ?? 'Always') !== 'Never';
+    this.event(w, r, 'Normal', 'Killing', restarts ? `Container ${r.name} failed ${type.toLowerCase()} probe, will be restarted` : `Stopping container ${r.name}`);
     for (const t of r.probeTimers ?? []) t.cancel();
     r.probeTimers = undefined;
-    const grace = (probeGrace ?? ((this.pod(w)?.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30) * 1000;
+    const grace = ((restarts ? probeGrace : undefined) ?? (podSpec?.terminationGracePeriodSeconds as number | undefined) ?? 30) * 1000;
     // Servers stop on SIGTERM; a shell or sleep as PID 1 ignores it and is killed at the deadline.
     const quick = b.kind === 'run' && b.cpuMilli > 0;
     const startedAt = this.deps.server.clock.rfc3339(r.startedAt ?? 0);

@@ -90,3 +90,30 @@ kubectl get pods
 kubectl describe pod liveness-exec | sed -n '/^Events:/,$p'
 kubectl describe pod slow-start | grep -E 'Ready:|Startup:'
 kubectl get events --field-selector involvedObject.name=slow-start,reason=Unhealthy
+# With restartPolicy Never a failed liveness probe stops the container for good ("Stopping container");
+# a probe port name the container does not declare is an error, not a failure: it never kills.
+cat <<'YAML' > once.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: once
+spec:
+  restartPolicy: Never
+  containers:
+  - name: web
+    image: nginx
+    livenessProbe:
+      httpGet:
+        path: /missing
+        port: 80
+      periodSeconds: 5
+      failureThreshold: 1
+    readinessProbe:
+      tcpSocket:
+        port: metrics
+      periodSeconds: 5
+YAML
+kubectl apply -f once.yaml
+sleep 20
+kubectl get pod once
+kubectl describe pod once | sed -n '/^Events:/,$p'

@@ -16,6 +16,7 @@ import type { Command } from '../types.ts';
 import { printJSON } from '../printers/json.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { PRINT_FLAGS, listObjects, printFormatted } from './common.ts';
+import { escapeCell } from './get.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,11 +39,6 @@ function interval(e: Obj, now: number): string {
   return first;
 }
 
-/** escapeCell: cut at the first line break, adding "...". */
-function cell(s: string): string {
-  const i = s.search(/[\f\n\r]/);
-  return i >= 0 ? s.slice(0, i) + '...' : s;
-}
 
 export const events: Command = {
   name: 'events',
@@ -91,7 +87,7 @@ export const events: Command = {
     if (!flags.bool('no-headers')) rows.push([...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
     for (const ev of items) {
       const e = ev as Obj;
-      rows.push([...(all ? [e.metadata.namespace] : []), interval(e, now), cell(e.type ?? ''), cell(e.reason ?? ''), `${cell(e.involvedObject?.kind ?? '')}/${cell(e.involvedObject?.name ?? '')}`, cell(String(e.message ?? '').trim())]);
+      rows.push([...(all ? [e.metadata.namespace] : []), interval(e, now), escapeCell(e.type ?? ''), escapeCell(e.reason ?? ''), `${escapeCell(e.involvedObject?.kind ?? '')}/${escapeCell(e.involvedObject?.name ?? '')}`, escapeCell(String(e.message ?? '').trim())]);
     }
     ctx.out(tabwrite(rows));
   },

@@ -259,6 +259,12 @@ export function printTable(ctx: KubectlContext, info: ResourceInfo, objs: KubeOb
   return tabwrite(flags.bool('no-headers') ? rows : [header, ...rows]);
 }
 
+/** A string cell as the table printer writes it (tableprinter.go printRows): cut at the first line break, adding "...". */
+export function escapeCell(s: string): string {
+  const i = s.search(/[\f\n\r]/);
+  return i >= 0 ? s.slice(0, i) + '...' : s;
+}
+
 /** The header and rows HumanReadablePrinter makes of a server-side Table computed at `now`. */
 export function tableRows(info: ResourceInfo, objs: KubeObject[], flags: Flags, allNamespaces: boolean, showKind: boolean, now: number): { header: string[]; rows: string[][] } {
   const table = toTable(info, objs, now);
@@ -275,7 +281,7 @@ export function tableRows(info: ResourceInfo, objs: KubeObject[], flags: Flags, 
     const row: string[] = [];
     if (allNamespaces && info.namespaced) row.push(r.object.metadata.namespace ?? '');
     for (const { c, i } of cols) {
-      let v = String(r.cells[i]);
+      let v = typeof r.cells[i] === 'string' ? escapeCell(r.cells[i] as string) : String(r.cells[i]);
       if (showKind && c.format === 'name') v = `${kindString(info)}/${v}`;
       row.push(v);
     }
