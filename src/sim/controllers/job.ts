@@ -159,7 +159,11 @@ export class JobController extends Controller {
     let finished: { type: 'Failed' | 'Complete'; reason: string; message: string } | undefined;
     const deadline = spec.activeDeadlineSeconds as number | undefined;
     const started = status.startTime ? Date.parse(status.startTime) : now;
-    if (failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec, active)) {
+    const target = ((status.conditions ?? []) as Obj[]).find((c) => c.type === 'FailureTarget' && c.status === 'True');
+    if (target) {
+      // newFailedConditionForFailureTarget: the decision stands, Failed only waits for the pods.
+      finished = { type: 'Failed', reason: target.reason, message: target.message };
+    } else if (failed > spec.backoffLimit || pastBackoffLimitOnFailure(spec, active)) {
       finished = { type: 'Failed', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
     } else if (deadline !== undefined && !suspended && now - started >= deadline * 1000) {
       finished = { type: 'Failed', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
@@ -167,9 +171,11 @@ export class JobController extends Controller {
       finished = { type: 'Complete', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
     }
 
+    // Pods deleted now are terminating until the kubelet is done with them (and count as failed then).
+    let deleted = 0;
     if (finished?.type === 'Failed' || suspended) {
       // A failed or suspended Job stops its running pods.
-      for (const p of active) this.deletePod(job, p);
+      for (const p of active) if (this.deletePod(job, p)) deleted++;
       active = [];
     } else if (!finished) {
       let want = parallelism;
@@ -178,7 +184,7 @@ export class JobController extends Controller {
       const diff = want - active.length;
       if (diff < 0) {
         for (const p of [...active].sort((a, b) => (isPodReady(a) ? 1 : 0) - (isPodReady(b) ? 1 : 0)).slice(0, -diff)) {
-          this.deletePod(job, p);
+          if (this.deletePod(job, p)) deleted++;
           active.splice(active.indexOf(p), 1);
         }
       } else if (diff > 0) {
@@ -189,7 +195,7 @@ export class JobController extends Controller {
     }
     if (deadline !== undefined && !finished && !suspended) this.enqueueAfter(key, Math.max(1, started + deadline * 1000 - now));
 
-    const terminating = pods.filter((p) => p.metadata.deletionTimestamp && phaseOf(p) !== 'Succeeded' && phaseOf(p) !== 'Failed').length;
+    const terminating = deleted + pods.filter((p) => p.metadata.deletionTimestamp && phaseOf(p) !== 'Succeeded' && phaseOf(p) !== 'Failed').length;
     const conditions = [...((status.conditions ?? []) as Obj[])];
     const ts = this.ctx.server.now();
     const cond = (type: string) => ({ type, status: 'True', lastProbeTime: ts, lastTransitionTime: ts, reason: finished!.reason, message: finished!.message });
@@ -250,12 +256,14 @@ export class JobController extends Controller {
     return made;
   }
 
-  private deletePod(job: Obj, pod: KubeObject) {
+  private deletePod(job: Obj, pod: KubeObject): boolean {
     try {
       this.ctx.client.delete(res('pods'), pod.metadata.namespace, pod.metadata.name!);
       this.ctx.recorder.event(job as KubeObject, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
+      return true;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
+      return false;
     }
   }
 }
