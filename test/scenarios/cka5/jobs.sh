@@ -8,7 +8,8 @@
 # values"), pkg/controller/job/job_controller.go (newSuccessCondition "Reached expected number of
 # succeeded pods", newFailureCondition "Job has reached the specified backoff limit", recordJobFinished
 # "Job completed"), pkg/controller/job/backoff_utils.go (DefaultJobPodFailureBackOff 10 s),
-# pkg/printers/internalversion/printers.go (printJob), kubectl pkg/describe/describe.go (JobDescriber).
+# pkg/printers/internalversion/printers.go (printJob, printCronJob), kubectl pkg/describe/describe.go
+# (JobDescriber); a CronJob right after creation (SetDefaults_CronJob: SUSPEND False).
 kubectl create job hello --image=busybox:1.36 -- echo hi
 kubectl get jobs
 kubectl get pods
@@ -46,3 +47,5 @@ kubectl logs job/fail
 kubectl describe job fail
 kubectl get job fail -o jsonpath='{range .status.conditions[*]}{.type}{" "}{.reason}{"\n"}{end}'
 kubectl get events --field-selector involvedObject.kind=Job
+kubectl create cronjob tick --image=busybox:1.36 --schedule='*/5 * * * *' -- date
+kubectl get cronjobs -o wide

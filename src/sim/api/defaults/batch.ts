@@ -31,3 +31,13 @@ export function defaultJob(obj: KubeObject): void {
   spec.manualSelector ??= false;
   defaultPodTemplate(spec.template as Obj | undefined);
 }
+
+/** SetDefaults_CronJob; the job template gets only the pod defaults (SetDefaults_Job is not run on it). */
+export function defaultCronJob(obj: KubeObject): void {
+  const spec = (obj.spec ??= {}) as Obj;
+  spec.concurrencyPolicy ??= 'Allow';
+  spec.suspend ??= false;
+  spec.successfulJobsHistoryLimit ??= 3;
+  spec.failedJobsHistoryLimit ??= 1;
+  defaultPodTemplate(((spec.jobTemplate as Obj | undefined)?.spec as Obj | undefined)?.template as Obj | undefined);
+}

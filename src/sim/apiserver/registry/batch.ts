@@ -1,9 +1,9 @@
 /**
- * batch/v1 Job strategy (pkg/registry/batch/job/strategy.go) and its validation
- * (pkg/apis/batch/validation/validation.go ValidateJob).
+ * batch/v1 Job and CronJob strategies (pkg/registry/batch/job/strategy.go, cronjob/strategy.go) and
+ * the Job's validation (pkg/apis/batch/validation/validation.go ValidateJob).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { copyTemplateLabels, defaultJob } from '../../api/defaults/batch.ts';
+import { copyTemplateLabels, defaultCronJob, defaultJob } from '../../api/defaults/batch.ts';
 import type { KubeObject } from '../../api/object.ts';
 import { selectorMatchesLabels } from '../../api/selector.ts';
 import { validatePodTemplate } from '../../api/validation/core.ts';
@@ -107,6 +107,18 @@ export const jobStrategy: Strategy = {
     const a = (obj.spec as Obj).selector;
     if (JSON.stringify(a) !== JSON.stringify((old.spec as Obj).selector)) errs.push(invalid('spec.selector', a, 'field is immutable'));
     return errs;
+  },
+  prepareForStatusUpdate(obj, old) {
+    obj.spec = old.spec;
+  },
+};
+
+/** CronJob: defaults and a fresh status only; there is no CronJob controller yet to validate for. */
+export const cronJobStrategy: Strategy = {
+  defaults: defaultCronJob,
+  prepareForCreate(obj) {
+    obj.status = {};
+    obj.metadata.generation = 1;
   },
   prepareForStatusUpdate(obj, old) {
     obj.spec = old.spec;
