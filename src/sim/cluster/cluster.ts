@@ -18,6 +18,7 @@ import { DaemonSetController } from '../controllers/daemonset.ts';
 import { DeploymentController } from '../controllers/deployment.ts';
 import { EndpointsController } from '../controllers/endpoints.ts';
 import { GarbageCollector } from '../controllers/garbagecollector.ts';
+import { JobController } from '../controllers/job.ts';
 import { NamespaceController } from '../controllers/namespace.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
 import { ReplicaSetController } from '../controllers/replicaset.ts';
@@ -100,6 +101,7 @@ export class Cluster {
       new ReplicaSetController(this.ctx, 'ReplicationController'),
       new DeploymentController(this.ctx),
       new DaemonSetController(this.ctx),
+      new JobController(this.ctx),
       new EndpointsController(this.ctx),
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),

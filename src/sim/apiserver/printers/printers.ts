@@ -7,7 +7,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { formatLabelSelector } from '../../api/selector.ts';
-import { since } from './duration.ts';
+import { humanDuration, since } from './duration.ts';
 import { podRow } from './pod.ts';
 
 export interface Column {
@@ -161,6 +161,44 @@ const PRINTERS: Record<string, Printer> = {
       const st = o.status ?? {};
       const [c, i] = containersAndImages(o.spec?.template);
       return [o.metadata.name, st.desiredNumberScheduled ?? 0, st.currentNumberScheduled ?? 0, st.numberReady ?? 0, st.updatedNumberScheduled ?? 0, st.numberAvailable ?? 0, labelsString(o.spec?.template?.spec?.nodeSelector), age(o, now), c, i, formatLabelSelector(o.spec?.selector)];
+    },
+  },
+  // printJob: STATUS from the first true condition of Complete, Failed, (deleting) Terminating,
+  // Suspended, FailureTarget, SuccessCriteriaMet, else Running; COMPLETIONS succeeded/completions (or
+  // "/1", "/1 of P" for work queues); DURATION start → completion, or start → now while it runs.
+  jobs: {
+    columns: [['Name'], ['Status'], ['Completions'], ['Duration'], ['Age'], ['Containers', 1], ['Images', 1], ['Selector', 1]],
+    row(o, now) {
+      const spec = o.spec ?? {};
+      const st = o.status ?? {};
+      const is = (t: string) => ((st.conditions ?? []) as Obj[]).some((c) => c.type === t && c.status === 'True');
+      let status = 'Running';
+      if (is('Complete')) status = 'Complete';
+      else if (is('Failed')) status = 'Failed';
+      else if (o.metadata.deletionTimestamp) status = 'Terminating';
+      else if (is('Suspended')) status = 'Suspended';
+      else if (is('FailureTarget')) status = 'FailureTarget';
+      else if (is('SuccessCriteriaMet')) status = 'SuccessCriteriaMet';
+      const succeeded = st.succeeded ?? 0;
+      let completions = `${succeeded}/1`;
+      if (spec.completions !== undefined && spec.completions !== null) completions = `${succeeded}/${spec.completions}`;
+      else if ((spec.parallelism ?? 0) > 1) completions = `${succeeded}/1 of ${spec.parallelism}`;
+      let duration = '';
+      if (st.startTime) duration = humanDuration((st.completionTime ? Date.parse(st.completionTime) : now) - Date.parse(st.startTime));
+      const [c, i] = containersAndImages(spec.template);
+      return [o.metadata.name, status, completions, duration, age(o, now), c, i, formatLabelSelector(spec.selector)];
+    },
+  },
+  // printCronJob: TIMEZONE and LAST SCHEDULE `<none>` when unset, SUSPEND printBoolPtr, ACTIVE the
+  // number of running jobs.
+  cronjobs: {
+    columns: [['Name'], ['Schedule'], ['Timezone'], ['Suspend'], ['Active'], ['Last Schedule'], ['Age'], ['Containers', 1], ['Images', 1], ['Selector', 1]],
+    row(o, now) {
+      const spec = o.spec ?? {};
+      const suspend = spec.suspend === undefined || spec.suspend === null ? '<unset>' : spec.suspend ? 'True' : 'False';
+      const last = o.status?.lastScheduleTime ? since(o.status.lastScheduleTime, now) : '<none>';
+      const [c, i] = containersAndImages(spec.jobTemplate?.spec?.template);
+      return [o.metadata.name, spec.schedule ?? '', spec.timeZone ?? '<none>', suspend, (o.status?.active ?? []).length, last, age(o, now), c, i, formatLabelSelector(spec.jobTemplate?.spec?.selector)];
     },
   },
   configmaps: {

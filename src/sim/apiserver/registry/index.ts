@@ -6,6 +6,7 @@ import { invalid, required, type FieldError } from '../../api/validation/field.t
 import { isConfigMapKey, isQualifiedName } from '../../api/validation/names.ts';
 import type { ApiServer } from '../server.ts';
 import type { Strategy } from '../types.ts';
+import { cronJobStrategy, jobStrategy } from './batch.ts';
 import { podStrategy } from './pods.ts';
 import { priorityClassStrategy } from './scheduling.ts';
 import { ServiceAllocators, serviceStrategy } from './services.ts';
@@ -111,6 +112,8 @@ export function registerAll(server: ApiServer): ServiceAllocators {
   server.registerStrategy('apps', 'deployments', deploymentStrategy);
   server.registerStrategy('apps', 'replicasets', replicaSetStrategy);
   server.registerStrategy('apps', 'daemonsets', daemonSetStrategy);
+  server.registerStrategy('batch', 'jobs', jobStrategy);
+  server.registerStrategy('batch', 'cronjobs', cronJobStrategy);
   server.registerStrategy('scheduling.k8s.io', 'priorityclasses', priorityClassStrategy);
   return alloc;
 }
