@@ -1,11 +1,11 @@
-# kubectl set image / set env: kubectl@1.35 pkg/cmd/set/set_image.go ("image updated", "unable to find
+# kubectl set image / set env (the ConfigMap has one key: real kubectl ranges over its data map, so two keys come in a random order): kubectl@1.35 pkg/cmd/set/set_image.go ("image updated", "unable to find
 # container named %q", an unchanged object prints nothing) and set_env.go (ParseEnv, updateEnv, --list,
 # --from=secret|configmap with keyToEnvName and --prefix, "Warning: %s/%s does not have any containers
 # matching %q", "env updated"); UpdatePodSpecForObject's "the object is not a pod or does not have a pod
 # template". Checked against kubectl v1.33.1 run on this simulated cluster.
 kubectl create deployment web --image=nginx:1.25 --replicas=2
 kubectl run solo --image=nginx
-kubectl create configmap app-config --from-literal=log.level=debug --from-literal=mode=prod
+kubectl create configmap app-config --from-literal=log.level=debug
 kubectl create secret generic db --from-literal=password=s3cret
 sleep 20
 kubectl set image deployment/web nginx=nginx:1.26
