@@ -30,6 +30,11 @@ export class TimedFiles extends FileSystem {
   }
 }
 
+/** A mount the container cannot write: marked readOnly, or a ConfigMap, Secret, projected or downward API volume. */
+export function readOnlyMount(mount: { readOnly?: boolean }, volume: Record<string, unknown> | undefined): boolean {
+  return !!(mount.readOnly || volume?.configMap || volume?.secret || volume?.projected || volume?.downwardAPI);
+}
+
 export interface WritableMount {
   /** Mount path inside the container, without a trailing slash. */
   path: string;

@@ -24,7 +24,7 @@ import { res, type Client } from '../apiserver/client.ts';
 import type { Rng } from '../clock/rng.ts';
 import { HTTPD_INDEX, NGINX_INDEX, SERVERS, type ImageInfo } from './images.ts';
 import { connect, documentPath, httpAnswer, type Connection, type Document } from './network.ts';
-import type { ContainerFiles } from './containerfs.ts';
+import { readOnlyMount, type ContainerFiles } from './containerfs.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
@@ -500,8 +500,7 @@ class ContainerProcess {
     for (const m of [...((this.ctx.container.volumeMounts ?? []) as Obj[])].sort((a, b) => String(b.mountPath).length - String(a.mountPath).length)) {
       const mp = String(m.mountPath).replace(/\/+$/, '') || '/';
       if (p !== mp && !p.startsWith(mp + '/')) continue;
-      const vol = volumes.find((v) => v.name === m.name);
-      return !!(m.readOnly || vol?.configMap || vol?.secret || vol?.projected || vol?.downwardAPI);
+      return readOnlyMount(m, volumes.find((v) => v.name === m.name));
     }
     return !!this.ctx.container.securityContext?.readOnlyRootFilesystem;
   }
@@ -536,7 +535,7 @@ class ContainerProcess {
     const args = argv.slice(1);
     const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
     const fail = (stderr: string, exitCode = 1, stdout = ''): ExecResult => ({ stdout, stderr, exitCode });
-    const isBusybox = family(this.repo) !== 'debian' || this.tag.includes('alpine');
+    const isBusybox = this.busybox;
     switch (base) {
       case 'env':
         if (args.length && !args[0].startsWith('-')) {
@@ -1100,7 +1099,7 @@ class ContainerProcess {
    * command with the shell's own message and status 2 (redirectsafe).
    */
   private redirected(words: string[], redirects: Redirect[], stdin: string, run: (words: string[], input: string) => ExecResult): ExecResult {
-    const ash = family(this.repo) !== 'debian' || this.tag.includes('alpine');
+    const ash = this.busybox;
     // ash's and dash's errmsg() word ENOENT by the action (ash: "nonexistent directory", "no such
     // file"; dash: "Directory nonexistent", "No such file"), strerror otherwise.
     const cannot = (what: 'open' | 'create', path: string, errno: string): string => {

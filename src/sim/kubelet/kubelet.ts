@@ -12,7 +12,7 @@ import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
 import { flat, type Clock, type TimerHandle, DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
-import { ContainerFiles, TimedFiles } from './containerfs.ts';
+import { ContainerFiles, readOnlyMount, TimedFiles } from './containerfs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
 import { clusterView, containerProcess, runProbe, type ContainerContext, type ContainerRunner, type ProbeHandler } from './exec.ts';
@@ -750,7 +750,8 @@ export class Kubelet {
     for (const m of c.volumeMounts ?? []) {
       const vol = volumes.find((v) => v.name === m.name);
       const path = m.mountPath.replace(/\/+$/, '') || '/';
-      if (vol?.configMap || vol?.secret || vol?.projected || vol?.downwardAPI || (m.readOnly && !vol?.emptyDir && !vol?.hostPath)) readOnlyPaths.push(path);
+      // emptyDir and hostPath mounts carry their own readOnly flag below.
+      if (!vol?.emptyDir && !vol?.hostPath && readOnlyMount(m, vol)) readOnlyPaths.push(path);
       const sub = m.subPath ? '/' + m.subPath.replace(/^\/+|\/+$/g, '') : '';
       if (vol?.emptyDir) {
         w.emptyDirs ??= new Map();
@@ -863,13 +864,11 @@ export class Kubelet {
         continue;
       }
       this.event(w, r, 'Normal', 'Killing', `Container ${r.name} definition changed, will be restarted`);
-      // Servers stop on SIGTERM; a shell or sleep as PID 1 ignores it and is killed at the deadline.
-      const quick = r.behaviour?.kind === 'run' && r.behaviour.cpuMilli > 0;
-      const grace = ((spec.terminationGracePeriodSeconds ?? 30) as number) * 1000;
+      const stop = sigterm(r.behaviour, ((spec.terminationGracePeriodSeconds ?? 30) as number) * 1000);
       const startedAt = r.status.state?.running?.startedAt;
-      r.timer = this.deps.clock.after(quick ? Math.min(grace, 300) : grace, () => {
+      r.timer = this.deps.clock.after(stop.afterMs, () => {
         r.timer = undefined;
-        r.status.lastState = { terminated: { containerID: r.status.containerID, exitCode: quick ? 0 : 137, reason: quick ? 'Completed' : 'Error', startedAt, finishedAt: this.deps.server.now() } };
+        r.status.lastState = { terminated: { containerID: r.status.containerID, exitCode: stop.exitCode, reason: stop.reason, startedAt, finishedAt: this.deps.server.now() } };
         r.status.restartCount = (r.status.restartCount ?? 0) + 1;
         start();
       });
@@ -1259,15 +1258,14 @@ export class Kubelet {
     for (const t of r.probeTimers ?? []) t.cancel();
     r.probeTimers = undefined;
     const grace = ((restarts ? probeGrace : undefined) ?? (podSpec?.terminationGracePeriodSeconds as number | undefined) ?? 30) * 1000;
-    // Servers stop on SIGTERM; a shell or sleep as PID 1 ignores it and is killed at the deadline.
-    const quick = b.kind === 'run' && b.cpuMilli > 0;
+    const stop = sigterm(b, grace);
     const startedAt = this.deps.server.clock.rfc3339(r.startedAt ?? 0);
     r.timer?.cancel();
-    r.timer = this.deps.clock.after(quick ? Math.min(grace, 300) : grace, () => {
+    r.timer = this.deps.clock.after(stop.afterMs, () => {
       r.timer = undefined;
       if (r.behaviour !== b || !r.status.state?.running) return;
       this.syncScript(r);
-      this.exited(w, r, { exitCode: quick ? 0 : 137, reason: quick ? 'Completed' : 'Error', startedAt, finishedAt: this.deps.server.now() });
+      this.exited(w, r, { exitCode: stop.exitCode, reason: stop.reason, startedAt, finishedAt: this.deps.server.now() });
     });
     return true;
   }
@@ -1399,9 +1397,7 @@ export class Kubelet {
       r.timer = undefined;
       if (!r.status.state?.running) continue;
       this.event(w, r, 'Normal', 'Killing', `Stopping container ${r.name}`);
-      // Servers handle SIGTERM quickly; a shell or sleep as PID 1 ignores it and is killed at the deadline.
-      const quick = r.behaviour?.kind === 'run' && r.behaviour.cpuMilli > 0;
-      slowest = Math.max(slowest, quick ? Math.min(grace, 300) : grace);
+      slowest = Math.max(slowest, sigterm(r.behaviour, grace).afterMs);
     }
     w.killTimer = clock.after(slowest, () => {
       w.killTimer = undefined;
@@ -1549,6 +1545,15 @@ export function expandEnvRefs(s: string, vars: Record<string, string>): string {
     } else out += '$' + next, i++;
   }
   return out;
+}
+
+/**
+ * How a container's process meets SIGTERM: a server stops at once (exit 0, within 300 ms); a shell or
+ * sleep as PID 1 ignores it and is killed at the grace period's end (137).
+ */
+function sigterm(b: Behaviour | undefined, graceMs: number): { afterMs: number; exitCode: number; reason: 'Completed' | 'Error' } {
+  const quick = b?.kind === 'run' && b.cpuMilli > 0;
+  return quick ? { afterMs: Math.min(graceMs, 300), exitCode: 0, reason: 'Completed' } : { afterMs: graceMs, exitCode: 137, reason: 'Error' };
 }
 
 /** The worker key the kubelet uses for a pod: the static pod's config hash for mirror pods. */
