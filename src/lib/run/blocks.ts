@@ -130,13 +130,18 @@ export interface Plan {
   script: string;
 }
 
+/** A block's code as the file it is saved as (ending with a newline, as an editor saves it). */
+function asFile(path: string, code: string): { path: string; content: string } {
+  return { path, content: code.endsWith('\n') ? code : code + '\n' };
+}
+
 /** What running `action` on a block means: the files to lay down and the script. */
 export function planFor(block: Pick<BlockSpec, 'kind' | 'file' | 'then'>, action: Action, code: string): Plan {
   const then = action === 'delete' || !block.then?.length ? '' : '\n' + block.then.join('\n');
   if (block.kind === 'shell') return { files: [], script: code + then };
   const file = block.file ?? 'manifest.yaml';
   const verb = action === 'run' ? 'apply' : action;
-  return { files: [{ path: file, content: code.endsWith('\n') ? code : code + '\n' }], script: `kubectl ${verb} -f ${file}${then}` };
+  return { files: [asFile(file, code)], script: `kubectl ${verb} -f ${file}${then}` };
 }
 
 /**
@@ -156,8 +161,7 @@ export function pageFiles(blocks: readonly BlockSpec[], block: Pick<BlockSpec, '
     const after = list.filter((b) => b.n > block.n);
     const pick = before.find((b) => !b.mistake) ?? before[0] ?? after.find((b) => !b.mistake) ?? after[0];
     if (!pick) continue;
-    const c = code(pick);
-    out.push({ path: file, content: c.endsWith('\n') ? c : c + '\n' });
+    out.push(asFile(file, code(pick)));
   }
   return out;
 }
@@ -278,10 +282,7 @@ export function stepsFor(blocks: readonly BlockSpec[], block: BlockSpec, action:
   if (block.mistake && block.kind === 'manifest' && block.file) {
     const same = blocks.filter((b) => b.kind === 'manifest' && b.file === block.file && !b.mistake);
     const pick = [...same].reverse().find((b) => b.n < block.n) ?? same.find((b) => b.n > block.n);
-    if (pick) {
-      const c = codeOf(pick);
-      steps.push({ lay: [], write: [{ path: block.file, content: c.endsWith('\n') ? c : c + '\n' }], script: '', restore: true });
-    }
+    if (pick) steps.push({ lay: [], write: [asFile(block.file, codeOf(pick))], script: '', restore: true });
   }
   return { steps, unknown };
 }
