@@ -135,6 +135,9 @@ async function writeResult(backend: Backend, socket: Duplex, result: ExecResult,
   socket.end();
 }
 
+/** How long a stream's first message waits after the upgrade (see upgrade()). */
+const STREAM_SETUP_MS = 30;
+
 /** Exec requests refused before the upgrade, by URL (kubectl retries them over SPDY). */
 const refusedExecs = new Map<string, HttpResponse>();
 
@@ -174,6 +177,10 @@ async function upgrade(backend: Backend, req: IncomingMessage, socket: Duplex, h
       return;
     }
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
+    // client-go as kubectl v1.33 has it starts reading the connection before it has created its stdout/stderr streams
+    // and drops a message for a stream it does not know yet ("Unknown stream id 1, discarding message");
+    // a real process takes a moment to write, so give the client that moment.
+    await new Promise((done) => setTimeout(done, STREAM_SETUP_MS));
     if (!out.ok) {
       // The API server upgraded and proxied to the kubelet, which failed: the Status comes on the error channel.
       socket.write(channelMessage(ERROR, typeof out.response.body === 'string' ? out.response.body : ''));
