@@ -52,12 +52,6 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= 30;
   spec.securityContext ??= {};
   spec.schedulerName ??= 'default-scheduler';
-  spec.enableServiceLinks ??= true;
-  if (spec.hostNetwork) {
-    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
-      for (const p of c.ports ?? []) if (p.hostPort === undefined && p.containerPort !== undefined) p.hostPort = p.containerPort;
-    }
-  }
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const v of spec.volumes ?? []) defaultVolume(v as unknown as Obj);
@@ -86,6 +80,14 @@ export function defaultPod(obj: KubeObject): void {
     if (!res.limits) continue;
     res.requests ??= {};
     for (const [k, v] of Object.entries(res.limits)) if (res.requests[k] === undefined) res.requests[k] = v;
+  }
+  // Also only on a Pod: a default added to SetDefaults_PodSpec would change every workload's template
+  // and so its pod-template-hash (kubernetes#69445).
+  spec.enableServiceLinks ??= true;
+  if (spec.hostNetwork) {
+    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+      for (const p of c.ports ?? []) if (p.hostPort === undefined && p.containerPort !== undefined) p.hostPort = p.containerPort;
+    }
   }
 }
 
