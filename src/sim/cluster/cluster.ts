@@ -16,6 +16,7 @@ import { Rng } from '../clock/rng.ts';
 import { RateLimiter, type Controller, type ControllerContext } from '../controllers/controller.ts';
 import { DaemonSetController } from '../controllers/daemonset.ts';
 import { DeploymentController } from '../controllers/deployment.ts';
+import { EndpointSliceMirroringController } from '../controllers/endpointslicemirroring.ts';
 import { EndpointsController } from '../controllers/endpoints.ts';
 import { GarbageCollector } from '../controllers/garbagecollector.ts';
 import { JobController } from '../controllers/job.ts';
@@ -103,6 +104,7 @@ export class Cluster {
       new DaemonSetController(this.ctx),
       new JobController(this.ctx),
       new EndpointsController(this.ctx),
+      new EndpointSliceMirroringController(this.ctx),
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
       new ResourceQuotaController(this.ctx),

@@ -5,7 +5,6 @@
 import type { Pod, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { res } from '../apiserver/client.ts';
-import { NAME_ALPHABET } from '../apiserver/server.ts';
 import { Controller, keyOf, splitKey, type ControllerContext } from './controller.ts';
 import { isPodReady } from './podutil.ts';
 
@@ -102,12 +101,11 @@ export class EndpointsController extends Controller {
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
         metadata: {
-          name: `${svc.metadata.name}-${server.rng.stream('names').string(5, NAME_ALPHABET)}`,
+          generateName: `${svc.metadata.name}-`,
           namespace: ns,
           labels: { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': svc.metadata.name },
           annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': server.now() },
           ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
-          generation: 1,
         },
         ...body,
       });

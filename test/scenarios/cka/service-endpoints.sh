@@ -58,3 +58,36 @@ kubectl create service nodeport out --tcp=80:80 --node-port=8080
 kubectl delete deploy shop
 sleep 40
 kubectl get ep shop-svc
+# A Service without a selector and its hand-made Endpoints. Client-side apply GETs the object first, so
+# the server's deprecation warning comes before apply's own missing-annotation warning.
+cat <<'YAML' > /root/external-svc.yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: external
+spec:
+  ports:
+  - port: 80
+YAML
+kubectl create -f /root/external-svc.yaml
+cat <<'YAML' > /root/external-ep.yaml
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: external
+subsets:
+- addresses:
+  - ip: 192.168.50.10
+  ports:
+  - port: 80
+YAML
+kubectl create -f /root/external-ep.yaml
+kubectl apply -f /root/external-ep.yaml
+kubectl apply -f /root/external-ep.yaml
+kubectl get ep external
+# The EndpointSlice mirroring controller copies hand-made Endpoints of a selectorless Service into a
+# slice it owns (pkg/controller/endpointslicemirroring: utils.go newEndpointSlice, reconciler.go).
+kubectl get endpointslices -l kubernetes.io/service-name=external
+kubectl get endpointslices -l endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io -o jsonpath='{.items[0].metadata.ownerReferences[0].kind} {.items[0].metadata.generateName} {.items[0].endpoints[0].conditions}{"\n"}'
+kubectl delete endpoints external
+kubectl get endpointslices -l kubernetes.io/service-name=external

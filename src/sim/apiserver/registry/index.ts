@@ -98,6 +98,22 @@ const statusOnly = (prepare?: (o: KubeObject) => void): Strategy => ({
   },
 });
 
+/**
+ * pkg/registry/discovery/endpointslice strategy: generation 1 on create, one more whenever the
+ * endpoints, ports or address type change (a slice has no spec for the generic rule to look at).
+ */
+const endpointSliceStrategy: Strategy = {
+  prepareForCreate(obj) {
+    obj.metadata.generation = 1;
+  },
+  prepareForUpdate(obj, old) {
+    const o = obj as Obj;
+    const p = old as Obj;
+    const same = JSON.stringify([o.endpoints, o.ports, o.addressType]) === JSON.stringify([p.endpoints, p.ports, p.addressType]);
+    obj.metadata.generation = (old.metadata.generation ?? 0) + (same ? 0 : 1);
+  },
+};
+
 export function registerAll(server: ApiServer): ServiceAllocators {
   const alloc = new ServiceAllocators();
   server.registerStrategy('', 'pods', podStrategy);
@@ -115,5 +131,6 @@ export function registerAll(server: ApiServer): ServiceAllocators {
   server.registerStrategy('batch', 'jobs', jobStrategy);
   server.registerStrategy('batch', 'cronjobs', cronJobStrategy);
   server.registerStrategy('scheduling.k8s.io', 'priorityclasses', priorityClassStrategy);
+  server.registerStrategy('discovery.k8s.io', 'endpointslices', endpointSliceStrategy);
   return alloc;
 }

@@ -9,7 +9,7 @@ import { enforceNamespace, readFileTargets } from '../builder.ts';
 import { CmdError, reportApiErrors } from '../errors.ts';
 import { marshalJSON } from '../printers/json.ts';
 import type { Command } from '../types.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, printObjects } from './common.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, call, dryRunOf, getIfExists, printObjects } from './common.ts';
 import { VALIDATE_FLAG, fieldValidation } from './create.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -60,7 +60,9 @@ export const apply: Command = {
         const ns = enforceNamespace(t, ctx);
         const name = t.object!.metadata?.name;
         if (!name) throw new CmdError(`error when retrieving current configuration of:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${source}": resource name may not be empty`);
-        const current = ctx.server.read(t.info, ns, name);
+        // Client-side apply GETs the live object first (its warnings, e.g. a deprecated API's, come
+        // before apply's own); server-side apply sends its patch without looking.
+        const current = serverSide ? ctx.server.read(t.info, ns, name) : getIfExists(ctx, t.info, ns, name);
         const desired = serverSide ? clone(t.object!) : withLastApplied(t.object!, t.info.namespaced ? ns : undefined);
         // The builder puts the namespace on the object it read (resource.Builder DefaultNamespace).
         if (!serverSide && t.info.namespaced && ns && !desired.metadata.namespace) desired.metadata.namespace = ns;

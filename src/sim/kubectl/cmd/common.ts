@@ -36,6 +36,15 @@ export function getObject(ctx: KubectlContext, info: ResourceInfo, ns: string | 
   return call(ctx, info, { verb: 'get', namespace: info.namespaced ? ns : undefined, name }) as KubeObject;
 }
 
+/** A GET that answers undefined on NotFound, the server's warnings printed as they come (apply's lookup). */
+export function getIfExists(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, name: string): KubeObject | undefined {
+  const r = ctx.server.handle({ verb: 'get', group: info.group, version: info.version, resource: info.resource, namespace: info.namespaced ? ns : undefined, name });
+  printWarnings(ctx, r.warnings);
+  if (r.code === 404) return undefined;
+  if (r.code >= 400) throw new ApiError(r.body as Status);
+  return r.body as KubeObject;
+}
+
 export function listObjects(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KubeObject[] {
   try {
     const body = call(ctx, info, { verb: 'list', namespace: info.namespaced ? ns : undefined, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined }) as { items: KubeObject[] };
