@@ -98,6 +98,31 @@ test('run a manifest: feedback within the frame, output in place, the pod on a n
   });
 });
 
+test('opening and closing the dock from a block keeps the block where it was on screen', { skip }, async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 780 }]) {
+    await withPage(
+      async (page) => {
+        await open(page);
+        const block = podBlock(page);
+        await block.locator('button.run-primary').click();
+        assert.equal(await finished(block), 'ok');
+        const show = block.locator('.run-out-tools button', { hasText: '클러스터 보기' });
+        // The block in the middle of the window, below other text, as a reader has it.
+        await show.evaluate((b) => window.scrollBy(0, b.getBoundingClientRect().top - window.innerHeight / 2));
+        const top = () => show.evaluate((b) => Math.round(b.getBoundingClientRect().top));
+        const before = await top();
+        await show.click();
+        await page.locator('.run-dock').waitFor();
+        assert.ok(Math.abs((await top()) - before) <= 2, `${viewport.width}px: the block stays put when the dock opens (${before} → ${await top()})`);
+        await page.keyboard.press('Escape');
+        await page.locator('.run-dock').waitFor({ state: 'hidden' });
+        assert.ok(Math.abs((await top()) - before) <= 2, `${viewport.width}px: and when it closes (${before} → ${await top()})`);
+      },
+      { viewport },
+    );
+  }
+});
+
 test('edit and re-run; the edit survives a reload; reset to the original', { skip }, async () => {
   await withPage(async (page) => {
     await open(page);
@@ -272,7 +297,15 @@ test('state survives a reload; a share link rebuilds the session elsewhere; rese
     assert.ok(link.startsWith(`${site.origin}${ROUTE}#run=`));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
 
-    await page.locator('.run-dock button', { hasText: '초기화' }).click();
+    // A reset that would drop commands asks first; cancelling keeps everything.
+    await page.locator('.run-dock .run-row button', { hasText: '초기화' }).click();
+    const ask = page.locator('.run-ask');
+    assert.match(await ask.innerText(), /명령 1개와 그 결과가 사라지며/);
+    await ask.locator('button', { hasText: '취소' }).click();
+    await page.locator('.run-live', { hasText: '초기화하지 않았습니다' }).waitFor();
+    assert.ok(await page.locator('.cv-pod', { hasText: 'myapp-pod' }).isVisible());
+    await page.locator('.run-dock .run-row button', { hasText: '초기화' }).click();
+    await ask.locator('button', { hasText: '초기화' }).click();
     await page.locator('.run-live', { hasText: '처음 상태' }).waitFor();
     await page.waitForFunction(() => ![...document.querySelectorAll('.cv-pod')].some((p) => p.textContent?.includes('myapp-pod')));
     assert.equal(await podBlock(page).locator('.run-out').count(), 0, 'outputs go with the session');

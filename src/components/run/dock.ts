@@ -155,11 +155,21 @@ export class Dock {
       await lab.switchMode(mode);
       this.say(mode === 'lab' ? '내 실습실로 바꿨습니다. 이 클러스터는 모든 페이지에서 이어집니다.' : '이 페이지의 클러스터로 바꿨습니다.');
     });
-    reset.addEventListener('click', async () => {
+    const doReset = async () => {
       this.jump?.cancel();
       await lab.reset();
       this.terminal.clear();
       this.say('클러스터를 처음 상태로 되돌렸습니다.');
+    };
+    reset.addEventListener('click', () => {
+      // Nothing to lose: reset at once. Otherwise ask first — a reset cannot be undone.
+      const commands = lab.saved.ops.filter((o) => o.t !== 'a').length;
+      if (!commands) return void doReset();
+      const where = lab.mode === 'lab' ? '내 실습실을' : '이 페이지의 클러스터를';
+      this.ask(`${where} 처음 상태로 되돌릴까요? 지금까지 실행한 명령 ${commands}개와 그 결과가 사라지며 되돌릴 수 없습니다.`, [
+        { label: '초기화', run: doReset },
+        { label: '취소', run: () => this.say('초기화하지 않았습니다.') },
+      ]);
     });
     share.addEventListener('click', async () => {
       const link = await shareLink(lab);
@@ -209,7 +219,7 @@ export class Dock {
     this.toastTimer = window.setTimeout(() => (el.hidden = true), 8000);
   }
 
-  /** A question with buttons in the dock header (share links). */
+  /** A question with buttons in the dock header (share links, reset). */
   ask(text: string, choices: { label: string; run(): void | Promise<void> }[]): void {
     this.askBox.replaceChildren(h('p', {}, text));
     for (const c of choices) {
@@ -229,10 +239,15 @@ export class Dock {
   }
 
   open(tab: 'cluster' | 'terminal'): void {
-    if (!this.isOpen) this.lastFocus = document.activeElement as HTMLElement | null;
-    this.el.hidden = false;
+    if (!this.isOpen) {
+      this.lastFocus = document.activeElement as HTMLElement | null;
+      // The page narrows (wide screens) or grows at the bottom: keep what the reader was at in place.
+      keepInView(() => {
+        this.el.hidden = false;
+        document.documentElement.classList.add('run-dock-open');
+      });
+    }
     if (this.toastEl) this.toastEl.hidden = true;
-    document.documentElement.classList.add('run-dock-open');
     this.select(tab);
     void this.lab.start().then(() => this.schedule(), () => undefined);
     if (tab === 'terminal') this.terminal.focus();
@@ -241,10 +256,12 @@ export class Dock {
 
   close(): void {
     this.since = performance.now();
-    this.el.hidden = true;
-    document.documentElement.classList.remove('run-dock-open');
+    keepInView(() => {
+      this.el.hidden = true;
+      document.documentElement.classList.remove('run-dock-open');
+    }, this.lastFocus);
     this.schedule();
-    if (this.lastFocus?.isConnected) this.lastFocus.focus();
+    if (this.lastFocus?.isConnected) this.lastFocus.focus({ preventScroll: true });
   }
 
   select(key: 'cluster' | 'terminal'): void {
@@ -316,5 +333,31 @@ export class Dock {
       this.progress.hidden = true;
       this.schedule();
     }
+  }
+}
+
+/**
+ * Runs a layout change and scrolls so that the reader's place stays where it was on screen: the
+ * preferred or the focused element when it is in the page's text and visible (a block's button),
+ * else the text a third down the window.
+ */
+function keepInView(change: () => void, preferred: Element | null = null): void {
+  const main = document.querySelector('main') ?? document.body;
+  const visible = (el: Element | null) => {
+    if (!el || !main.contains(el)) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  };
+  let anchor: Element | null = visible(preferred) ? preferred : document.activeElement;
+  if (!visible(anchor)) {
+    const box = main.getBoundingClientRect();
+    anchor = document.elementFromPoint(Math.max(box.left + 24, 8), Math.round(window.innerHeight / 3));
+    if (!visible(anchor)) anchor = null;
+  }
+  const before = anchor?.getBoundingClientRect().top;
+  change();
+  if (anchor && before !== undefined && anchor.isConnected) {
+    const delta = anchor.getBoundingClientRect().top - before;
+    if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
   }
 }
