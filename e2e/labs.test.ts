@@ -169,9 +169,15 @@ test('the mock exam: a running timer, use-context switches clusters, a score wit
     assert.match(rows[1], /실패/);
     assert.match(rows[1], /default 네임스페이스에 redis 파드가 없습니다/);
     assert.deepEqual(await axe(page), [], 'axe on the results');
+    assert.match(await page.locator('[data-results]').innerText(), /2문제 중 1문제를 통과했습니다/);
     // Finished stays finished.
     await page.reload();
     await page.waitForSelector('[data-score]');
+    // One press of 새 모의시험 시작 only asks: the results stay until the second.
+    const again = page.getByRole('button', { name: '새 모의시험 시작' });
+    await again.click();
+    await page.getByRole('button', { name: /한 번 더 누르면 이 결과를 지우고/ }).waitFor();
+    assert.ok(await page.locator('[data-score]').isVisible(), 'results still shown');
   });
 });
 

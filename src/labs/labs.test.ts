@@ -68,3 +68,33 @@ for (const lab of LABS) {
     assert.equal(g.ok, true);
   });
 }
+
+/** Other right answers than the model solution, written as learners write them. */
+const ALTERNATIVES: { lab: string; why: string; solution: string }[] = [
+  {
+    lab: 'maintenance/etcd-restore',
+    why: 'a trailing slash and quotes name the same directory',
+    solution: `etcdutl snapshot restore /opt/snapshot-pre-boot.db --data-dir /var/lib/etcd-from-backup
+sed -i 's|path: /var/lib/etcd$|path: "/var/lib/etcd-from-backup/"|' /etc/kubernetes/manifests/etcd.yaml
+sleep 60`,
+  },
+  {
+    lab: 'scheduling/static-pod-create',
+    why: 'a quoted name is the same name',
+    solution: `kubectl run static-busybox --image=busybox --dry-run=client -o yaml --command -- sleep 1000 | sed 's/name: static-busybox/name: "static-busybox"/' > /etc/kubernetes/manifests/static-busybox.yaml
+sleep 30`,
+  },
+];
+
+for (const alt of ALTERNATIVES) {
+  test(`lab ${alt.lab}: another right answer passes (${alt.why})`, () => {
+    const lab = labByKey(alt.lab);
+    assert.ok(lab, alt.lab);
+    const { session } = startLab(lab);
+    const out = session.run(alt.solution);
+    assert.deepEqual(failed(out), [], 'commands succeed');
+    const g = grade(lab, session);
+    assert.deepEqual(g.messages, [], 'no complaints');
+    assert.equal(g.ok, true);
+  });
+}

@@ -4,11 +4,12 @@
  * is nothing to lose) the first press acts.
  */
 export function confirmTwice(btn: HTMLButtonElement, ask: string, act: () => void, needed = () => true): void {
-  const label = btn.textContent ?? '';
+  let label = btn.textContent ?? '';
   let armed = false;
   btn.addEventListener('click', () => {
     if (!armed && needed()) {
       armed = true;
+      label = btn.textContent ?? ''; // the label of the moment (it may have changed since)
       btn.textContent = ask;
       window.setTimeout(() => {
         armed = false;

@@ -162,7 +162,7 @@ export function mountExam(el: HTMLElement): void {
         { class: 'exam-score', 'data-score': String(r.score), 'data-passed': String(r.passed) },
         `${r.score}점 / 100점 — ${r.passed ? '합격' : '불합격'} (합격 기준 ${PASS_SCORE}점)`,
       ),
-      h('p', {}, `${total}문제 중 ${passedN}문제를 풀었습니다. ${r.reason === 'timeout' ? '시간이 다 되어 자동으로 채점했습니다.' : '직접 끝내고 채점했습니다.'}`),
+      h('p', {}, `${total}문제 중 ${passedN}문제를 통과했습니다. ${r.reason === 'timeout' ? '시간이 다 되어 자동으로 채점했습니다.' : '직접 끝내고 채점했습니다.'}`),
       h(
         'ol',
         { class: 'exam-results' },
@@ -247,14 +247,15 @@ export function mountExam(el: HTMLElement): void {
     if (Object.values(state.ops).some((o) => o.length)) void client.start().catch(() => notice('저장된 시험을 불러오지 못했습니다.'));
   };
 
-  startBtn.addEventListener('click', () => {
+  // Results on screen are lost with a new exam: a second press confirms.
+  confirmTwice(startBtn, '한 번 더 누르면 이 결과를 지우고 새 시험을 시작합니다', () => {
     state = newExam(randomSeed(), Date.now(), pool.map((l) => ({ section: l.section as ExamLab['section'], id: l.id, domain: l.domain })), EXAM_MINUTES);
     announced.clear();
     persist(true);
     notice('');
     begin();
     (questionEl.querySelector('#question-title') as HTMLElement | null)?.focus();
-  });
+  }, () => !!state?.finished);
 
   confirmTwice(finishBtn, '정말 끝낼까요? 한 번 더 누르면 채점합니다', () => void finish('submitted'));
 

@@ -354,8 +354,10 @@ sed -i 's|path: /var/lib/etcd$|path: /var/lib/etcd-from-backup|' /etc/kubernetes
 sleep 60`,
     settleMs: 60_000,
     check(c) {
-      const manifest = c.file('/etc/kubernetes/manifests/etcd.yaml') ?? '';
-      c.expect(/path:\s*\/var\/lib\/etcd-from-backup\s*$/m.test(manifest), 'etcd 매니페스트의 데이터 볼륨이 /var/lib/etcd-from-backup을 가리키지 않습니다');
+      // Read as YAML, as the kubelet does: a quoted path or a trailing slash is the same directory.
+      const etcd = (c.manifests('/etc/kubernetes/manifests/etcd.yaml') ?? []).find((o) => o.kind === 'Pod');
+      const hostPaths = ((etcd?.spec?.volumes ?? []) as { hostPath?: { path?: unknown } }[]).map((v) => String(v.hostPath?.path ?? '').replace(/\/+$/, ''));
+      c.expect(hostPaths.includes('/var/lib/etcd-from-backup'), 'etcd 매니페스트의 데이터 볼륨이 /var/lib/etcd-from-backup을 가리키지 않습니다');
       const fs = c.cluster.machines.get('controlplane');
       c.expect(!!fs?.exists('/var/lib/etcd-from-backup/member'), '/var/lib/etcd-from-backup에 복원된 데이터(member)가 없습니다');
       if (!c.cluster.server.up) {

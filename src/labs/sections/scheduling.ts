@@ -6,6 +6,7 @@
 import type { Check, Obj } from '../check.ts';
 import { ANSWERS, readyReplicas, sameImage, sameQuantity } from '../check.ts';
 import type { Lab } from '../types.ts';
+import { readManifests } from '../../sim/kubectl/yaml/parse.ts';
 
 const CP_TAINT = 'node-role.kubernetes.io/control-plane';
 
@@ -582,7 +583,7 @@ kubectl -n kube-system get ds kube-proxy -o jsonpath='{.spec.template.spec.conta
       const dir = staticPodPath(c, 'controlplane');
       const fs = c.cluster.machines.get('controlplane');
       const files = (fs?.list(dir) ?? []).map((f) => `${dir}/${f}`);
-      const has = files.some((f) => /name:\s*static-busybox\b/.test(c.file(f) ?? ''));
+      const has = files.some((f) => readManifests(c.file(f) ?? '', f).documents.some((d) => (d.object as { metadata?: { name?: unknown } } | undefined)?.metadata?.name === 'static-busybox'));
       c.expect(has, `${dir}에 static-busybox 파드 매니페스트가 없습니다`);
       const pod = c.get('pod', 'static-busybox-controlplane');
       if (!pod) {
