@@ -18,7 +18,9 @@ import { DaemonSetController } from '../controllers/daemonset.ts';
 import { DeploymentController } from '../controllers/deployment.ts';
 import { EndpointsController } from '../controllers/endpoints.ts';
 import { GarbageCollector } from '../controllers/garbagecollector.ts';
+import { CronJobController } from '../controllers/cronjob.ts';
 import { JobController } from '../controllers/job.ts';
+import { TTLAfterFinishedController } from '../controllers/ttlafterfinished.ts';
 import { NamespaceController } from '../controllers/namespace.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
 import { ReplicaSetController } from '../controllers/replicaset.ts';
@@ -102,6 +104,8 @@ export class Cluster {
       new DeploymentController(this.ctx),
       new DaemonSetController(this.ctx),
       new JobController(this.ctx),
+      new CronJobController(this.ctx),
+      new TTLAfterFinishedController(this.ctx),
       new EndpointsController(this.ctx),
       new GarbageCollector(this.ctx),
       new NodeLifecycleController(this.ctx),
