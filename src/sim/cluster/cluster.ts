@@ -19,7 +19,9 @@ import { DeploymentController } from '../controllers/deployment.ts';
 import { EndpointSliceMirroringController } from '../controllers/endpointslicemirroring.ts';
 import { EndpointsController } from '../controllers/endpoints.ts';
 import { GarbageCollector } from '../controllers/garbagecollector.ts';
+import { CronJobController } from '../controllers/cronjob.ts';
 import { JobController } from '../controllers/job.ts';
+import { TTLAfterFinishedController } from '../controllers/ttlafterfinished.ts';
 import { NamespaceController } from '../controllers/namespace.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle.ts';
 import { ReplicaSetController } from '../controllers/replicaset.ts';
@@ -103,6 +105,8 @@ export class Cluster {
       new DeploymentController(this.ctx),
       new DaemonSetController(this.ctx),
       new JobController(this.ctx),
+      new CronJobController(this.ctx),
+      new TTLAfterFinishedController(this.ctx),
       new EndpointsController(this.ctx),
       new EndpointSliceMirroringController(this.ctx),
       new GarbageCollector(this.ctx),

@@ -173,9 +173,17 @@ export class JobController extends Controller {
 
     // Pods deleted now are terminating until the kubelet is done with them (and count as failed then).
     let deleted = 0;
-    if (finished?.type === 'Failed' || suspended) {
-      // A failed or suspended Job stops its running pods.
+    if (finished?.type === 'Failed') {
+      // A failed Job stops its running pods (deleteActivePods: they keep the finalizer and count as failed).
       for (const p of active) if (this.deletePod(job, p)) deleted++;
+      active = [];
+    } else if (!finished && suspended) {
+      // manageJob of a suspended Job (deleteJobPods): the finalizer goes first, so the pods are not
+      // counted as failed, then the pods are deleted and terminate.
+      for (const p of active) {
+        this.removeFinalizer(p);
+        if (this.deletePod(job, p)) deleted++;
+      }
       active = [];
     } else if (!finished) {
       let want = parallelism;
@@ -200,6 +208,22 @@ export class JobController extends Controller {
     const ts = this.ctx.server.now();
     const cond = (type: string) => ({ type, status: 'True', lastProbeTime: ts, lastTransitionTime: ts, reason: finished!.reason, message: finished!.message });
     let done = false;
+    // The Suspended condition follows spec.suspend while the Job runs (ensureJobConditionStatus):
+    // True/JobSuspended when suspended, False/JobResumed once resumed, and a resumed Job starts its
+    // clock (startTime) again.
+    let suspendEvent: 'Suspended' | 'Resumed' | undefined;
+    if (!finished && !job.metadata.deletionTimestamp) {
+      const i = conditions.findIndex((c) => c.type === 'Suspended');
+      const want = suspended ? { status: 'True', reason: 'JobSuspended', message: 'Job suspended' } : { status: 'False', reason: 'JobResumed', message: 'Job resumed' };
+      const cur = i >= 0 ? conditions[i] : undefined;
+      if (cur ? cur.status !== want.status || cur.reason !== want.reason || cur.message !== want.message : suspended) {
+        const c = { type: 'Suspended', status: want.status, lastProbeTime: ts, lastTransitionTime: ts, reason: want.reason, message: want.message };
+        if (i >= 0) conditions[i] = c;
+        else conditions.push(c);
+        suspendEvent = suspended ? 'Suspended' : 'Resumed';
+        if (!suspended) status.startTime = ts;
+      }
+    }
     if (finished) {
       // The interim condition (FailureTarget, SuccessCriteriaMet) first; the terminal one once no
       // pod is still terminating.
@@ -222,6 +246,7 @@ export class JobController extends Controller {
       },
       true,
     );
+    if (suspendEvent) recorder.event(job as KubeObject, 'Normal', suspendEvent, suspendEvent === 'Suspended' ? 'Job suspended' : 'Job resumed', COMPONENT);
     if (done) {
       if (finished!.type === 'Complete') recorder.event(job as KubeObject, 'Normal', 'Completed', 'Job completed', COMPONENT);
       else recorder.event(job as KubeObject, 'Warning', finished!.reason, finished!.message, COMPONENT);
