@@ -6,11 +6,12 @@
  * kube-scheduler records through the events/v1 library (client-go tools/events), which has no
  * correlator: see eventV1.
  */
-import type { KubeObject } from '../api/object.ts';
+import { clone, type KubeObject } from '../api/object.ts';
+import type { TimerHandle } from '../clock/clock.ts';
 import type { Client } from './client.ts';
 import { res } from './client.ts';
 import { flat } from '../clock/clock.ts';
-import { COMBINED_PREFIX, EventCorrelator, hash53, MAX_LRU_CACHE_ENTRIES } from './eventcorrelator.ts';
+import { COMBINED_PREFIX, EventCorrelator } from './eventcorrelator.ts';
 import type { CorrelatedEvent } from './eventcorrelator.ts';
 
 export interface EventSource {
@@ -18,13 +19,49 @@ export interface EventSource {
   host?: string;
 }
 
+/** An events/v1 recorder's identity and the action of what it records (kube-scheduler: Binding, Scheduling, Preempting). */
+export interface EventsV1Source {
+  /** reportingController: the scheduler profile's name. */
+  controller: string;
+  /** os.Hostname() of the process: the node for a host-network static pod, else the pod's name. */
+  hostname: string;
+  action: string;
+}
+
+/** The broadcaster's cache entry: the event as written, and its series once repeated. */
+interface CachedV1Event {
+  event: KubeObject;
+  eventTimeMs: number;
+  series?: { count: number; lastObservedTime: string };
+  /** When the series was last observed (simulated ms). */
+  lastMs?: number;
+}
+
+interface V1Broadcaster {
+  cache: Map<string, CachedV1Event>;
+  startedAt: number;
+  timer: TimerHandle | null;
+}
+
+/** client-go tools/events: finishTime and refreshTime. */
+const FINISH_TIME_MS = 6 * 60_000;
+const REFRESH_TIME_MS = 30 * 60_000;
+
+/** ref.GetReference of an object, as the events/v1 recorder puts it in `regarding`. */
+function objectReference(obj: KubeObject): Record<string, unknown> {
+  const meta = obj.metadata;
+  const io: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, resourceVersion: meta.resourceVersion, uid: meta.uid };
+  if (!meta.namespace) delete io.namespace;
+  return io;
+}
+
 export class EventRecorder {
   private client: Client;
   private counter = 0;
   /** One EventCorrelator per source (component and host). */
   private correlators = new Map<string, EventCorrelator>();
-  /** events/v1 recorders' caches, per source: hash of the event → its name, least recent first. */
-  private seen = new Map<string, Map<number, string>>();
+  /** events/v1 broadcasters by reporting instance (one per kube-scheduler process). */
+  private broadcasters = new Map<string, V1Broadcaster>();
   constructor(client: Client) {
     this.client = client;
   }
@@ -86,44 +123,116 @@ export class EventRecorder {
   }
 
   /**
-   * An events/v1 recorder's Eventf (kube-scheduler): an event repeated for the same object, reason
-   * and message bumps the first one's count instead of making a new one.
+   * An events/v1 recorder's Eventf (kube-scheduler; client-go tools/events). The event is written as
+   * the events.k8s.io API stores it: eventTime (µs), action, reportingController and
+   * reportingInstance (`<controller>-<hostname>`), no source, first/last timestamps or count. Its
+   * broadcaster keeps the events it wrote by (type, action, reason, reporting controller and
+   * instance, regarding object — not the message): the same again makes a series, written at once
+   * with count 2 and then only every 30 minutes (refreshExistingEventSeries) or once the series has
+   * been quiet for 6 (finishSeries), which also forgets a singleton 6 minutes after it happened.
    */
-  eventV1(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void {
+  eventV1(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventsV1Source, related?: KubeObject): void {
     const server = this.client.server;
     const meta = obj.metadata;
     const ns = meta.namespace || 'default';
-    const now = server.now();
-    message = flat(message);
     const info = res('events');
-    const srcKey = source.component;
-    let seen = this.seen.get(srcKey);
-    if (!seen) this.seen.set(srcKey, (seen = new Map()));
-    const key = hash53([meta.uid ?? '', reason, message], true);
-    const sameName = seen.get(key);
-    if (sameName) {
-      seen.delete(key);
-      seen.set(key, sameName);
+    const instance = `${source.controller}-${source.hostname}`;
+    let b = this.broadcasters.get(instance);
+    if (!b) {
+      this.broadcasters.set(instance, (b = { cache: new Map(), startedAt: server.clock.now(), timer: null }));
     }
-    const cached = sameName ? this.client.get(info, ns, sameName) : undefined;
-    const io = cached?.involvedObject as { uid?: string } | undefined;
-    const same = cached && io?.uid === meta.uid && cached.reason === reason && cached.message === message ? cached : undefined;
-    try {
-      if (same) {
-        this.client.mutate(info, ns, same.metadata.name!, (ev) => {
-          (ev as Record<string, unknown>).count = ((ev.count as number) ?? 1) + 1;
-          ev.lastTimestamp = now;
-        });
+    const io = objectReference(obj);
+    const rel = related ? objectReference(related) : undefined;
+    const key = JSON.stringify([type, source.action, reason, source.controller, instance, io, rel ?? null]);
+    const cached = b.cache.get(key);
+    const nowMicro = this.microNow();
+    if (cached) {
+      cached.lastMs = server.clock.now();
+      if (cached.series) {
+        cached.series.count++;
+        cached.series.lastObservedTime = nowMicro.text;
         return;
       }
-      const name = this.newName(meta.name ?? '');
-      seen.set(key, name);
-      if (seen.size > MAX_LRU_CACHE_ENTRIES) seen.delete(seen.keys().next().value!);
-      const e: CorrelatedEvent = { component: source.component, host: '', kind: obj.kind, namespace: meta.namespace ?? '', name: meta.name ?? '', fieldPath: '', uid: meta.uid ?? '', apiVersion: obj.apiVersion, type, reason, message, reportingController: source.component, reportingInstance: '' };
-      this.client.create(info, eventObject(obj, e, name, ns, now, now, 1, source, undefined));
-    } catch {
-      // Best effort, as above.
+      cached.series = { count: 2, lastObservedTime: nowMicro.text };
+      this.writeSeries(cached);
+      this.scheduleSeriesTicks(b);
+      return;
     }
+    const name = flat(`${meta.name ?? ''}.${nowMicro.nanoHex}`);
+    const event: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject: io,
+      reason,
+      message: flat(message),
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      type,
+      eventTime: nowMicro.text,
+      action: source.action,
+      ...(rel ? { related: rel } : {}),
+      reportingComponent: source.controller,
+      reportingInstance: instance,
+    };
+    b.cache.set(key, { event, eventTimeMs: server.clock.now() });
+    this.scheduleSeriesTicks(b);
+    try {
+      this.client.create(info, clone(event));
+    } catch {
+      // Events are best effort, as in client-go.
+    }
+  }
+
+  /** recordEvent for a series: a patch of the series, or the whole event again when it is gone. */
+  private writeSeries(c: CachedV1Event): void {
+    const info = res('events');
+    const { name, namespace } = c.event.metadata;
+    const series = { count: c.series!.count, lastObservedTime: c.series!.lastObservedTime };
+    try {
+      const patched = this.client.mutate(info, namespace, name!, (ev) => {
+        (ev as Record<string, unknown>).series = series;
+      });
+      if (!patched) this.client.create(info, { ...clone(c.event), series });
+    } catch {
+      // Best effort.
+    }
+  }
+
+  /**
+   * The broadcaster's two tickers, from its start: every 6 minutes finishSeries, every 30
+   * refreshExistingEventSeries. Only kept running while something is cached.
+   */
+  private scheduleSeriesTicks(b: V1Broadcaster): void {
+    if (b.timer || !b.cache.size) return;
+    const clock = this.client.server.clock;
+    const now = clock.now();
+    const next = b.startedAt + Math.ceil((now - b.startedAt + 1) / FINISH_TIME_MS) * FINISH_TIME_MS;
+    b.timer = clock.after(next - now, () => {
+      b.timer = null;
+      const t = clock.now();
+      const ticks = Math.round((t - b.startedAt) / FINISH_TIME_MS);
+      if ((ticks * FINISH_TIME_MS) % REFRESH_TIME_MS === 0) for (const c of b.cache.values()) if (c.series) this.writeSeries(c);
+      for (const [k, c] of b.cache) {
+        if (c.series) {
+          if ((c.lastMs ?? c.eventTimeMs) < t - FINISH_TIME_MS) {
+            this.writeSeries(c);
+            b.cache.delete(k);
+          }
+        } else if (c.eventTimeMs < t - FINISH_TIME_MS) b.cache.delete(k);
+      }
+      this.scheduleSeriesTicks(b);
+    });
+  }
+
+  /** A MicroTime of now (RFC 3339, 6 digits) and the UnixNano of the same instant in hex (event names). */
+  private microNow(): { text: string; nanoHex: string } {
+    const ms = this.client.server.clock.now();
+    // Distinct instants for events recorded in the same simulated millisecond.
+    const micro = BigInt(ms) * 1000n + BigInt(this.counter++ % 1000);
+    const iso = new Date(ms).toISOString();
+    return { text: `${iso.slice(0, 19)}.${String(micro % 1_000_000n).padStart(6, '0')}Z`, nanoHex: (micro * 1000n).toString(16) };
   }
 
   /** makeEvent's name: the object's name and the UnixNano of the event time, in hex. */

@@ -177,6 +177,8 @@ export class Cluster {
     fs.mkdirp('/tmp');
     const controlPlane = spec.labels['node-role.kubernetes.io/control-plane'] !== undefined;
     if (controlPlane) {
+      // kube-scheduler runs in a host-network static pod there: its host name is the node's.
+      this.scheduler.hostname = spec.name;
       for (const [path, content] of Object.entries(controlPlaneManifests(spec.kubeletVersion, ETCD[spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1')]))) fs.write(path, content);
     }
     writeKubeconfigs(fs, spec.name, controlPlane);

@@ -55,6 +55,8 @@ export class KubeScheduler {
   static readonly RECORD_MAX_NODES = 200;
   /** False while the scheduler's static pod is not running. */
   running = true;
+  /** The process's host name (its events' reportingInstance): the node of a host-network pod, else the pod. */
+  hostname = 'controlplane';
 
   constructor(ctx: ControllerContext, profiles: string[] | SchedulerProfile[] = ['default-scheduler']) {
     this.ctx = ctx;
@@ -288,12 +290,12 @@ export class KubeScheduler {
       this.decisions.set(pod.metadata.uid!, outcome.record);
       if (this.decisions.size > KubeScheduler.MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!);
     }
-    const source = { component: schedulerName };
+    const source = (action: string) => ({ controller: schedulerName, hostname: this.hostname, action });
     if (outcome.ok) {
       this.cache.assumePod(p, outcome.node, outcome.podInfo);
       try {
         client.bind(pod.metadata.namespace!, pod.metadata.name!, outcome.node);
-        recorder.eventV1(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source);
+        recorder.eventV1(pod, 'Normal', 'Scheduled', scheduledEventMessage(p, outcome.node), source('Binding'));
         this.queue.done(qp);
       } catch {
         // handleBindingCycleError: forget the assumed pod; the pod retries after the error backoff.
@@ -310,7 +312,7 @@ export class KubeScheduler {
       p,
     );
     const message = truncateMessage(outcome.error.message);
-    recorder.eventV1(pod, 'Warning', 'FailedScheduling', message, source);
+    recorder.eventV1(pod, 'Warning', 'FailedScheduling', message, source('Scheduling'));
     for (const v of outcome.victims) {
       // preemption.go PreemptPod: the victim first gets the DisruptionTarget condition, then is
       // deleted (gracefully: it terminates like any deleted pod).
@@ -327,7 +329,7 @@ export class KubeScheduler {
         true,
       );
       client.delete(res('pods'), v.metadata!.namespace, v.metadata!.name!);
-      recorder.eventV1(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source);
+      recorder.eventV1(v as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${outcome.nominatedNodeName}`, source('Preempting'), pod);
     }
     client.mutate(
       res('pods'),

@@ -59,7 +59,7 @@ kubectl get pod filler -o jsonpath='{range .status.conditions[?(@.type=="Disrupt
 sleep 5
 kubectl get pods -o wide
 kubectl get pod urgent -o jsonpath='{.status.nominatedNodeName}{"\n"}'
-kubectl get events --field-selector involvedObject.name=filler,reason=Preempted -o custom-columns=REASON:.reason,SOURCE:.source.component --no-headers
+kubectl get events --field-selector involvedObject.name=filler,reason=Preempted -o custom-columns=REASON:.reason,SOURCE:.reportingComponent,ACTION:.action,RELATED:.related.name --no-headers
 kubectl get events --field-selector involvedObject.name=urgent -o custom-columns=REASON:.reason,MESSAGE:.message --no-headers
 kubectl get pc
 kubectl create priorityclass huge --value=1000000001

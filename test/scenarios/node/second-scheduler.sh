@@ -75,7 +75,11 @@ kubectl apply -f pod.yaml
 kubectl run normal --image=nginx
 sleep 5
 kubectl get pods
-kubectl get events -o custom-columns=REASON:.reason,SOURCE:.source.component,OBJECT:.involvedObject.name --field-selector reason=Scheduled
+# kube-scheduler records through events.k8s.io/v1 (client-go tools/events): source is empty, the
+# scheduler's name is reportingComponent, reportingInstance is <name>-<hostname>; printEvent's SOURCE
+# column joins them (formatEventSource).
+kubectl get events -o custom-columns=REASON:.reason,SOURCE:.source.component,COMPONENT:.reportingComponent,INSTANCE:.reportingInstance,ACTION:.action,OBJECT:.involvedObject.name --field-selector reason=Scheduled
+kubectl get events -o wide --field-selector reason=Scheduled
 sed -i 's|- --config=/etc/kubernetes/my-scheduler-config.yaml|- --scheduler-name=my-scheduler|' /etc/kubernetes/manifests/my-scheduler.yaml
 sleep 30
 kubectl get pods -n kube-system my-scheduler-controlplane

@@ -266,11 +266,22 @@ const PRINTERS: Record<string, Printer> = {
   },
   events: {
     columns: [['Last Seen'], ['Type'], ['Reason'], ['Object'], ['Subobject', 1], ['Source', 1], ['Message'], ['First Seen', 1], ['Count', 1], ['Name', 1]],
+    // printEvent: events written through events.k8s.io have eventTime instead of first/last
+    // timestamps, a series instead of a count, and reporting fields instead of a source.
     row(o, now) {
-      const last = o.lastTimestamp ?? o.eventTime ?? o.firstTimestamp;
+      const first = since(o.firstTimestamp ?? o.eventTime, now);
+      let last = o.lastTimestamp ? since(o.lastTimestamp, now) : first;
+      let count = o.count ?? 0;
+      if (o.series) {
+        last = since(o.series.lastObservedTime, now);
+        count = o.series.count ?? 0;
+      } else if (!count) count = 1;
       const io = o.involvedObject ?? {};
-      const src = o.source?.host ? `${o.source.component}, ${o.source.host}` : (o.source?.component ?? '');
-      return [since(last, now), o.type ?? '', o.reason ?? '', `${String(io.kind ?? '').toLowerCase()}/${io.name ?? ''}`, io.fieldPath ?? '', src, String(o.message ?? '').trim(), since(o.firstTimestamp ?? o.eventTime, now), o.count ?? 1, o.metadata.name];
+      const component = o.source?.component || o.reportingComponent || '';
+      const instance = o.source?.host || o.reportingInstance || '';
+      const src = instance ? `${component}, ${instance}` : component;
+      const target = io.name ? `${String(io.kind ?? '').toLowerCase()}/${io.name}` : String(io.kind ?? '').toLowerCase();
+      return [last, o.type ?? '', o.reason ?? '', target, io.fieldPath ?? '', src, String(o.message ?? '').trim(), first, count, o.metadata.name];
     },
   },
 };
