@@ -83,3 +83,29 @@ test('the copied text is the code exactly as written in the source block', { ski
     await context.close();
   }
 });
+
+test('the 복사 button never covers code, on notes and cheat sheets, wide and narrow', async () => {
+  const routes = [route, builtRoutes().find((r) => r.startsWith('/sheets/') && r !== '/sheets/')].filter((r): r is string => !!r);
+  assert.ok(routes.length === 2, 'a note and a sheet with code');
+  for (const width of [1280, 390]) {
+    const context = await site.context({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    try {
+      for (const r of routes) {
+        await page.goto(r);
+        const overlaps = await page.evaluate(() =>
+          [...document.querySelectorAll('.code-block')].flatMap((b) => {
+            const btn = b.querySelector('.copy-button')?.getBoundingClientRect();
+            const code = b.querySelector('pre code')?.getBoundingClientRect();
+            if (!btn || !code || !btn.width) return [];
+            const hit = btn.left < code.right && code.left < btn.right && btn.top < code.bottom && code.top < btn.bottom;
+            return hit ? [(b.querySelector('pre')?.textContent ?? '').slice(0, 40)] : [];
+          }),
+        );
+        assert.deepEqual(overlaps, [], `${r} at ${width}px`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -283,7 +283,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   { id: 'scheduler-plugin', ko: '스케줄러 플러그인', en: ['scheduler plugin', 'plugin', 'extension point'], variants: ['플러그인', '확장 지점'], category: 'scheduling' },
   { id: 'topology-spread', ko: '토폴로지 분배 제약 조건', en: ['topology spread constraints'], variants: ['파드 토폴로지 분배 제약 조건'], category: 'scheduling' },
   { id: 'eviction', ko: '축출', en: ['eviction', 'evict', 'pod eviction'], variants: ['퇴거'], category: 'scheduling' },
-  { id: 'pod-priority', ko: '파드 우선순위', en: ['pod priority', 'PriorityClass'], short: ['pc'], variants: ['프라이어리티클래스', '우선순위'], category: 'scheduling' },
+  { id: 'pod-priority', ko: '파드 우선순위', en: ['pod priority'], variants: ['우선순위'], category: 'scheduling' },
+  { id: 'priority-class', ko: '프라이어리티클래스(PriorityClass)', en: ['PriorityClass'], short: ['pc'], variants: ['프라이어리티클래스', '우선순위 클래스'], category: 'scheduling' },
   { id: 'qos-class', ko: 'QoS 클래스', en: ['QoS class', 'Guaranteed', 'Burstable', 'BestEffort'], variants: ['서비스 품질 클래스'], category: 'resources' },
   {
     id: 'unschedulable',

@@ -268,13 +268,19 @@ export function sheetMarkdown(sheet: Sheet, opts: MarkdownOptions): string {
     out.push(`<section class="sheet-section" data-section="${s.id}" aria-labelledby="sheet-${s.id}">`, '');
     s.notes.forEach((g, gi) => {
       out.push(`<div class="sheet-note" data-note="${g.slug}">`, '');
+      // The note's list numbers count its prose steps too; the sheet shows only the steps with code,
+      // numbered again 1, 2, 3 … (a step with two blocks is numbered once, at its first).
+      let shownStep = 0;
+      let lastStep: number | undefined;
       g.items.forEach((item, i) => {
         const cls = item.kind === 'setup' ? ' sheet-item-setup' : item.marked ? '' : ' sheet-item-needed';
         out.push(`<div class="sheet-item${cls}" data-kind="${item.kind}" data-key="${item.key}">`, '');
         // Headings ride with the first item under them, so a heading never ends a column.
         if (gi === 0 && i === 0) out.push(`<h2 class="sheet-section-title" id="sheet-${s.id}">${escapeHtml(s.title)}</h2>`, '');
         if (i === 0) out.push(`<h3 class="sheet-note-title"><a href="${g.href}">${escapeHtml(g.title)}</a></h3>`, '');
-        const step = item.fence.step !== undefined ? `<span class="sheet-step">${item.fence.step}.</span> ` : '';
+        let step = '';
+        if (item.fence.step !== undefined && item.fence.step !== lastStep) step = `<span class="sheet-step">${++shownStep}.</span> `;
+        if (item.fence.step !== undefined) lastStep = item.fence.step;
         if (item.caption) out.push('<div class="sheet-caption">', '', step + item.caption, '', '</div>', '');
         out.push(fence(item.block.code, `${item.block.lang} ${sheetMeta(item, bySlug.get(item.slug)!)}`), '');
         const entries = opts.outputs.get(item.key);

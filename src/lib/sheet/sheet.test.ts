@@ -303,3 +303,35 @@ test('sheet output for a block with no output shows nothing', () => {
   assert.equal(outputText([{ command: 'alias k=kubectl', output: [], status: 0 }]), '');
 });
 
+
+test('sheetMarkdown: the steps with code are numbered again 1, 2, … and a step with two blocks once', () => {
+  const SRC = `## 업그레이드
+
+1. 버전을 본다.
+
+   \`\`\`sh sheet
+   kubectl version
+   \`\`\`
+
+2. 문서를 읽는다(코드 없음).
+
+3. 노드를 비운다.
+
+   \`\`\`sh sheet
+   kubectl drain node01 --ignore-daemonsets
+   \`\`\`
+
+   \`\`\`sh sheet
+   kubectl get nodes
+   \`\`\`
+
+4. 되돌린다.
+
+   \`\`\`sh sheet
+   kubectl uncordon node01
+   \`\`\`
+`;
+  const n: NoteSource = { file: 'maintenance/steps.mdx', slug: 'steps', title: '단계', section: 'maintenance', order: 1, setup: '', ...parseNote(SRC) };
+  const md = sheetMarkdown(composeSheet('maintenance', [n], collectItems([n])), { notes: [n], outputs: new Map() });
+  assert.deepEqual([...md.matchAll(/<span class="sheet-step">(\d+)\.<\/span> ([^\n]*)/g)].map((m) => `${m[1]} ${m[2]}`), ['1 버전을 본다.', '2 노드를 비운다.', '3 되돌린다.']);
+});
