@@ -46,6 +46,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubelet/exec.ts': () => import('../../sim/kubelet/exec.ts'),
   'sim/node/systemctl.ts': () => import('../../sim/node/systemctl.ts'),
   'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
+  'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
 };
 
 /**
@@ -76,7 +77,7 @@ const WANTS: [RegExp, string[]][] = [
   [/\bscale\b/, ['cmd/scale']],
   [/\bapi-(resources|versions)\b/, ['cmd/apiresources']],
   [/\bversion\b/, ['cmd/version']],
-  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version']],
+  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version', 'node/curl']],
   [/\bevents\b/, ['cmd/events']],
   [/\bexec\b/, ['cmd/exec']],
   [/\bexplain\b/, ['cmd/explain']],
@@ -93,6 +94,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(command|args|exec|attach|crictl|sh|bash|nslookup|wget|curl|livenessProbe|readinessProbe|startupProbe)\b|\s--(\s|$)/, ['kubelet/exec']],
   [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
   [/\b(systemctl|journalctl|service|kubelet|ps)\b/, ['node/systemctl', 'node/ps']],
+  // curl on a node (a container's curl is kubelet/exec); /version answers through cmd/version.
+  [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -15,6 +15,7 @@ import { APT_COMMANDS, aptCommand } from './apt.ts';
 import { kubeadmCommand } from './kubeadm.ts';
 import { etcdctl, etcdProcess, etcdutl } from './etcdctl.ts';
 import { crictl } from './crictl.ts';
+import { curl } from './curl.ts';
 
 // Control-plane binaries validate their flags from the first container the kubelet starts.
 registerProcessModels();
@@ -31,6 +32,7 @@ export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
   shell.register('journalctl', (ctx) => journalctl(world, ctx));
   shell.register('ps', (ctx) => ps(world, ctx));
   shell.register('crictl', (ctx) => crictl(world, ctx));
+  shell.register('curl', (ctx) => curl(world, ctx));
   for (const name of APT_COMMANDS) shell.register(name, (ctx) => aptCommand(world, ctx));
   registerTeeAndSudo(shell);
   shell.register('kubeadm', (ctx) => kubeadmCommand(world, ctx));
