@@ -38,6 +38,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubectl/rawhttp.ts': () => import('../../sim/kubectl/rawhttp.ts'),
   'sim/kubectl/help.ts': () => import('../../sim/kubectl/help.ts'),
   'sim/shell/diff.ts': () => import('../../sim/shell/diff.ts'),
+  'sim/shell/coreutils.ts': () => import('../../sim/shell/coreutils.ts'),
   'sim/node/etcdctl.ts': () => import('../../sim/node/etcdctl.ts'),
   'sim/node/kubeadm.ts': () => import('../../sim/node/kubeadm.ts'),
   'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
@@ -96,6 +97,7 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(systemctl|journalctl|service|kubelet|ps)\b/, ['node/systemctl', 'node/ps']],
   // curl on a node (a container's curl is kubelet/exec); /version answers through cmd/version.
   [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
+  [/\b(date|xargs|find|column|basename|dirname|realpath)\b/, ['shell/coreutils']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();
