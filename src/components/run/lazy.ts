@@ -48,6 +48,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/systemctl.ts': () => import('../../sim/node/systemctl.ts'),
   'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
   'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
+  'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
 };
 
 /**
@@ -98,6 +99,7 @@ const WANTS: [RegExp, string[]][] = [
   // curl on a node (a container's curl is kubelet/exec); /version answers through cmd/version.
   [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
   [/\b(date|xargs|find|column|basename|dirname|realpath)\b/, ['shell/coreutils']],
+  [/\b(hostname|id|uname|uptime|less|more|watch)\b/, ['node/hosttools']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();
