@@ -38,6 +38,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubectl/rawhttp.ts': () => import('../../sim/kubectl/rawhttp.ts'),
   'sim/kubectl/help.ts': () => import('../../sim/kubectl/help.ts'),
   'sim/shell/diff.ts': () => import('../../sim/shell/diff.ts'),
+  'sim/shell/coreutils.ts': () => import('../../sim/shell/coreutils.ts'),
   'sim/node/etcdctl.ts': () => import('../../sim/node/etcdctl.ts'),
   'sim/node/kubeadm.ts': () => import('../../sim/node/kubeadm.ts'),
   'sim/node/crictl.ts': () => import('../../sim/node/crictl.ts'),
@@ -46,6 +47,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/kubelet/exec.ts': () => import('../../sim/kubelet/exec.ts'),
   'sim/node/systemctl.ts': () => import('../../sim/node/systemctl.ts'),
   'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
+  'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
+  'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
 };
 
 /**
@@ -76,7 +79,7 @@ const WANTS: [RegExp, string[]][] = [
   [/\bscale\b/, ['cmd/scale']],
   [/\bapi-(resources|versions)\b/, ['cmd/apiresources']],
   [/\bversion\b/, ['cmd/version']],
-  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version']],
+  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version', 'node/curl']],
   [/\bevents\b/, ['cmd/events']],
   [/\bexec\b/, ['cmd/exec']],
   [/\bexplain\b/, ['cmd/explain']],
@@ -93,6 +96,10 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(command|args|exec|attach|crictl|sh|bash|nslookup|wget|curl|livenessProbe|readinessProbe|startupProbe)\b|\s--(\s|$)/, ['kubelet/exec']],
   [/\b(apt(-get|-mark|-cache)?|dpkg|kubelet)\b/, ['node/apt']],
   [/\b(systemctl|journalctl|service|kubelet|ps)\b/, ['node/systemctl', 'node/ps']],
+  // curl on a node (a container's curl is kubelet/exec); /version answers through cmd/version.
+  [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
+  [/\b(date|xargs|find|column|basename|dirname|realpath)\b/, ['shell/coreutils']],
+  [/\b(hostname|id|uname|uptime|less|more|watch)\b/, ['node/hosttools']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

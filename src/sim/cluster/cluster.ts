@@ -182,7 +182,7 @@ export class Cluster {
       for (const [path, content] of Object.entries(controlPlaneManifests(spec.kubeletVersion, ETCD[spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1')]))) fs.write(path, content);
     }
     writeKubeconfigs(fs, spec.name, controlPlane);
-    layDown(fs, spec.name, controlPlane, spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'));
+    layDown(fs, spec.name, controlPlane, spec.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'), spec.internalIP);
     this.machines.set(spec.name, fs);
     // A client in one pod reads a web server's documents in another pod, wherever it runs.
     const podFiles = (uid: string, container: string) => {

@@ -102,16 +102,30 @@ function serversOf(pod: KubeObject): { listener: Listener; container: string }[]
   return out;
 }
 
-/** Open a TCP connection from a pod to ip:port. */
-export function connect(view: NetworkView, ip: string, port: number, self?: KubeObject): Connection {
-  if (ip === '127.0.0.1' && self) return toPod(self, port);
+/**
+ * Where kube-proxy's KUBE-SERVICES rules send a packet for ip:port: undefined when ip is no ClusterIP;
+ * a timeout for a port the Service does not declare (no rule), refused when it has no ready endpoint
+ * (the REJECT rule); else the endpoint chosen (KUBE-SVC-* random).
+ */
+export function serviceTarget(view: NetworkView, ip: string, port: number): { kind: 'timeout' | 'refused' } | { ip: string; port: number; svc: KubeObject } | undefined {
   for (const svc of view.services()) {
     const spec = (svc.spec ?? {}) as Obj;
     if (!spec.clusterIP || spec.clusterIP === 'None' || !(spec.clusterIPs ?? [spec.clusterIP]).includes(ip)) continue;
     const sp = ((spec.ports ?? []) as Obj[]).find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
     if (!sp) return { kind: 'timeout' };
-    return viaService(view, svc, sp);
+    const eps = endpointsOf(view, svc, sp);
+    if (!eps.length) return { kind: 'refused' };
+    const ep = eps.length === 1 ? eps[0] : eps[view.pick ? view.pick(eps.length) : 0];
+    return { ...ep, svc };
   }
+  return undefined;
+}
+
+/** Open a TCP connection from a pod to ip:port. */
+export function connect(view: NetworkView, ip: string, port: number, self?: KubeObject): Connection {
+  if (ip === '127.0.0.1' && self) return toPod(self, port);
+  const t = serviceTarget(view, ip, port);
+  if (t) return 'kind' in t ? t : toEndpoint(view, t.svc, t);
   const node = (view.nodes?.() ?? []).find((n) => ((n.status as Obj)?.addresses ?? []).some((a: Obj) => a.type === 'InternalIP' && a.address === ip));
   if (node) {
     for (const svc of view.services()) {
@@ -136,7 +150,10 @@ export function connect(view: NetworkView, ip: string, port: number, self?: Kube
 function viaService(view: NetworkView, svc: KubeObject, sp: Obj): Connection {
   const eps = endpointsOf(view, svc, sp);
   if (!eps.length) return { kind: 'refused' };
-  const ep = eps.length === 1 ? eps[0] : eps[view.pick ? view.pick(eps.length) : 0];
+  return toEndpoint(view, svc, eps.length === 1 ? eps[0] : eps[view.pick ? view.pick(eps.length) : 0]);
+}
+
+function toEndpoint(view: NetworkView, svc: KubeObject, ep: { ip: string; port: number }): Connection {
   const pod = view.pods().find((p) => (p.status as Obj)?.podIP === ep.ip && p.metadata.namespace === svc.metadata.namespace) ?? view.pods().find((p) => (p.status as Obj)?.podIP === ep.ip);
   if (!pod) return { kind: 'timeout' };
   return toPod(pod, ep.port);

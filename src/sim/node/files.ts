@@ -107,6 +107,52 @@ export function aptSource(minor: string): string {
   return `deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v${minor}/deb/ /\n`;
 }
 
+export function etcHosts(node: string, ip: string): string {
+  return `127.0.0.1 localhost\n${ip} ${node}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
+}
+
+/** systemd-resolved's stub file (systemd 255, /run/systemd/resolve/stub-resolv.conf), no search domain. */
+export const RESOLV_CONF = `# This is /run/systemd/resolve/stub-resolv.conf managed by man:systemd-resolved(8).
+# Do not edit.
+#
+# This file might be symlinked as /etc/resolv.conf. If you're looking at
+# /etc/resolv.conf and seeing this text, you have followed the symlink.
+#
+# This is a dynamic resolv.conf file for connecting local clients to the
+# internal DNS stub resolver of systemd-resolved. This file lists all
+# configured search domains.
+#
+# Run "resolvectl status" to see details about the uplink DNS servers
+# currently in use.
+#
+# Third party programs should typically not access this file directly, but only
+# through the symlink at /etc/resolv.conf. To manage man:resolv.conf(5) in a
+# different way, replace this symlink by a static file or a different symlink.
+#
+# See man:systemd-resolved.service(8) for details about the supported modes of
+# operation for /etc/resolv.conf.
+
+nameserver 127.0.0.53
+options edns0 trust-ad
+search .
+`;
+
+/** /usr/lib/os-release of Ubuntu 24.04.3 (base-files 13ubuntu10.3). */
+export const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.3 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04.3 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=noble
+LOGO=ubuntu-logo
+`;
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** A PEM block with deterministic filler (the files exist and look right; they are not keys). */
@@ -127,10 +173,15 @@ const CONTROL_PLANE_PKI = [
 ];
 
 /** Lay down the files of one machine (only files that are not there yet). */
-export function layDown(fs: FileSystem, node: string, controlPlane: boolean, minor: string): void {
+export function layDown(fs: FileSystem, node: string, controlPlane: boolean, minor: string, ip = '127.0.1.1'): void {
   const put = (path: string, content: string) => {
     if (!fs.exists(path)) fs.write(path, content);
   };
+  // The files of any Ubuntu 24.04 machine (the node's /etc/hosts as a host-network pod sees it, exec.ts).
+  put('/etc/hostname', node + '\n');
+  put('/etc/hosts', etcHosts(node, ip));
+  put('/etc/resolv.conf', RESOLV_CONF);
+  put('/etc/os-release', OS_RELEASE);
   // Certificates and keys: filler made when a file is first read (most never are).
   const putPem = (path: string, ...blocks: Parameters<typeof pem>[]) => {
     if (!fs.exists(path)) fs.writeLazy(path, () => blocks.map((b) => pem(...b)).join(''));

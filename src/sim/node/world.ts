@@ -118,7 +118,7 @@ export class NodeWorld {
     if (!fs || !kubelet) return undefined;
     const controlPlane = kubelet.spec.labels['node-role.kubernetes.io/control-plane'] !== undefined;
     const version = kubelet.spec.kubeletVersion;
-    layDown(fs, name, controlPlane, minorOf(version));
+    layDown(fs, name, controlPlane, minorOf(version), kubelet.spec.internalIP);
     const pkg = toPackage(version);
     const packages = new Map<string, PackageState>([
       ['kubeadm', { version: pkg, held: true }],

@@ -6,6 +6,7 @@
 import { FileSystem, baseName } from './fs.ts';
 import { registerControl } from './control.ts';
 import { diff } from './diff.ts';
+import { basename, column, date, dirname, find, realpath, xargs } from './coreutils.ts';
 import type { CommandContext, CommandFn, Shell } from './shell.ts';
 
 function readInput(ctx: CommandContext, files: string[], cmd: string): string | null {
@@ -353,7 +354,7 @@ const ls: CommandFn = (ctx) => {
         const size = isDir ? 4096 : new TextEncoder().encode(ctx.fs.read(p) ?? '').length;
         ctx.out(`${isDir ? 'drwxr-xr-x 2' : '-rw-r--r-- 1'} root root ${String(size).padStart(5)} Jan  1 00:00 ${n}\n`);
       }
-    } else if (shown.length) ctx.out(shown.join('  ') + '\n');
+    } else if (shown.length) ctx.out(shown.join(ctx.tty === false || flags.has('-1') ? '\n' : '  ') + '\n'); // one per line into a pipe (GNU ls)
   };
   for (const t of targets) {
     const p = FileSystem.normalize(t, ctx.cwd);
@@ -696,6 +697,7 @@ export function registerBuiltins(shell: Shell): void {
   reg('touch', touch);
   reg('sed', sed);
   reg('diff', diff);
+  for (const [n, f] of Object.entries({ date, xargs, find, column, basename, dirname, realpath })) reg(n, f);
   reg('cd', cd);
   reg('pwd', (ctx) => (ctx.out(ctx.shell.cwd + '\n'), 0));
   reg('alias', alias);

@@ -19,6 +19,8 @@ export interface Input {
 interface IO {
   emit: (o: Output) => void;
   input: Input;
+  /** Standard output is the terminal (not a pipe, a file or a command substitution). */
+  tty?: boolean;
 }
 
 export interface CommandContext {
@@ -32,6 +34,8 @@ export interface CommandContext {
   shell: Shell;
   fs: FileSystem;
   cwd: string;
+  /** Standard output is the terminal (curl then shows no progress meter, as isatty(1) tells it). */
+  tty?: boolean;
 }
 
 /** A command returns its exit status. */
@@ -182,7 +186,7 @@ export class Shell {
     if (!outer) this.iterations = 0;
     this.running = true;
     try {
-      const gen = this.execList(list, { emit, input: { buf: '' } });
+      const gen = this.execList(list, { emit, input: { buf: '' }, tty: true });
       while (!gen.next().done);
     } catch (e) {
       if (e instanceof ShellAbort) {
@@ -237,7 +241,7 @@ export class Shell {
       const last = i === p.commands.length - 1;
       let captured = '';
       const emit = last ? io.emit : (o: Output) => (o.stream === 'stdout' ? (captured += o.text) : io.emit(o));
-      status = yield* this.execCommand(p.commands[i], { emit, input });
+      status = yield* this.execCommand(p.commands[i], { emit, input, tty: last && io.tty });
       input = { buf: captured };
     }
     return p.negate ? (status === 0 ? 1 : 0) : status;
@@ -247,7 +251,7 @@ export class Shell {
     if (cmd.kind === undefined) return yield* this.execSimple(cmd, io);
     const r = this.openRedirects(cmd.redirects, io.input, (t) => io.emit({ stream: 'stdout', text: t }), (t) => io.emit({ stream: 'stderr', text: t }));
     if (typeof r === 'number') return r;
-    const inner: IO = { input: r.input, emit: (o) => (o.stream === 'stdout' ? r.out(o.text) : r.err(o.text)) };
+    const inner: IO = { input: r.input, emit: (o) => (o.stream === 'stdout' ? r.out(o.text) : r.err(o.text)), tty: io.tty && !r.stdoutRedirected };
     let status = 0;
     try {
       switch (cmd.kind) {
@@ -373,7 +377,7 @@ export class Shell {
   }
 
   /** Redirections of a command: the streams it writes to, its input, and what to do when it ends. */
-  private openRedirects(redirects: Redirect[], input: Input, out: (t: string) => void, err: (t: string) => void, heredoc?: string): { out: (t: string) => void; err: (t: string) => void; input: Input; finish(): void } | number {
+  private openRedirects(redirects: Redirect[], input: Input, out: (t: string) => void, err: (t: string) => void, heredoc?: string): { out: (t: string) => void; err: (t: string) => void; input: Input; stdoutRedirected: boolean; finish(): void } | number {
     let stdoutFile: { path: string; append: boolean } | undefined;
     let stderrFile: { path: string; append: boolean } | undefined;
     let stderrToStdout = false;
@@ -415,6 +419,7 @@ export class Shell {
       out: writeOut,
       err: writeErr,
       input,
+      stdoutRedirected: !!stdoutFile,
       finish: () => {
         if (stdoutFile && stdoutFile.path !== '/dev/null') this.fs[stdoutFile.append ? 'append' : 'write'](stdoutFile.path, outBuf);
         if (stderrFile && stderrFile.path !== '/dev/null') this.fs[stderrFile.append ? 'append' : 'write'](stderrFile.path, errBuf);
@@ -462,7 +467,7 @@ export class Shell {
       status = 127;
     } else {
       try {
-        status = fn({ name, args: argv.slice(1), stdin: r.input.buf, input: r.input, env, out: r.out, err: r.err, shell: this, fs: this.fs, cwd: this.cwd });
+        status = fn({ name, args: argv.slice(1), stdin: r.input.buf, input: r.input, env, out: r.out, err: r.err, shell: this, fs: this.fs, cwd: this.cwd, tty: !!io.tty && !r.stdoutRedirected });
       } catch (e) {
         if (e instanceof LoopControl || e instanceof ShellExit || e instanceof ShellAbort) {
           r.finish();
