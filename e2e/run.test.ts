@@ -209,6 +209,12 @@ test('terminal: completion, history (kept across reloads), here-documents, alias
     assert.match(await out.innerText(), /<b>hello<\/b>/);
     assert.equal(await out.locator('b').count(), 0, 'text, not markup');
     assert.match(await out.innerText(), /default\s+Active/);
+    // stderr of a command that failed is an error; of one that succeeded, information (another style).
+    await term(page, 'cat nothing.txt');
+    await term(page, 'ssh node01');
+    await term(page, 'exit');
+    assert.equal(await out.locator('.run-err:not(.run-err-ok)', { hasText: 'No such file or directory' }).count(), 1);
+    assert.equal(await out.locator('.run-err.run-err-ok', { hasText: 'Connection to node01 closed.' }).count(), 1);
     // vi opens the in-page editor; saving writes the file.
     await input.fill('vi notes.txt');
     await input.press('Enter');

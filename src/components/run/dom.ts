@@ -43,7 +43,10 @@ export function renderEntries(
   for (const e of entries) {
     if (e.command.startsWith('# ') && e.output.length === 0) frag.append(h('span', { class: 'run-note' }, e.command + '\n'));
     else if (e.command) frag.append(h('span', { class: 'run-cmd' }, prompt + e.command + '\n'));
-    for (const o of e.output) frag.append(o.stream === 'stderr' ? h('span', { class: 'run-err' }, o.text) : document.createTextNode(o.text));
+    // stderr of a command that succeeded (ssh's "Connection … closed.", kubectl's Warning: lines) is
+    // information, not an error: marked, but not in the error colour.
+    const errClass = e.status === 0 ? 'run-err run-err-ok' : 'run-err';
+    for (const o of e.output) frag.append(o.stream === 'stderr' ? h('span', { class: errClass }, o.text) : document.createTextNode(o.text));
   }
   target.append(frag);
 }
