@@ -99,7 +99,7 @@ export class ClusterUI {
     return h(
       'li',
       { class: `cv-node${n.ready === 'True' ? '' : ' cv-node-down'}${n.unschedulable ? ' cv-node-cordon' : ''}` },
-      h('h4', { class: 'cv-node-head' }, title, h('span', { class: `cv-badge cv-${n.ready === 'True' ? 'ok' : 'bad'}` }, state), n.roles.length ? h('span', { class: 'cv-badge' }, n.roles.join(',')) : h('span', { class: 'cv-badge' }, '워커'), n.unschedulable && h('span', { class: 'cv-badge cv-wait' }, 'SchedulingDisabled (cordon)')),
+      h('h4', { class: 'cv-node-head' }, title, h('span', { class: `cv-badge cv-${n.ready === 'True' ? 'ok' : 'bad'}` }, state), n.roles.length ? h('span', { class: 'cv-badge' }, n.roles.join(',')) : h('span', { class: 'cv-badge', title: '역할 레이블이 없는 노드(워커 노드). kubectl get nodes의 ROLES 열도 <none>이다.' }, '<none>'), n.unschedulable && h('span', { class: 'cv-badge cv-wait' }, 'SchedulingDisabled (cordon)')),
       n.taints.length ? h('p', { class: 'cv-taints' }, '테인트: ', ...n.taints.map((t) => h('code', {}, t))) : null,
       h('details', { class: 'cv-labels', 'data-key': `labels/${n.name}` }, h('summary', {}, `레이블 ${n.labels.length}개`), h('ul', {}, ...n.labels.map(([k, v]) => h('li', {}, h('code', {}, v ? `${k}=${v}` : k))))),
       this.bar('CPU', n.cpu, 'm'),

@@ -41,7 +41,13 @@ export class Terminal {
     panel.append(
       this.out,
       h('div', { class: 'term-line' }, this.promptEl, this.input),
-      h('p', { class: 'term-help', id: `${id}-help` }, '↑↓ 이전 명령 · Tab 자동 완성 · Shift+Enter 줄 바꿈 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · vi 파일: 편집기로 열기'),
+      // Keyboard shortcuts mean nothing on a touch screen: it gets its own line (run.css, pointer: coarse).
+      h(
+        'p',
+        { class: 'term-help', id: `${id}-help` },
+        h('span', { class: 'term-help-keys' }, '↑↓ 이전 명령 · Tab 자동 완성 · Shift+Enter 줄 바꿈 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · vi 파일: 편집기로 열기'),
+        h('span', { class: 'term-help-touch' }, '명령을 입력하고 Enter(이동)로 실행 · vi 파일: 편집기로 열기'),
+      ),
       this.editorBox,
     );
     autosize(this.input);
