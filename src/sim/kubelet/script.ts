@@ -105,7 +105,11 @@ export class ScriptProcess {
     shell.notFound = (name) => `sh: ${name}: not found`;
     // busybox ash and Debian's dash word a redirection they cannot open their own way; both give 2.
     const ash = /\/(busybox|alpine)$/.test(image.repo);
-    shell.cannotCreate = (target, errno) => ({ text: ash ? `sh: can't create ${target}: ${errno}` : `sh: 1: cannot create ${target}: ${errno}`, status: 2 });
+    // errmsg(): ENOENT on create is "nonexistent directory" (ash) / "Directory nonexistent" (dash).
+    shell.cannotCreate = (target, errno) => {
+      const enoent = errno === 'No such file or directory';
+      return { text: ash ? `sh: can't create ${target}: ${enoent ? 'nonexistent directory' : errno}` : `sh: 1: cannot create ${target}: ${enoent ? 'Directory nonexistent' : errno}`, status: 2 };
+    };
     shell.sink = (o) => this.write(o.text);
     const reg = (n: string, f: CommandFn) => shell.register(n, f);
     reg('sleep', (ctx) => {

@@ -400,7 +400,9 @@ export class Shell {
           err(`${this.prog}: ${target}: Is a directory\n`);
           return 1;
         }
-        const denied = p === '/dev/null' ? undefined : this.fs.writeError(p);
+        // open(O_CREAT) does not make directories: a missing or non-directory parent fails.
+        const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+        const denied = p === '/dev/null' ? undefined : !this.fs.isDir(parent) ? (this.fs.exists(parent) ? 'Not a directory' : 'No such file or directory') : this.fs.writeError(p);
         if (denied) {
           const c = this.cannotCreate(target, denied);
           err(c.text + '\n');

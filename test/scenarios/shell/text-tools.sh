@@ -12,3 +12,12 @@ printf "a\nb\nc\n" | tail -n 2
 kubectl get --raw /api/v1/namespaces/default/serviceaccounts/default/token
 kubectl get --raw /api/v1/namespaces/kube-system/pods/etcd-controlplane/eviction
 kubectl get --raw /api/v1/namespaces/kube-system/pods/etcd-controlplane/status | grep -o "\"phase\":\"[A-Za-z]*\""
+# A redirection does not make directories (bash: open(2)'s ENOENT/ENOTDIR); a busybox container's
+# script words it as ash's errmsg() does.
+echo hi > /nonexistent/x
+echo $?
+ls /nonexistent
+echo a > /etc/hosts/x
+kubectl run writer --image=busybox:1.36 -- sh -c "echo hi > /no/such/file; echo done; sleep 3600"
+sleep 5
+kubectl logs writer
