@@ -8,6 +8,7 @@ import type { Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer, WatchEvent } from '../apiserver/server.ts';
 import type { Clock } from '../clock/clock.ts';
+import { ApiError } from '../apiserver/errors.ts';
 
 export interface ControllerContext {
   server: ApiServer;
@@ -114,11 +115,27 @@ export abstract class Controller {
     }
   }
 
+  /** Failed syncs per key (workqueue NumRequeues), for the retry back-off. */
+  private syncFailures = new Map<string, number>();
+
   private drain() {
     this.scheduled = false;
     if (!this.running) return;
     const keys = [...this.queue];
     this.queue.clear();
-    for (const k of keys) this.sync(k);
+    for (const k of keys) {
+      try {
+        this.sync(k);
+        this.syncFailures.delete(k); // queue.Forget
+      } catch (e) {
+        // A write the API server refused (quota, validation, conflict): the sync returns its error
+        // and the key comes back later (AddRateLimited: 5 ms doubling, at most 1000 s) — the
+        // controller, and the simulation, go on.
+        if (!(e instanceof ApiError)) throw e;
+        const n = this.syncFailures.get(k) ?? 0;
+        this.syncFailures.set(k, n + 1);
+        this.enqueueAfter(k, Math.min(5 * 2 ** n, 1_000_000));
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@
 import type { Pod, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object.ts';
 import { res } from '../apiserver/client.ts';
+import { ApiError } from '../apiserver/errors.ts';
 import { Controller, keyOf, splitKey, type ControllerContext } from './controller.ts';
 import { isPodReady } from './podutil.ts';
 
@@ -16,6 +17,14 @@ function resolvePort(pod: Pod, sp: ServicePort): number | undefined {
   if (/^\d+$/.test(String(tp))) return Number(tp);
   for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === tp && (p.protocol ?? 'TCP') === (sp.protocol ?? 'TCP')) return p.containerPort;
   return undefined;
+}
+
+/**
+ * Whether a Service selects pods. An empty selector is none: it does not survive storage (protobuf
+ * drops an empty map), so both endpoint controllers and the mirroring controller see nil.
+ */
+export function hasSelector(svc: KubeObject): boolean {
+  return Object.keys(((svc.spec as Obj | undefined)?.selector ?? {}) as object).length > 0;
 }
 
 export class EndpointsController extends Controller {
@@ -49,8 +58,8 @@ export class EndpointsController extends Controller {
       }
       return;
     }
-    const sel = svc.spec.selector as Record<string, string> | undefined;
-    if (!sel || !Object.keys(sel).length) return; // Services without selectors keep user-managed endpoints.
+    if (!hasSelector(svc as KubeObject)) return; // Services without selectors keep user-managed endpoints.
+    const sel = svc.spec.selector as Record<string, string>;
     const pods = client
       .list(res('pods'), ns)
       .filter((p) => Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v))
@@ -82,7 +91,13 @@ export class EndpointsController extends Controller {
         o.metadata.annotations = ep.metadata.annotations;
       });
     }
-    this.syncSlice(svc, pods, ports);
+    try {
+      this.syncSlice(svc, pods, ports);
+    } catch (e) {
+      // endpointslice controller: the error is an event on the Service, and the sync is retried.
+      if (e instanceof ApiError) this.ctx.recorder.event(svc as KubeObject, 'Warning', 'FailedToUpdateEndpointSlices', `Error updating Endpoint Slices for Service ${ns}/${name}: ${e.status.message}`, { component: 'endpoint-slice-controller' });
+      throw e;
+    }
   }
 
   private syncSlice(svc: Obj, pods: Pod[], ports: ServicePort[]) {

@@ -4,6 +4,24 @@
  * shared by every container that mounts them — the sidecar pattern). The image's files, ConfigMap,
  * Secret and projected volumes are read through the container model (exec.ts), not kept here.
  */
+
+/** The top-level directories of an image's root filesystem, by base image family. */
+export const DEBIAN_ROOT = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+export const BUSYBOX_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
+export const ALPINE_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+
+/** The base an image is built on, by repository (what decides its shell, tools and directories). */
+export function family(repo: string): 'busybox' | 'alpine' | 'debian' {
+  if (repo === 'docker.io/library/busybox') return 'busybox';
+  if (repo === 'docker.io/library/alpine' || repo.endsWith(':alpine')) return 'alpine';
+  return 'debian';
+}
+
+/** The root directory entries of an image (an alpine tag is built on alpine). */
+export function imageRoot(repo: string, tag: string): readonly string[] {
+  const fam = tag.includes('alpine') ? 'alpine' : family(repo);
+  return fam === 'busybox' ? BUSYBOX_ROOT : fam === 'alpine' ? ALPINE_ROOT : DEBIAN_ROOT;
+}
 import { FileSystem } from '../shell/fs.ts';
 
 /** Files with the simulated time each was last written (a web server's Last-Modified and ETag). */
@@ -52,10 +70,14 @@ export class ContainerFiles extends TimedFiles {
   /** securityContext.readOnlyRootFilesystem. */
   private readOnlyRoot: boolean;
 
-  constructor(mounts: WritableMount[], now: () => number, readOnly: { paths?: string[]; root?: boolean } = {}) {
+  /** The image's top-level directories (what a write may create in without the layer knowing it). */
+  private imageRootDirs: readonly string[];
+
+  constructor(mounts: WritableMount[], now: () => number, readOnly: { paths?: string[]; root?: boolean } = {}, imageRootDirs: readonly string[] = []) {
     super(now);
     this.readOnlyPaths = readOnly.paths ?? [];
     this.readOnlyRoot = !!readOnly.root;
+    this.imageRootDirs = imageRootDirs;
     // Longest first: a mount inside another mount's path wins.
     this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
     for (const m of this.mounts) super.mkdirp(m.path);
@@ -75,6 +97,22 @@ export class ContainerFiles extends TimedFiles {
     if (r) return r[0].readOnly ? 'Read-only file system' : undefined;
     if (this.readOnlyRoot || this.readOnlyPaths.some((m) => p === m || p.startsWith(m + '/'))) return 'Read-only file system';
     return undefined;
+  }
+
+  /**
+   * The model knows an image's top level, not every directory below it: a directory under one of
+   * those (/var/log, /etc/nginx) is taken to exist; one whose top level the image lacks
+   * (/no/such) does not, unless something made it.
+   */
+  override canCreateIn(dir: string): boolean {
+    if (this.isDir(dir)) return true;
+    if (this.isFile(dir) || this.route(dir)) return false;
+    const top = dir.split('/')[1] ?? '';
+    return this.imageRootDirs.includes(top) && ![...this.parents(dir)].some((d) => this.isFile(d));
+  }
+
+  private *parents(p: string): Iterable<string> {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) yield p.slice(0, i);
   }
 
   /** Whether `p` lies in a mounted volume (which hides the image's files there). */

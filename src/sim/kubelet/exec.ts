@@ -24,7 +24,7 @@ import { res, type Client } from '../apiserver/client.ts';
 import type { Rng } from '../clock/rng.ts';
 import { HTTPD_INDEX, NGINX_INDEX, SERVERS, type ImageInfo } from './images.ts';
 import { connect, documentPath, httpAnswer, type Connection, type Document } from './network.ts';
-import { readOnlyMount, type ContainerFiles } from './containerfs.ts';
+import { ALPINE_ROOT, BUSYBOX_ROOT, DEBIAN_ROOT, family, readOnlyMount, type ContainerFiles } from './containerfs.ts';
 import { ISSUER, signedToken } from '../apiserver/tokenrequest.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
@@ -149,9 +149,6 @@ const BASE_TOOLS = ['grep', 'wc', 'head', 'tail', 'cat', 'ls', 'echo', 'env', 'p
 /** Where a binary lives, for `which`-style lookups and absolute paths. */
 const BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-const DEBIAN_ROOT = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
-const BUSYBOX_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
-const ALPINE_ROOT = ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
 
 const NGINX_DEFAULT_CONF = `server {
     listen       80;
@@ -196,11 +193,6 @@ HOME_URL="https://alpinelinux.org/"
 BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 `;
 
-function family(repo: string): 'busybox' | 'alpine' | 'debian' {
-  if (repo === 'docker.io/library/busybox') return 'busybox';
-  if (repo === 'docker.io/library/alpine' || repo.endsWith(':alpine')) return 'alpine';
-  return 'debian';
-}
 
 function imageFiles(repo: string, tag: string): Record<string, string> {
   const files: Record<string, string> = {};

@@ -12,11 +12,11 @@ import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer } from '../apiserver/server.ts';
 import { flat, type Clock, type TimerHandle, DAYS, MONTHS } from '../clock/clock.ts';
 import { FileSystem } from '../shell/fs.ts';
-import { ContainerFiles, readOnlyMount, TimedFiles } from './containerfs.ts';
+import { ContainerFiles, imageRoot, readOnlyMount, TimedFiles } from './containerfs.ts';
 import { yamlToJSON } from '../kubectl/yaml/goyaml/decode.ts';
 import { argv as containerArgv, behaviourOf, type Behaviour } from './behaviour.ts';
 import { clusterView, containerProcess, runProbe, type ContainerContext, type ContainerRunner, type ProbeHandler } from './exec.ts';
-import { lookupImage, pullMillis, SERVERS, type ImageInfo } from './images.ts';
+import { lookupImage, parseImageRef, pullMillis, SERVERS, type ImageInfo } from './images.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -761,11 +761,19 @@ export class Kubelet {
         if (sub) volume.mkdirp(sub);
         mounts.push({ path, volume, prefix: sub, readOnly: !!m.readOnly });
       } else if (vol?.hostPath) {
-        // The node's own files: what the container writes there is on the node.
-        mounts.push({ path, volume: this.fs, prefix: (String(vol.hostPath.path).replace(/\/+$/, '') || '') + sub, readOnly: !!m.readOnly });
+        // The node's own files: what the container writes there is on the node. A missing source is
+        // made as the runtime binds it (containerd's CRI plugin MkdirAll, the kubelet for
+        // DirectoryOrCreate; FileOrCreate makes an empty file).
+        const src = (String(vol.hostPath.path).replace(/\/+$/, '') || '') + sub;
+        if (src && !this.fs.exists(src)) {
+          if (vol.hostPath.type === 'FileOrCreate' && !sub) this.fs.write(src, '');
+          else this.fs.mkdirp(src);
+        }
+        mounts.push({ path, volume: this.fs, prefix: src, readOnly: !!m.readOnly });
       }
     }
-    return new ContainerFiles(mounts, now, { paths: readOnlyPaths, root: !!c.securityContext?.readOnlyRootFilesystem });
+    const image = parseImageRef(c.image ?? '');
+    return new ContainerFiles(mounts, now, { paths: readOnlyPaths, root: !!c.securityContext?.readOnlyRootFilesystem }, imageRoot(image.repo, image.tag));
   }
 
   /** Logs of a container (kubectl logs): current instance, or the previous one. */

@@ -354,7 +354,7 @@ export class ControlPlaneSupervisor {
           const mine = profiles.filter((p) => !taken.has(p.schedulerName));
           if (!mine.length) continue;
           const inst = new KubeScheduler({ server: cluster.server, client: cluster.client, clock: cluster.clock, recorder: cluster.recorder }, mine);
-          inst.hostname = c.pod?.spec?.hostNetwork ? k.spec.name : c.podName;
+          inst.hostname = (c.pod?.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork ? k.spec.name : c.podName;
           inst.start();
           this.extra.set(c.id, { sched: inst, containerId: c.id });
         }

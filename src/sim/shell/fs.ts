@@ -26,6 +26,11 @@ export class FileSystem {
     return undefined;
   }
 
+  /** Whether a file may be created in directory `dir` (open's O_CREAT makes no directories). */
+  canCreateIn(dir: string): boolean {
+    return this.isDir(dir);
+  }
+
   exists(p: string): boolean {
     return this.files.has(p) || this.dirs.has(p);
   }

@@ -402,7 +402,7 @@ export class Shell {
         }
         // open(O_CREAT) does not make directories: a missing or non-directory parent fails.
         const parent = p.slice(0, p.lastIndexOf('/')) || '/';
-        const denied = p === '/dev/null' ? undefined : !this.fs.isDir(parent) ? (this.fs.exists(parent) ? 'Not a directory' : 'No such file or directory') : this.fs.writeError(p);
+        const denied = p === '/dev/null' ? undefined : !this.fs.canCreateIn(parent) ? (this.fs.isFile(parent) ? 'Not a directory' : 'No such file or directory') : this.fs.writeError(p);
         if (denied) {
           const c = this.cannotCreate(target, denied);
           err(c.text + '\n');

@@ -35,7 +35,7 @@ export function defaultJob(obj: KubeObject): void {
 /** SetDefaults_CronJob; the job template gets only the pod defaults (SetDefaults_Job is not run on it). */
 export function defaultCronJob(obj: KubeObject): void {
   const spec = (obj.spec ??= {}) as Obj;
-  spec.concurrencyPolicy ??= 'Allow';
+  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow'; // a plain string: "" is unset too
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;

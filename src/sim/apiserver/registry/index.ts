@@ -100,7 +100,7 @@ const statusOnly = (prepare?: (o: KubeObject) => void): Strategy => ({
 
 /**
  * pkg/registry/discovery/endpointslice strategy: generation 1 on create, one more whenever the
- * endpoints, ports or address type change (a slice has no spec for the generic rule to look at).
+ * endpoints, ports, address type or labels change (a slice has no spec for the generic rule to look at).
  */
 const endpointSliceStrategy: Strategy = {
   prepareForCreate(obj) {
@@ -109,7 +109,7 @@ const endpointSliceStrategy: Strategy = {
   prepareForUpdate(obj, old) {
     const o = obj as Obj;
     const p = old as Obj;
-    const same = JSON.stringify([o.endpoints, o.ports, o.addressType]) === JSON.stringify([p.endpoints, p.ports, p.addressType]);
+    const same = JSON.stringify([o.endpoints, o.ports, o.addressType, obj.metadata.labels]) === JSON.stringify([p.endpoints, p.ports, p.addressType, old.metadata.labels]);
     obj.metadata.generation = (old.metadata.generation ?? 0) + (same ? 0 : 1);
   },
 };
