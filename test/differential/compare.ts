@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/sim/session.ts';
 import { runWithRealKubectl } from './harness.ts';
+import { allPages, type PageBlocks } from '../../src/lib/run/extract.ts';
+import { seedOf } from '../../src/lib/run/runner.ts';
 import { normalize, rules, type Rule, type VersionFacts } from './normalize.ts';
 
 export const SCENARIOS = new URL('../scenarios/', import.meta.url).pathname;
@@ -48,6 +50,11 @@ export function versionFacts(kubectl: string): VersionFacts {
   return { real: pick(real), sim: pick(sim) };
 }
 
+/** The note pages with runnable blocks (src/lib/run/extract.ts), optionally those whose file contains `filter`. */
+export function notePages(filter?: string): PageBlocks[] {
+  return allPages().filter((p) => p.blocks.length > 0 && (!filter || p.file.includes(filter)));
+}
+
 export interface Outcome {
   name: string;
   identical: boolean;
@@ -65,6 +72,18 @@ export async function compareScenario(file: string, kubectl: string, rs: Rule[])
   const real = normalize(both.real, 'real', rs);
   const sim = normalize(both.sim, 'sim', rs);
   return { name: file.slice(SCENARIOS.length), identical: sim === real, sim, real, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * Runs one note page both ways (./page.ts: its setup, then every runnable block in page order as the
+ * page runtime runs it, on the page's seed) and compares, as `compareScenario` does for a script.
+ */
+export async function comparePage(page: PageBlocks, kubectl: string, rs: Rule[]): Promise<Outcome> {
+  const t0 = performance.now();
+  const both = await runWithRealKubectl({ setup: page.setup, blocks: page.blocks }, { seed: seedOf(page.slug), kubectl });
+  const real = normalize(both.real, 'real', rs);
+  const sim = normalize(both.sim, 'sim', rs);
+  return { name: page.file, identical: sim === real, sim, real, ms: Math.round(performance.now() - t0) };
 }
 
 /** Changed lines: `-` only in the simulator's transcript, `+` only in real kubectl's. */

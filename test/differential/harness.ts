@@ -13,6 +13,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { listen, type Backend, type ExecOutcome } from '../../src/sim/serve/node.ts';
 import type { HttpRequest, HttpResponse } from '../../src/sim/serve/types.ts';
 import type { Chunk, FromNet, ToNet } from './protocol.ts';
+import type { PageProgram } from './page.ts';
 
 /** The real kubectl to compare with: $KUBECTL_REAL, the Google Cloud SDK's v1.33, or `kubectl` on PATH. */
 export function findRealKubectl(): { path: string; version: string } | undefined {
@@ -56,9 +57,9 @@ export interface RunOptions {
 /**
  * Run `script` on a fresh cluster, every `kubectl` line through the real binary. Returns that transcript
  * (`real`) and the simulator's own transcript of the same script and seed (`sim`), made by the same
- * loaded code.
+ * loaded code. `script` may also be a note page (./page.ts), run block by block as the page runtime does.
  */
-export async function runWithRealKubectl(script: string, opts: RunOptions): Promise<{ real: string; sim: string }> {
+export async function runWithRealKubectl(script: string | PageProgram, opts: RunOptions): Promise<{ real: string; sim: string }> {
   const { port1: net, port2: sim } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   let nextId = 0;
@@ -139,7 +140,7 @@ export async function runWithRealKubectl(script: string, opts: RunOptions): Prom
     else await new Promise<void>((r) => server.server.listen(server.port, '127.0.0.1', () => r()));
   };
   const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-    workerData: { port: sim, signal, seed: opts.seed, version: opts.version, script, serverUrl: server.url, refusedPort },
+    workerData: { port: sim, signal, seed: opts.seed, version: opts.version, ...(typeof script === 'string' ? { script } : { script: '', page: script }), serverUrl: server.url, refusedPort },
     transferList: [sim],
   });
   const children = new Map<number, ChildProcess>();

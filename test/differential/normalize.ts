@@ -126,6 +126,33 @@ function sortRuns(out: string, re: RegExp): string {
   return lines.join('\n');
 }
 
+/** Drops every `"managedFields":[…]` member (and its comma) from compact JSON, brackets matched outside strings. */
+function dropManagedFields(out: string): string {
+  const key = '"managedFields":[';
+  let res = '';
+  let i = 0;
+  for (let at = out.indexOf(key); at >= 0; at = out.indexOf(key, i)) {
+    let j = at + key.length;
+    let depth = 1;
+    let inStr = false;
+    for (; j < out.length && depth > 0; j++) {
+      const c = out[j];
+      if (inStr) {
+        if (c === '\\') j++;
+        else if (c === '"') inStr = false;
+      } else if (c === '"') inStr = true;
+      else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') depth--;
+    }
+    let start = at;
+    if (out[j] === ',') j++;
+    else if (out[start - 1] === ',') start--;
+    res += out.slice(i, start);
+    i = j;
+  }
+  return res + out.slice(i);
+}
+
 export interface VersionFacts {
   sim: Record<string, string>;
   real: Record<string, string>;
@@ -204,6 +231,11 @@ export function rules(versions: VersionFacts): Rule[] {
       both: (out) => out.replace(/("size":")\d+(?:\.\d+)? [kMG]?B(")/g, '$1<size>$2').replace(/^(\|\s*[0-9a-f]{8}\s*\|\s*\d+\s*\|\s*\d+\s*\|\s*)\d+(?:\.\d+)? [kMG]?B(\s*\|)/gm, '$1<size>$2'),
     },
     {
+      name: 'managedFields in compact JSON',
+      why: 'The same cause as the etcd snapshot size: objects written by real kubectl through kubesim serve carry metadata.managedFields (serve\'s field manager), which the simulator\'s own kubectl does not record. Where the whole object is printed as compact JSON — etcdctl get of a stored object, kubectl apply\'s "creating patch with: … current:" error — the `"managedFields":[…]` member is dropped on both sides.',
+      both: (out) => (out.includes('"managedFields":[') ? dropManagedFields(out) : out),
+    },
+    {
       name: 'client-side ages',
       why: 'kubectl describe (event Age, "(xN over …)", node pod ages) and kubectl events (LAST SEEN) compute ages on the client from the machine clock (describe.go translateTimestampSince, events.go), which a Go binary cannot be made to read from the simulated clock; the cells are replaced by <age> and the tables re-spaced. Ages printed by the server (kubectl get) are compared as they are.',
       both: (out, cmd) => {
@@ -211,6 +243,8 @@ export function rules(versions: VersionFacts): Rule[] {
           const eventAge = new RegExp(`^(\\s+\\S+\\s+\\S+\\s+)${AGE_CELL.source}`);
           let t = mapTable(out, /^\s*Type\s+Reason\s+Age\s+From\s+Message/, (l) => collapse(l.replace(eventAge, '$1<age>')), (l) => !/^\s{2}\S/.test(l));
           t = mapTable(t, /^\s*Namespace\s+Name\s+CPU Requests\s+CPU Limits\s+Memory Requests\s+Memory Limits\s+Age/, (l) => collapse(l.replace(new RegExp(`${AGE}\\s*$`), '<age>')), (l) => !/^\s{2}\S/.test(l));
+          // An event row whose header a pipe cut off (`kubectl describe pod x | tail -1`).
+          if (/\|/.test(cmd) && !/^\s*Type\s+Reason\s+Age\s+From\s+Message/m.test(out)) t = t.replace(new RegExp(`^(\\s+(?:Normal|Warning)\\s+\\S+\\s+)${AGE_CELL.source}(\\s+.*)$`, 'gm'), (_m, a: string, b: string) => collapse(`${a}<age>${b}`));
           return t;
         }
         if (isCmd(cmd, 'events')) {

@@ -28,8 +28,9 @@ import type { CommandContext } from '../../src/sim/shell/shell.ts';
 import type { HttpRequest } from '../../src/sim/serve/types.ts';
 import type { FromNet, ToNet } from './protocol.ts';
 import { followWatch, requestTimeoutMs } from '../../src/sim/kubectl/cmd/getwatch.ts';
+import { playPage, type PageProgram } from './page.ts';
 
-const { port, signal, seed, version, script, serverUrl, refusedPort } = workerData as { port: MessagePort; signal: Int32Array; seed: number; version?: string; script: string; serverUrl: string; refusedPort: number };
+const { port, signal, seed, version, script, page, serverUrl, refusedPort } = workerData as { port: MessagePort; signal: Int32Array; seed: number; version?: string; script: string; page?: PageProgram; serverUrl: string; refusedPort: number };
 
 /** Real quiet time before simulated time may move on (the client had its chance to act). */
 const QUIET_MS = 120;
@@ -429,9 +430,12 @@ function realKubectl(ctx: CommandContext): number {
   return done.code;
 }
 
+/** The scenario script, or a note page's blocks run top to bottom as the page runtime runs them. */
+const play = (s: Session) => (page ? playPage(s, page) : Session.format(s.run(script)));
+
 session.shell.register('kubectl', (ctx) => realKubectl(ctx));
-const transcript = Session.format(session.run(script));
+const transcript = play(session);
 rmSync(root, { recursive: true, force: true });
 // The simulator's own transcript, from the same loaded code (a file edited meanwhile cannot split them).
-const own = Session.format(new Session({ seed, ...(version ? { version } : {}) }).run(script));
+const own = play(new Session({ seed, ...(version ? { version } : {}) }));
 post({ type: 'finished', transcript, own });

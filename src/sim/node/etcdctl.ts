@@ -196,10 +196,24 @@ function keyspace(world: NodeWorld, t: Target) {
   };
 }
 
-/** How the API server's objects look through etcdctl: the "k8s\0" protobuf envelope (shown as JSON here). */
+/**
+ * How the API server's objects look through etcdctl: the "k8s\0" protobuf envelope (shown as JSON here).
+ * The server encodes the object it decoded, not the client's text, so what is stored does not depend on
+ * the order the client wrote its fields in (real kubectl sends JSON with sorted keys, a YAML manifest
+ * keeps the author's order): TypeMeta (kind, apiVersion) leads, as in the Go struct, and the rest comes
+ * with its keys sorted — protobuf's field order is the Go struct's, which the schema here does not carry.
+ */
 function storedValue(v: unknown): string {
   const o = v as { apiVersion?: string; kind?: string };
-  return `k8s\u0000\n\u000b\n\u0002${o.apiVersion ?? 'v1'}\u0012\u0003${o.kind ?? ''}\u0012` + JSON.stringify(v);
+  const { kind, apiVersion, ...rest } = v as Record<string, unknown>;
+  return `k8s\u0000\n\u000b\n\u0002${o.apiVersion ?? 'v1'}\u0012\u0003${o.kind ?? ''}\u0012` + JSON.stringify({ kind, apiVersion, ...(sortedKeys(rest) as object) });
+}
+
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortedKeys(o[k])]));
 }
 
 function memberId(): string {

@@ -189,3 +189,14 @@ test('sim endpoint: sim operations on the served cluster', () => {
   assert.match(json(bad).stderr, /sim advance/);
   assert.equal(json(call('GET', '/kubesim/v1/clock')).now, '2026-01-15T09:17:00Z');
 });
+
+test('apiextensions: the CRD list kubectl validation asks for is empty, nothing else of the group is served', () => {
+  const { call, json } = setup();
+  // cli-runtime query_param_verifier.go: a kind without a PATCH operation (Binding) is checked against the CRDs.
+  const list = call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions');
+  assert.equal(list.status, 200);
+  assert.equal(json(list).kind, 'CustomResourceDefinitionList');
+  assert.deepEqual(json(list).items, []);
+  assert.equal(call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/x').status, 404);
+  assert.equal(call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: {} }).status, 404);
+});

@@ -93,6 +93,15 @@ export class KubeHandler {
       if (accept.some((m) => m.type === OPENAPI_V2_PB.split(';')[0])) return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: encodeOpenAPIV2(openAPIV2()) };
       return marshalled(200, openAPIV2());
     }
+    // kube-apiserver always serves apiextensions.k8s.io, and the simulated kubeadm cluster has no
+    // CustomResourceDefinitions. kubectl's field validation lists them (cli-runtime pkg/resource
+    // query_param_verifier.go HasSupport → CRDFromDynamic) for a kind whose OpenAPI has no PATCH
+    // operation — a create-only Binding — then validates on the client; without this answer it fails
+    // with "failed to check CRD: failed to list CRDs: the server could not find the requested resource".
+    // Only the list is answered: the simulator does not model the group (its discovery does not list it).
+    if (path === '/apis/apiextensions.k8s.io/v1/customresourcedefinitions' && req.method === 'GET' && req.query.watch === undefined) {
+      return marshalled(200, { kind: 'CustomResourceDefinitionList', apiVersion: 'apiextensions.k8s.io/v1', metadata: { resourceVersion: String(this.session.cluster.store.revision()) }, items: [] });
+    }
     if (path === '/openapi/v3') return marshalled(200, openAPIV3Index());
     if (segs[0] === 'openapi' && segs[1] === 'v3') {
       const doc = openAPIV3Document(segs.slice(2).join('/'));

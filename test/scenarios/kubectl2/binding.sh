@@ -2,8 +2,8 @@
 # (pkg/registry/core/pod/storage/storage.go BindingREST.Create → assignPod: nodeName and PodScheduled
 # set, a Status answered, so kubectl's NamePrinter prints status/<unknown> created — cli-runtime name.go).
 # A bound pod cannot be bound again (Conflict "is already assigned to node").
-# --validate=false: kubesim serve has no apiextensions.k8s.io, which kubectl v1.33's validation of a
-# create-only kind asks for (it lists CRDs); the simulator's kubectl takes the same path either way.
+# --validate=false: no field validation (with it, kubectl lists the CRDs first: kubectl2/binding-validate.sh);
+# the simulator's kubectl takes the same path either way.
 cat <<Y > pod.yaml
 apiVersion: v1
 kind: Pod

@@ -6,8 +6,36 @@
  */
 import { isObject } from '../../api/object.ts';
 import { definitionOf, patchMeta } from '../../api/schema/strategic.ts';
+import { goStringLess } from '../printers/json.ts';
 
 type J = unknown;
+
+/**
+ * mergepatch.ErrNoMergeKey: a list element without its merge key (`ports: [{cotainerPort: 8080}]`)
+ * makes the patch impossible to compute — strategicpatch getMapAndMergeKeyValueByIndex,
+ * `fmt.Errorf("map: %v does not contain declared merge key: %s", m, k)`.
+ */
+export class MergeKeyError extends Error {}
+
+/** fmt's %v of a float64 (json.Unmarshal into interface{}): %g, shortest digits, exponent when exp < -4 or ≥ 6. */
+function goFloatV(n: number): string {
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  const [mant, e] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(n);
+}
+
+/** fmt's %v of a decoded JSON value: map[k:v …] (keys sorted), [a b], <nil>. */
+function goV(v: J): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'number') return goFloatV(v);
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(goV).join(' ')}]`;
+  const o = v as Record<string, J>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort(goStringLess);
+  return `map[${keys.map((k) => `${k}:${goV(o[k])}`).join(' ')}]`;
+}
 
 function equal(a: J, b: J): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -45,7 +73,10 @@ export function threeWayPatch(original: J, modified: J, current: J, def: string 
         if (dropped.length) out[`$deleteFromPrimitiveList/${k}`] = dropped;
       } else out[k] = v;
     }
-    for (const k of Object.keys(orig)) if (!(k in modified) && k in cur) out[k] = null;
+    // Deletions are what last-applied had and modified dropped, whether the live object still has it
+    // or not (CreateThreeWayMergePatch: diffMaps(original, modified, IgnoreChangesAndAdditions) —
+    // `stringData` the server never stores is deleted as `"stringData":null`).
+    for (const k of Object.keys(orig)) if (!(k in modified)) out[k] = null;
     return out;
   }
   return modified;
@@ -53,6 +84,8 @@ export function threeWayPatch(original: J, modified: J, current: J, def: string 
 
 function listPatch(original: J[], modified: J[], current: J[], key: string, itemDef: string | undefined): J[] | null {
   const keyOf = (x: J) => (isObject(x) ? x[key] : undefined);
+  // diffListsOfMaps walks the live list and the modified one and reads each element's merge key.
+  for (const x of [...current, ...modified]) if (isObject(x) && !(key in x)) throw new MergeKeyError(`map: ${goV(x)} does not contain declared merge key: ${key}`);
   const out: J[] = [];
   let changed = false;
   for (const m of modified) {

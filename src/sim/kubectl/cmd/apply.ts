@@ -4,7 +4,8 @@
  */
 import { clone, type KubeObject } from '../../api/object.ts';
 import { ApiError } from '../../apiserver/errors.ts';
-import { isEmptyPatch, threeWayPatch } from '../apply/threeway.ts';
+import type { ResourceInfo } from '../../api/resources.ts';
+import { isEmptyPatch, MergeKeyError, threeWayPatch } from '../apply/threeway.ts';
 import { enforceNamespace, readFileTargets } from '../builder.ts';
 import { CmdError, reportApiErrors } from '../errors.ts';
 import { marshalJSON } from '../printers/json.ts';
@@ -37,6 +38,15 @@ export function withLastApplied(obj: KubeObject, namespace?: string): KubeObject
   return c;
 }
 
+/**
+ * `%v` of a resource.Info (cli-runtime pkg/resource/visitor.go Info.String): the mapping's
+ * GroupVersionResource and GroupVersionKind String() — "group/version, Resource=…", with the slash
+ * for the core group too ("/v1, Resource=pods") — then the name and namespace.
+ */
+function infoString(info: ResourceInfo, name: string, ns: string | undefined): string {
+  return `Resource: "${info.group}/${info.version}, Resource=${info.resource}", GroupVersionKind: "${info.group}/${info.version}, Kind=${info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"`;
+}
+
 export const apply: Command = {
   name: 'apply',
   flags: [...PRINT_FLAGS, FILENAME_FLAG, RECURSIVE_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, { name: 'server-side', type: 'bool' }, { name: 'force-conflicts', type: 'bool' }, { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' }, { name: 'prune', type: 'bool' }, { name: 'selector', short: 'l', type: 'string' }, { name: 'overwrite', type: 'bool', default: true }, { name: 'force', type: 'bool' }, { name: 'grace-period', type: 'int', default: -1 }, { name: 'wait', type: 'bool' }, { name: 'timeout', type: 'string' }, { name: 'kustomize', short: 'k', type: 'string' }, { name: 'all', type: 'bool' }, { name: 'openapi-patch', type: 'bool', default: true }],
@@ -59,7 +69,7 @@ export const apply: Command = {
       try {
         const ns = enforceNamespace(t, ctx);
         const name = t.object!.metadata?.name;
-        if (!name) throw new CmdError(`error when retrieving current configuration of:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${source}": resource name may not be empty`);
+        if (!name) throw new CmdError(`error when retrieving current configuration of:\n${infoString(t.info, '', ns)}\nfrom server for: "${source}": resource name may not be empty`);
         // Client-side apply GETs the live object first (its warnings, e.g. a deprecated API's, come
         // before apply's own); server-side apply sends its patch without looking.
         const current = serverSide ? ctx.server.read(t.info, ns, name) : getIfExists(ctx, t.info, ns, name);
@@ -91,7 +101,19 @@ export const apply: Command = {
         if (!original && !serverSide) {
           ctx.err(`Warning: resource ${t.info.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
         }
-        const patch = threeWayPatch(originalObj, desired, current);
+        let patch: unknown;
+        try {
+          patch = threeWayPatch(originalObj, desired, current);
+        } catch (e) {
+          if (!(e instanceof MergeKeyError)) throw e;
+          // patcher.go patchSimple: the patch is tried from the OpenAPI v3 schema, then from v2 (each
+          // failure a warning), then from the built-in types, whose error ends it: wrapped
+          // (errors.Wrapf createPatchErrFormat), then by Patch (AddSourceToErr "patching") and by
+          // applyOneObject ("applying patch:\n%s\nto:\n%v\nfor:" with no patch bytes).
+          if (flags.bool('openapi-patch')) ctx.err(`warning: error calculating patch from openapi v3 spec: ${e.message}\nwarning: error calculating patch from openapi spec: ${e.message}\n`);
+          const created = `creating patch with:\noriginal:\n${original ?? ''}\nmodified:\n${marshalJSON(desired)}\n\ncurrent:\n${marshalJSON(current)}\n\nfor:: ${e.message}`;
+          throw new CmdError(`error when applying patch:\n\nto:\n${infoString(t.info, name, ns)}\nfor: "${source}": error when patching "${source}": ${created}`);
+        }
         if (isEmptyPatch(patch)) {
           // --server-side always sends the apply patch: there is no `unchanged` (apply.go applyOneObject).
           printObjects(ctx, [current], flags, serverSide ? 'serverside-applied' : 'unchanged', dryRun);
@@ -106,7 +128,8 @@ export const apply: Command = {
           printObjects(ctx, [updated], flags, serverSide ? 'serverside-applied' : 'configured', dryRun);
         } catch (e) {
           if (e instanceof ApiError && source) {
-            throw new ApiError({ ...e.status, message: `error when applying patch:\n${marshalJSON(patch)}\n\nto:\nResource: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Resource=${t.info.resource}", GroupVersionKind: "${t.info.group ? t.info.group + '/' : ''}${t.info.version}, Kind=${t.info.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfor: "${source}": ${e.status.message}` });
+            // Patcher.Patch: AddSourceToErr("patching", …); applyOneObject: AddSourceToErr("applying patch:\n%s\nto:\n%v\nfor:", …).
+            throw new ApiError({ ...e.status, message: `error when applying patch:\n${marshalJSON(patch)}\nto:\n${infoString(t.info, name, ns)}\nfor: "${source}": error when patching "${source}": ${e.status.message}` });
           }
           throw e;
         }

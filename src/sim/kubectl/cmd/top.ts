@@ -21,6 +21,7 @@ import { tabwrite } from '../tabwriter.ts';
 import type { Command, KubectlContext } from '../types.ts';
 import { listObjects, getObject } from './common.ts';
 import { helpText } from '../help.ts';
+import { goSort } from '../describe/gosort.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -74,7 +75,8 @@ const topNode: Command = {
     const avail = new Map(nodes.map((n) => [n.metadata.name!, ((n.status as Obj)?.[flags.bool('show-capacity') ? 'capacity' : 'allocatable'] ?? {}) as Record<string, string>]));
     const cpu = (m: Obj) => milli(m.usage?.cpu);
     const mem = (m: Obj) => bytes(m.usage?.memory);
-    metrics.sort((a, b) => (sortBy === 'cpu' ? cpu(b) - cpu(a) : sortBy === 'memory' ? mem(b) - mem(a) : a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    // metrics_printer.go: sort.Sort(NewNodeMetricsSorter(…)) — Go's unstable sort, so nodes with the same usage come out in its order.
+    goSort(metrics, (a, b) => (sortBy === 'cpu' ? cpu(a) > cpu(b) : sortBy === 'memory' ? mem(a) > mem(b) : a.metadata.name < b.metadata.name));
     const rows: string[][] = [];
     if (!flags.bool('no-headers')) rows.push(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
     for (const m of metrics) {
@@ -129,21 +131,24 @@ const topPod: Command = {
       ctx.err(all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
       return;
     }
-    const sum = (m: Obj, f: (u: Obj) => number) => (m.containers as Obj[]).reduce((n, c) => n + f(c.usage ?? {}), 0);
     const cpuOf = (u: Obj) => milli(u.cpu);
     const memOf = (u: Obj) => bytes(u.memory);
-    metrics.sort((a, b) => {
-      if (sortBy === 'cpu') return sum(b, cpuOf) - sum(a, cpuOf);
-      if (sortBy === 'memory') return sum(b, memOf) - sum(a, memOf);
-      if (all && a.metadata.namespace !== b.metadata.namespace) return a.metadata.namespace < b.metadata.namespace ? -1 : 1;
-      return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+    // metricsutil: a pod's usage and the --sum total add the exact quantities and are rounded (MilliValue) once.
+    const zero = () => quantityOf('0')!;
+    const exact = (m: Obj, field: 'cpu' | 'memory') => (m.containers as Obj[]).reduce<Quantity>((q, c) => q.add(quantityOf(c.usage?.[field]) ?? zero()), zero());
+    // metrics_printer.go PrintPodMetrics: sort.Sort(NewPodMetricsSorter(…)) (PodMetricsSorter.Less: cpu
+    // MilliValue / memory Value of the pod's sum, descending; else namespace with -A, then name), and
+    // sort.Sort(NewContainerMetricsSorter(…)) per pod — Go's unstable sort: pods or containers with the
+    // same usage come out in pdqsort's order, not the list order.
+    const key = new Map(metrics.map((m) => [m, sortBy === 'cpu' ? exact(m, 'cpu').milliValue() : sortBy === 'memory' ? exact(m, 'memory').value() : 0]));
+    goSort(metrics, (a, b) => {
+      if (sortBy === 'cpu' || sortBy === 'memory') return key.get(a)! > key.get(b)!;
+      if (all && a.metadata.namespace !== b.metadata.namespace) return a.metadata.namespace < b.metadata.namespace;
+      return a.metadata.name < b.metadata.name;
     });
     const containers = flags.bool('containers');
     const rows: string[][] = [];
     if (!flags.bool('no-headers')) rows.push([...(all ? ['NAMESPACE'] : []), ...(containers ? ['POD'] : []), 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
-    // metricsutil: a pod's usage and the --sum total add the exact quantities and are rounded (MilliValue) once.
-    const zero = () => quantityOf('0')!;
-    const exact = (m: Obj, field: 'cpu' | 'memory') => (m.containers as Obj[]).reduce<Quantity>((q, c) => q.add(quantityOf(c.usage?.[field]) ?? zero()), zero());
     let totalCpuQ = zero();
     let totalMemQ = zero();
     for (const m of metrics) {
@@ -151,7 +156,7 @@ const topPod: Command = {
       totalCpuQ = totalCpuQ.add(exact(m, 'cpu'));
       totalMemQ = totalMemQ.add(exact(m, 'memory'));
       if (containers) {
-        const cs = [...(m.containers as Obj[])].sort((a, b) => (sortBy === 'cpu' ? cpuOf(b.usage) - cpuOf(a.usage) : sortBy === 'memory' ? memOf(b.usage) - memOf(a.usage) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const cs = goSort([...(m.containers as Obj[])], (a, b) => (sortBy === 'cpu' ? cpuOf(a.usage ?? {}) > cpuOf(b.usage ?? {}) : sortBy === 'memory' ? memOf(a.usage ?? {}) > memOf(b.usage ?? {}) : a.name < b.name));
         for (const c of cs) rows.push([...pre, m.metadata.name, c.name, cpuCell(cpuOf(c.usage ?? {})), memCell(memOf(c.usage ?? {}))]);
       } else rows.push([...pre, m.metadata.name, cpuCell(exact(m, 'cpu').milliValue()), memCell(exact(m, 'memory').value())]);
     }
