@@ -7,6 +7,7 @@ import { FileSystem, baseName } from './fs.ts';
 import { registerControl } from './control.ts';
 import { diff } from './diff.ts';
 import { sed } from './sed.ts';
+import { awk } from './awk.ts';
 import type { CommandContext, CommandFn, Shell } from './shell.ts';
 
 function readInput(ctx: CommandContext, files: string[], cmd: string): string | null {
@@ -523,6 +524,9 @@ export function registerBuiltins(shell: Shell): void {
   reg('mv', copyMove(true));
   reg('touch', touch);
   reg('sed', sed);
+  // Ubuntu's awk is mawk (through /etc/alternatives); gawk is not installed.
+  reg('awk', awk);
+  reg('mawk', awk);
   reg('diff', diff);
   reg('cd', cd);
   reg('pwd', (ctx) => (ctx.out(ctx.shell.cwd + '\n'), 0));

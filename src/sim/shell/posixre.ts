@@ -1,5 +1,6 @@
 /**
  * POSIX regular expressions (glibc's dialects as GNU sed and mawk read them) as JavaScript ones.
+ * mawk 1.3.4 20200120 has no interval expressions: in awk, `{` and `}` are literal.
  *
  * BRE (sed without -E): `\( \)`, `\{m,n\}`, and the GNU extensions `\+ \? \|` are operators only when
  * escaped; bare `+ ? ( ) { } |` are literal; `*` first in the expression (or a group, or a branch)
@@ -153,7 +154,7 @@ export function toJs(src: string, opts: ReOptions): JsRe {
       if (!ere && (start || atom < 0)) lit('\\*');
       else quant('*');
     } else if (ere && (c === '+' || c === '?')) quant(c);
-    else if (ere && c === '{') {
+    else if (ere && c === '{' && !awk) {
       if (atom < 0) throw new ReError('Invalid preceding regular expression');
       i = interval(i, '}');
     } else if (ere && c === '(') {
