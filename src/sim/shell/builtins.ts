@@ -1,12 +1,14 @@
 /**
  * Shell builtins and the coreutils a CKA candidate types: echo, cat, grep, head, tail, wc, sort, uniq,
- * cut, tr, base64, ls, rm, mkdir, cp, mv, touch, sed -i, cd, pwd, alias, export … with the messages
+ * cut, tr, base64, ls, rm, mkdir, cp, mv, touch, cd, pwd, alias, export … with the messages
  * GNU coreutils and bash print.
  */
 import { FileSystem, baseName } from './fs.ts';
 import { registerControl } from './control.ts';
 import { diff } from './diff.ts';
 import { basename, column, date, dirname, find, realpath, xargs } from './coreutils.ts';
+import { sed } from './sed.ts';
+import { awk } from './awk.ts';
 import type { CommandContext, CommandFn, Shell } from './shell.ts';
 
 function readInput(ctx: CommandContext, files: string[], cmd: string): string | null {
@@ -440,179 +442,6 @@ const touch: CommandFn = (ctx) => {
   return 0;
 };
 
-/** sed: `s/a/b/[g]` expressions (with -i in place), `-e`, `d` and `p`, line/`$`/regex addresses and ranges. */
-const sed: CommandFn = (ctx) => {
-  let inPlace = false;
-  const exprs: string[] = [];
-  const files: string[] = [];
-  let quiet = false;
-  for (let i = 0; i < ctx.args.length; i++) {
-    const a = ctx.args[i];
-    if (a === '-i' || a.startsWith('-i')) inPlace = true;
-    else if (a === '-e') exprs.push(ctx.args[++i] ?? '');
-    else if (a === '-n') quiet = true;
-    else if (a === '-E' || a === '-r') continue;
-    else if (!exprs.length && !a.startsWith('-')) exprs.push(a);
-    else files.push(a);
-  }
-  // A script holds several commands separated by `;` or newlines (`s|a|b|; s|c|d|`).
-  const cmds = exprs.flatMap(splitSedScript);
-  const apply = (text: string): string | null => {
-    const ls = lines(text);
-    const out: string[] = [];
-    const parsed = cmds.map((e) => /^(\d+|\$|\/(?:[^/\\]|\\.)*\/)?(?:\s*,\s*(\d+|\$|\/(?:[^/\\]|\\.)*\/))?\s*([sdp])(.*)$/.exec(e));
-    if (parsed.some((m) => !m)) return null;
-    // GNU sed: a range opens where addr1 matches and closes on the first later line addr2 matches
-    // (a line-number addr2 at or before the opening line closes it at once).
-    const inRange = cmds.map(() => false);
-    const matches = (addr: string, n: number, line: string) =>
-      addr === '$' ? n === ls.length - 1 : addr.startsWith('/') ? new RegExp(addr.slice(1, -1)).test(line) : Number(addr) === n + 1;
-    for (let n = 0; n < ls.length; n++) {
-      let line = ls[n];
-      let deleted = false;
-      let printed = false;
-      for (let c = 0; c < parsed.length; c++) {
-        const [, a1, a2, op, restExpr] = parsed[c]!;
-        if (a2 !== undefined) {
-          if (inRange[c]) {
-            if (/^\d+$/.test(a2) ? n + 1 >= Number(a2) : matches(a2, n, line)) inRange[c] = false;
-          } else if (a1 !== undefined && matches(a1, n, line)) {
-            inRange[c] = !(/^\d+$/.test(a2) ? Number(a2) <= n + 1 : a2 === '$' && n === ls.length - 1);
-          } else continue;
-        } else if (a1 !== undefined && !matches(a1, n, line)) continue;
-        if (op === 'd') {
-          deleted = true;
-          break;
-        }
-        if (op === 'p') {
-          printed = true;
-          continue;
-        }
-        const delim = restExpr[0];
-        const parts = splitSed(restExpr.slice(1), delim);
-        if (!parts) return null;
-        const [pat, rep, fl] = parts;
-        const re = new RegExp(pat.replace(/\\\(/g, '(').replace(/\\\)/g, ')'), fl.includes('g') ? 'g' : '');
-        line = line.replace(re, (...m: string[]) => sedReplacement(rep, m));
-      }
-      if (!deleted && !quiet) out.push(line);
-      if (printed) out.push(line);
-    }
-    return out.length ? out.join('\n') + '\n' : '';
-  };
-  if (!exprs.length) {
-    ctx.err('Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n');
-    return 1;
-  }
-  if (!files.length) {
-    const r = apply(ctx.stdin);
-    if (r === null) {
-      ctx.err(`sed: -e expression #1, char ${exprs[0].length}: unknown command\n`);
-      return 1;
-    }
-    ctx.out(r);
-    return 0;
-  }
-  for (const f of files) {
-    const p = FileSystem.normalize(f, ctx.cwd);
-    const content = ctx.fs.read(p);
-    if (content === undefined) {
-      ctx.err(`sed: can't read ${f}: No such file or directory\n`);
-      return 2;
-    }
-    const r = apply(content);
-    if (r === null) {
-      ctx.err(`sed: -e expression #1, char ${exprs[0].length}: unterminated \`s' command\n`);
-      return 1;
-    }
-    if (inPlace) ctx.fs.write(p, r);
-    else ctx.out(r);
-  }
-  return 0;
-};
-
-/**
- * The commands of a sed script: split at `;` and newlines outside an address regex and outside the
- * pattern and replacement of an `s` command (GNU sed compile.c reads them one after another).
- */
-export function splitSedScript(script: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = script.length;
-  while (i < n) {
-    while (i < n && /[\s;]/.test(script[i])) i++;
-    if (i >= n) break;
-    const start = i;
-    const skipAddress = () => {
-      if (script[i] === '$') i++;
-      else if (/\d/.test(script[i])) while (i < n && /\d/.test(script[i])) i++;
-      else if (script[i] === '/') {
-        i++;
-        while (i < n && script[i] !== '/') i += script[i] === '\\' ? 2 : 1;
-        i++;
-      }
-    };
-    skipAddress();
-    while (i < n && script[i] === ' ') i++;
-    if (script[i] === ',') {
-      i++;
-      while (i < n && script[i] === ' ') i++;
-      skipAddress();
-      while (i < n && script[i] === ' ') i++;
-    }
-    const op = script[i++];
-    if (op === 's' && i < n) {
-      const delim = script[i++];
-      let seen = 0;
-      while (i < n && seen < 2) {
-        if (script[i] === '\\') i += 2;
-        else {
-          if (script[i] === delim) seen++;
-          i++;
-        }
-      }
-    }
-    // Flags (or anything else) up to the end of the command; a bad tail fails the command's parse.
-    while (i < n && script[i] !== ';' && script[i] !== '\n') i++;
-    out.push(script.slice(start, i).trim());
-  }
-  return out;
-}
-
-/** GNU sed replacement text: & is the match, \1-\9 groups, \n newline, \t tab, \& and \\ literal. */
-function sedReplacement(rep: string, m: string[]): string {
-  let out = '';
-  for (let i = 0; i < rep.length; i++) {
-    const c = rep[i];
-    if (c === '\\' && i + 1 < rep.length) {
-      const d = rep[++i];
-      if (d >= '1' && d <= '9') out += m[Number(d)] ?? '';
-      else if (d === 'n') out += '\n';
-      else if (d === 't') out += '\t';
-      else out += d;
-    } else if (c === '&') out += m[0];
-    else out += c;
-  }
-  return out;
-}
-
-function splitSed(s: string, delim: string): [string, string, string] | null {
-  const parts: string[] = [];
-  let cur = '';
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\' && s[i + 1] === delim) {
-      cur += delim;
-      i++;
-    } else if (s[i] === delim) {
-      parts.push(cur);
-      cur = '';
-    } else cur += s[i];
-  }
-  parts.push(cur);
-  if (parts.length < 3) return null;
-  return [parts[0], parts[1], parts[2]];
-}
-
 const cd: CommandFn = (ctx) => {
   const target = ctx.args[0] ?? ctx.env.HOME;
   const p = FileSystem.normalize(target, ctx.cwd);
@@ -696,6 +525,9 @@ export function registerBuiltins(shell: Shell): void {
   reg('mv', copyMove(true));
   reg('touch', touch);
   reg('sed', sed);
+  // Ubuntu's awk is mawk (through /etc/alternatives); gawk is not installed.
+  reg('awk', awk);
+  reg('mawk', awk);
   reg('diff', diff);
   for (const [n, f] of Object.entries({ date, xargs, find, column, basename, dirname, realpath })) reg(n, f);
   reg('cd', cd);
