@@ -25,6 +25,9 @@ test('argument errors as the real curl prints them', () => {
     [['--cacert'], "curl: option --cacert: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2],
     [['-s'], "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2],
     [[], "curl: try 'curl --help' or 'curl --manual' for more information\n", 2],
+    [['-m', 'abc', 'http://127.0.0.1:9'], "curl: option -m: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2],
+    [['--connect-timeout', 'x', 'http://127.0.0.1:9'], "curl: option --connect-timeout: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2],
+    [['-m', '-1', 'http://127.0.0.1:9'], "curl: option -m: expected a positive numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2],
   ];
   let verified = 0;
   for (const [args, err, status] of cases) {
@@ -63,6 +66,9 @@ test('from the control plane: Services, NodePorts, pods, the API server and the 
   assert.deepEqual(run(s, `curl -sS ${empty}`), { out: '', err: `curl: (7) Failed to connect to ${empty} port 80 after 0 ms: Couldn't connect to server\n`, status: 7 });
   assert.deepEqual(run(s, `curl -sS -m 2 ${ip}:8080`), { out: '', err: 'curl: (28) Connection timed out after 2001 milliseconds\n', status: 28 });
   assert.deepEqual(run(s, 'curl -sS web.default.svc.cluster.local'), { out: '', err: 'curl: (6) Could not resolve host: web.default.svc.cluster.local\n', status: 6 });
+  // --write-out comes whatever the result: 000 without a response, the status with -f.
+  assert.deepEqual(run(s, `curl -s -o /dev/null -w '%{http_code}' ${empty}`), { out: '000', err: '', status: 7 });
+  assert.deepEqual(run(s, "curl -fsk -o /dev/null -w '%{http_code}' https://localhost:6443/api"), { out: '403', err: '', status: 22 });
   // Piped: the meter goes to stderr; to the terminal it does not.
   assert.match(run(s, `curl ${ip} | head -1`).err, /^ {2}% Total {4}% Received/);
   assert.equal(run(s, `curl ${ip}`).err, '');

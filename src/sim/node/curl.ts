@@ -400,11 +400,15 @@ const SHORT_VALUE: Record<string, string> = { o: 'output', m: 'maxTime', w: 'wri
 
 function parseArgs(args: string[]): Opts | { error: string; code: number } {
   const o: Opts = { silent: false, showError: false, head: false, include: false, fail: false, verbose: false, insecure: false, remoteName: false, location: false, maxTime: 0, connectTimeout: 0, headers: [], urls: [] };
-  const set = (k: string, v: string) => {
+  // str2udouble (tool_paramhlp.c): a number, not negative.
+  const set = (k: string, v: string, flag: string): { error: string; code: number } | undefined => {
     if (k === 'skip') return;
     if (k === 'headers') o.headers.push(v);
-    else if (k === 'maxTime' || k === 'connectTimeout') (o as Obj)[k] = Number(v);
-    else (o as Obj)[k] = v;
+    else if (k === 'maxTime' || k === 'connectTimeout') {
+      const n = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(v) ? Number(v) : NaN;
+      if (Number.isNaN(n) || n < 0) return { error: `curl: option ${flag}: expected a ${Number.isNaN(n) ? 'proper' : 'positive'} numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, code: 2 };
+      (o as Obj)[k] = n;
+    } else (o as Obj)[k] = v;
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -414,7 +418,8 @@ function parseArgs(args: string[]): Opts | { error: string; code: number } {
       if (LONG[name]) (o as Obj)[LONG[name]] = true;
       else if (LONG_VALUE[name]) {
         if (eq < 0 && i + 1 >= args.length) return { error: `curl: option ${name}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, code: 2 };
-        set(LONG_VALUE[name], eq > 0 ? a.slice(eq + 1) : args[++i]);
+        const bad = set(LONG_VALUE[name], eq > 0 ? a.slice(eq + 1) : args[++i], name);
+        if (bad) return bad;
       } else if (['--http1.1', '--http2', '--compressed', '--no-progress-meter', '--fail-with-body', '--ipv4', '--ipv6', '--no-keepalive', '--tlsv1.2', '--tlsv1.3', '--progress-bar'].includes(name)) {
         if (name === '--no-progress-meter') o.silent = o.silent || false;
         if (name === '--fail-with-body') o.fail = true;
@@ -426,7 +431,8 @@ function parseArgs(args: string[]): Opts | { error: string; code: number } {
         else if (SHORT_VALUE[c]) {
           const v = a.slice(j + 1) || args[++i];
           if (v === undefined) return { error: `curl: option -${c}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, code: 2 };
-          set(SHORT_VALUE[c], v);
+          const bad = set(SHORT_VALUE[c], v, `-${c}`);
+          if (bad) return bad;
           break;
         } else if (c === '4' || c === '6' || c === '#' || c === 'N') continue;
         else return { error: `curl: option -${a.slice(j)}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, code: 2 };
@@ -510,12 +516,16 @@ export function curl(world: NodeWorld, ctx: CommandContext): number {
   let status = 0;
   for (const url of o.urls) {
     const u = parseUrl(url);
-    const fail = (code: number, msg: string, ms = 0, extra = '') => {
+    // post_per_transfer: the error, then --write-out whatever the result (http_code 000 without a response).
+    const fail = (code: number, msg: string, ms = 0, extra = '', resp?: HttpResponse) => {
       if (ms) clock.advance(ms);
       if (showMeter() && !o.verbose) ctx.err(METER_HEAD + METER_ZERO);
       if (!o.silent || o.showError) ctx.err(`curl: (${code}) ${msg}\n${extra}`);
+      if (o.writeOut !== undefined && !('bad' in u)) ctx.out(writeOut(o.writeOut, resp, 0, u, resp ? ipOf() : ''));
       return code;
     };
+    let resolved = '';
+    const ipOf = () => resolved;
     if ('bad' in u) {
       status = fail(3, u.bad);
       continue;
@@ -527,6 +537,7 @@ export function curl(world: NodeWorld, ctx: CommandContext): number {
     const v = (s: string) => o.verbose && ctx.err(s);
     const isLocalhost = u.host === 'localhost';
     const ip = isLocalhost ? '127.0.0.1' : resolveOnNode(world, ctx.fs, u.host);
+    resolved = ip ?? '';
     if (!ip) {
       v(`* Could not resolve host: ${u.host}\n* Closing connection\n`);
       status = fail(6, `Could not resolve host: ${u.host}`);
@@ -656,7 +667,7 @@ export function curl(world: NodeWorld, ctx: CommandContext): number {
     }
     if (o.fail && resp.status >= 400) {
       v(`* The requested URL returned error: ${resp.status}\n* Closing connection\n`);
-      status = fail(22, `The requested URL returned error: ${resp.status}`);
+      status = fail(22, `The requested URL returned error: ${resp.status}`, 0, '', resp);
       continue;
     }
     const headOnly = method === 'HEAD';
@@ -688,10 +699,11 @@ export function curl(world: NodeWorld, ctx: CommandContext): number {
 }
 
 /** -w: the variables a CKA check uses (tool_writeout.c), with \n, \t and \r escapes. */
-function writeOut(fmt: string, r: HttpResponse, got: number, u: { scheme: string; host: string; port: number; path: string }, ip: string): string {
+function writeOut(fmt: string, r: HttpResponse | undefined, got: number, u: { scheme: string; host: string; port: number; path: string }, ip: string): string {
+  const code = String(r?.status ?? 0).padStart(3, '0');
   const vars: Record<string, string> = {
-    http_code: String(r.status).padStart(3, '0'),
-    response_code: String(r.status).padStart(3, '0'),
+    http_code: code,
+    response_code: code,
     size_download: String(got),
     remote_ip: ip,
     remote_port: String(u.port),
@@ -699,7 +711,7 @@ function writeOut(fmt: string, r: HttpResponse, got: number, u: { scheme: string
     url: `${u.scheme}://${u.host}${u.path}`,
     time_total: '0.001000',
     time_connect: '0.000500',
-    content_type: r.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
+    content_type: r?.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
   };
   return fmt.replace(/%\{([a-z_]+)\}/g, (m, k) => vars[k] ?? m).replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\r/g, '\r');
 }

@@ -95,6 +95,8 @@ test('date: options and errors', () => {
     ['date -Iseconds -d @1768467907', '2026-01-15T09:05:07+00:00\n', '', 0, ['-Iseconds', '-d', '@1768467907']],
     ['date -I -d @1768467907', '2026-01-15\n', '', 0, ['-I', '-d', '@1768467907']],
     ['date -d foo', '', "date: invalid date 'foo'\n", 1, ['-d', 'foo']],
+    ['date -u -d 2024-02-30', '', "date: invalid date '2024-02-30'\n", 1, ['-u', '-d', '2024-02-30']],
+    ['date -u -d 2024-02-29', 'Thu Feb 29 00:00:00 UTC 2024\n', '', 0, ['-u', '-d', '2024-02-29']],
     ['date -x', '', "date: invalid option -- 'x'\nTry 'date --help' for more information.\n", 1, ['-x']],
     ['date --bogus', '', "date: unrecognized option '--bogus'\nTry 'date --help' for more information.\n", 1, ['--bogus']],
   ];

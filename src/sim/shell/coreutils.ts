@@ -132,6 +132,8 @@ export function parseDate(s: string, now: number): number | undefined {
     const [all, y, mo, dd, hh = '0', mi = '0', ss = '0', frac = '', tz] = abs;
     if (Number(mo) < 1 || Number(mo) > 12 || Number(dd) < 1 || Number(dd) > 31 || Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 60) return undefined;
     base = Date.UTC(Number(y), Number(mo) - 1, Number(dd), Number(hh), Number(mi), Number(ss), Number((frac + '000').slice(0, 3)));
+    // 2024-02-30 is no date (GNU: "invalid date"), not March 1st.
+    if (new Date(base).getUTCDate() !== Number(dd) && Number(ss) < 60) return undefined;
     if (tz && tz !== 'z' && tz !== 'utc') {
       const sign = tz[0] === '-' ? -1 : 1;
       const digits = tz.slice(1).replace(':', '');
