@@ -81,7 +81,7 @@ const WANTS: [RegExp, string[]][] = [
   [/\bscale\b/, ['cmd/scale']],
   [/\bapi-(resources|versions)\b/, ['cmd/apiresources']],
   [/\bversion\b/, ['cmd/version']],
-  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version', 'node/curl']],
+  [/--raw\b/, ['kubectl/rawhttp', 'cmd/version']],
   [/\bevents\b/, ['cmd/events']],
   [/\bexec\b/, ['cmd/exec']],
   [/\bexplain\b/, ['cmd/explain']],

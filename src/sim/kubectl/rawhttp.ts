@@ -13,7 +13,7 @@ import { apiGroupList, apiResourceList, apiVersions, groupVersions } from '../se
 import { info, serverVersion } from './cmd/version.ts';
 import type { KubectlContext } from './types.ts';
 import { printWarnings } from './cmd/common.ts';
-import { healthBody } from '../node/curl.ts';
+import { healthBody } from '../apiserver/health.ts';
 
 function notFound(): never {
   throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 } as Status);
@@ -25,7 +25,7 @@ export function rawGet(ctx: KubectlContext, rawPath: string): string {
   const path = p.replace(/\/+$/, '') || '/';
   const segs = path.split('/').filter(Boolean);
   if (path === '/version') return JSON.stringify(info(serverVersion(ctx), true), null, 2);
-  // The health checks (all passing while the API server answers), ?verbose lists them (node/curl.ts).
+  // The health checks (all passing while the API server answers), ?verbose lists them (apiserver/health.ts).
   const health = healthBody(path, query);
   if (health !== undefined) return health;
   // As kube-apiserver's serializer writes it: Go's field order, a newline at the end.

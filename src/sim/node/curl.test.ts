@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Session } from '../session.ts';
-import { healthBody } from './curl.ts';
+import { healthBody } from '../apiserver/health.ts';
 
 function run(s: Session, line: string): { out: string; err: string; status: number } {
   const [e] = s.run(line);

@@ -28,6 +28,7 @@ import type { CommandContext } from '../shell/shell.ts';
 import { FileSystem } from '../shell/fs.ts';
 import { connect, documentPath, httpAnswer, httpDate, serviceTarget, type Connection, type HttpResponse, type NetworkView } from '../kubelet/network.ts';
 import { info } from '../kubectl/cmd/version.ts';
+import { healthBody } from '../apiserver/health.ts';
 import type { MachineState, NodeWorld } from './world.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -68,48 +69,6 @@ type HostConn = Connection | { kind: 'component'; c: Component; bind: Bind };
 type Bind = '*' | 'lo' | 'lo+ip' | 'ip';
 
 // ---- the servers of a node ----------------------------------------------------------------------
-
-/**
- * kube-apiserver's health checks (v1.34, as kubeadm's control-plane check logs the /livez body on a
- * real cluster: kubevirt CI kubeadm logs, k8s 1.34); /readyz adds etcd-readiness, informer-sync and
- * shutdown (a v1.3x `kubectl get --raw='/readyz?verbose'` transcript).
- */
-const HOOKS = [
-  'start-apiserver-admission-initializer', 'generic-apiserver-start-informers', 'priority-and-fairness-config-consumer',
-  'priority-and-fairness-filter', 'storage-object-count-tracker-hook', 'start-apiextensions-informers',
-  'start-apiextensions-controllers', 'crd-informer-synced', 'start-system-namespaces-controller',
-  'start-cluster-authentication-info-controller', 'start-kube-apiserver-identity-lease-controller',
-  'start-kube-apiserver-identity-lease-garbage-collector', 'start-legacy-token-tracking-controller',
-  'start-service-ip-repair-controllers', 'rbac/bootstrap-roles', 'scheduling/bootstrap-system-priority-classes',
-  'priority-and-fairness-config-producer', 'bootstrap-controller', 'start-kubernetes-service-cidr-controller',
-  'aggregator-reload-proxy-client-cert', 'start-kube-aggregator-informers', 'apiservice-status-local-available-controller',
-  'apiservice-status-remote-available-controller', 'apiservice-registration-controller', 'apiservice-discovery-controller',
-  'kube-apiserver-autoregistration',
-];
-
-/** The checks of /healthz, /livez or /readyz, in the order kube-apiserver lists them. */
-export function healthChecks(endpoint: 'healthz' | 'livez' | 'readyz'): string[] {
-  const hooks = HOOKS.map((h) => `poststarthook/${h}`);
-  const head = ['ping', 'log', 'etcd', ...(endpoint === 'readyz' ? ['etcd-readiness', 'informer-sync'] : [])];
-  return [...head, ...hooks, 'autoregister-completion', 'poststarthook/apiservice-openapi-controller', 'poststarthook/apiservice-openapiv3-controller', ...(endpoint === 'readyz' ? ['shutdown'] : [])];
-}
-
-/**
- * The body of a health endpoint (k8s.io/apiserver pkg/server/healthz): `ok`, or with ?verbose each
- * check as `[+]NAME ok` and `NAME check passed`; ?exclude=NAME marks one `excluded: ok`; a single
- * check `/livez/NAME` answers `ok`. Undefined for a path that is no health endpoint.
- */
-export function healthBody(path: string, query: string): string | undefined {
-  const m = /^\/(healthz|livez|readyz)(?:\/(.+))?$/.exec(path.replace(/\/+$/, ''));
-  if (!m) return undefined;
-  const endpoint = m[1] as 'healthz' | 'livez' | 'readyz';
-  const checks = healthChecks(endpoint);
-  if (m[2]) return checks.includes(m[2]) ? 'ok' : undefined;
-  const params = new URLSearchParams(query);
-  if (!params.has('verbose')) return 'ok';
-  const excluded = new Set(params.getAll('exclude'));
-  return checks.map((c) => `[+]${c} ${excluded.has(c) ? 'excluded: ok' : 'ok'}\n`).join('') + `${endpoint} check passed\n`;
-}
 
 /** A stable UUID-shaped id from a seed (audit ids, flow-schema uids). */
 function uuid(seed: string): string {
@@ -208,7 +167,9 @@ function goHealth(name: string, now: () => number, opts: { tls: boolean; auth?: 
         return { status: 401, reason: 'Unauthorized', headers: [[h('Content-Type'), 'text/plain; charset=utf-8'], [h('Content-Length'), '12'], date], body: 'Unauthorized' };
       }
       if (/^\/(healthz|livez|readyz)$/.test(req.path)) {
-        return { status: 200, reason: 'OK', headers: [[h('Content-Type'), 'text/plain; charset=utf-8'], [h('X-Content-Type-Options'), 'nosniff'], [h('Content-Length'), '2'], date], body: 'ok' };
+        // net/http writes the handler's headers, then Date and Content-Length (HTTP/1.1); HTTP/2 sorts them.
+        const length: [string, string] = [h('Content-Length'), '2'];
+        return { status: 200, reason: 'OK', headers: [[h('Content-Type'), 'text/plain; charset=utf-8'], [h('X-Content-Type-Options'), 'nosniff'], ...(opts.tls ? [length, date] : [date, length])], body: 'ok' };
       }
       if (opts.tls) {
         // Authorization delegated to the API server; the anonymous user may only read the health paths.
@@ -221,6 +182,14 @@ function goHealth(name: string, now: () => number, opts: { tls: boolean; auth?: 
   };
 }
 
+/** time.Time.String() of time.Now() in UTC: "2006-01-02 15:04:05.999999999 +0000 UTC m=+1.500000000". */
+function goTimeString(ms: number, processStart: number): string {
+  const iso = new Date(ms).toISOString();
+  const frac = iso.slice(20, 23).replace(/0+$/, '');
+  const mono = ((ms - processStart) / 1000).toFixed(9);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${frac ? '.' + frac : ''} +0000 UTC m=+${mono}`;
+}
+
 /** kube-proxy's healthz server (pkg/proxy/healthcheck/proxier_health.go): a JSON document. */
 function kubeProxyHealth(node: string, now: () => number, since: number): Component {
   return {
@@ -230,10 +199,11 @@ function kubeProxyHealth(node: string, now: () => number, since: number): Compon
         const body = '404 page not found\n';
         return { status: 404, reason: 'Not Found', headers: [['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(now())], ['Content-Length', String(bytes(body))]], body };
       }
-      const t = new Date(now() - 1500).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
-      const body = JSON.stringify({ lastUpdated: t, currentTime: new Date(now()).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z'), nodeEligible: true });
+      // Healthy: lastUpdated is currentTime. %q of a time.Time is its String(): Go's default layout with
+      // the trailing zeros of the fraction cut, and the monotonic reading since the process started.
+      const t = goTimeString(now(), since);
+      const body = req.path === '/healthz' ? `{"lastUpdated": "${t}","currentTime": "${t}", "nodeEligible": true}` : `{"lastUpdated": "${t}","currentTime": "${t}"}`;
       void node;
-      void since;
       return { status: 200, reason: 'OK', headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(now())], ['Content-Length', String(bytes(body))]], body };
     },
   };
@@ -279,14 +249,15 @@ export function listeners(world: NodeWorld, m: MachineState): { port: number; bi
   const up = m.kubelet.powered;
   if (!up) return [];
   const containers = m.kubelet.runtimeContainers().filter((c) => c.state === 'Running');
-  const runs = (bin: string) => containers.some((c) => (c.argv[0] ?? '').split('/').pop() === bin);
+  const proc = (bin: string) => containers.find((c) => (c.argv[0] ?? '').split('/').pop() === bin);
+  const runs = (bin: string) => !!proc(bin);
   if (m.unit.active) {
     out.push({ port: 10248, bind: 'lo', proc: 'kubelet', c: goHealth('kubelet', now, { tls: false }) });
     out.push({ port: 10250, bind: '*', proc: 'kubelet', c: goHealth('kubelet', now, { tls: true, auth: true }) });
   }
   if (runs('kube-proxy')) {
     out.push({ port: 10249, bind: 'lo', proc: 'kube-proxy', c: goHealth('kube-proxy', now, { tls: false }) });
-    out.push({ port: 10256, bind: '*', proc: 'kube-proxy', c: kubeProxyHealth(m.name, now, 0) });
+    out.push({ port: 10256, bind: '*', proc: 'kube-proxy', c: kubeProxyHealth(m.name, now, proc('kube-proxy')!.createdAt) });
   }
   if (m.controlPlane) {
     if (runs('etcd')) {

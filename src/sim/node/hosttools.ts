@@ -8,6 +8,7 @@
 import { res } from '../apiserver/client.ts';
 import type { CommandContext } from '../shell/shell.ts';
 import { FileSystem } from '../shell/fs.ts';
+import { DAYS, MONTHS } from '../clock/clock.ts';
 import type { NodeWorld } from './world.ts';
 
 /** When the machines booted (ps.ts uses the same instant). */
@@ -159,8 +160,6 @@ export function watch(ctx: CommandContext): number {
     const left = `Every ${interval.toFixed(1)}s: ${cmd}`;
     const now = ctx.shell.now?.() ?? Date.now();
     const d = new Date(now);
-    const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const p = (n: number) => String(n).padStart(2, '0');
     const right = `${ctx.shell.host.name}: ${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
     const gap = Math.max(1, 80 - left.length - right.length);

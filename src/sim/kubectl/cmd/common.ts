@@ -38,11 +38,12 @@ export function getObject(ctx: KubectlContext, info: ResourceInfo, ns: string | 
 
 /** A GET that answers undefined on NotFound, the server's warnings printed as they come (apply's lookup). */
 export function getIfExists(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, name: string): KubeObject | undefined {
-  const r = ctx.server.handle({ verb: 'get', group: info.group, version: info.version, resource: info.resource, namespace: info.namespaced ? ns : undefined, name });
-  printWarnings(ctx, r.warnings);
-  if (r.code === 404) return undefined;
-  if (r.code >= 400) throw new ApiError(r.body as Status);
-  return r.body as KubeObject;
+  try {
+    return getObject(ctx, info, ns, name);
+  } catch (e) {
+    if (e instanceof ApiError && e.status.code === 404) return undefined;
+    throw e;
+  }
 }
 
 export function listObjects(ctx: KubectlContext, info: ResourceInfo, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KubeObject[] {
