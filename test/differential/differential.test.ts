@@ -30,7 +30,11 @@ if (!real) {
   for (const file of files) {
     const name = file.slice(file.indexOf('/scenarios/') + '/scenarios/'.length);
     test(`differential ${name} (kubectl ${real.version})`, { timeout: 600_000 }, async () => {
-      const o = await compareScenario(file, real.path, rs);
+      let o = await compareScenario(file, real.path, rs);
+      // kubectl v1.33's client-go reads an exec stream before it has made its streams and may drop
+      // the first message ("Unknown stream id 1, discarding message"; kubesim serve waits 30 ms to
+      // avoid it): a run the real client garbled that way is run once more.
+      if (!o.identical && o.real.includes('Unknown stream id')) o = await compareScenario(file, real.path, rs);
       outcomes.push(o);
       if (o.identical || INCOMPARABLE[o.name]) return;
       const known = KNOWN.filter((k) => k.scenario === o.name);
