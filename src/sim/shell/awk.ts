@@ -15,7 +15,7 @@
  * order that looks random); srand/rand give a different sequence.
  */
 import { FileSystem } from './fs.ts';
-import { ReError, toJs } from './posixre.ts';
+import { globalMatches, ReError, toJs } from './posixre.ts';
 import type { CommandContext, CommandFn } from './shell.ts';
 
 // ---------------------------------------------------------------- values
@@ -1918,23 +1918,11 @@ function arith(op: string, l: number, r: number): number {
 
 /** sub/gsub: `&` the match, `\&` a literal &, `\\` a backslash. */
 function substitute(s: string, re: RegExp, repl: string, global: boolean): [string, number] {
-  const g = new RegExp(re.source, 'gs');
   let out = '';
   let last = 0;
   let count = 0;
-  let pos = 0;
-  let prevEnd = -1;
-  while (pos <= s.length) {
-    g.lastIndex = pos;
-    const m = g.exec(s);
-    if (!m) break;
-    const start = m.index;
-    const end = start + m[0].length;
-    if (start === end && start === prevEnd) {
-      pos = start + 1;
-      continue;
-    }
-    out += s.slice(last, start);
+  for (const m of globalMatches(new RegExp(re.source, 's'), s)) {
+    out += s.slice(last, m.index);
     for (let i = 0; i < repl.length; i++) {
       const c = repl[i];
       if (c === '\\' && (repl[i + 1] === '&' || repl[i + 1] === '\\')) {
@@ -1942,11 +1930,9 @@ function substitute(s: string, re: RegExp, repl: string, global: boolean): [stri
       } else if (c === '&') out += m[0];
       else out += c;
     }
-    last = end;
+    last = m.index + m[0].length;
     count++;
-    prevEnd = end;
     if (!global) break;
-    pos = end > start ? end : end + 1;
   }
   if (!count) return [s, 0];
   return [out + s.slice(last), count];

@@ -269,3 +269,28 @@ export function compile(src: string, opts: ReOptions, flags = ''): RegExp & { gr
   }
   return Object.assign(re, { groups_: groups });
 }
+
+/**
+ * The matches a global substitution replaces, left to right, as sed's `s///g` and awk's gsub take
+ * them: after a match, an empty match at the same place does not count, and an empty match moves
+ * the search on by one character.
+ */
+export function* globalMatches(re: RegExp, s: string): Generator<RegExpExecArray> {
+  const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
+  let pos = 0;
+  let prevEnd = -1;
+  while (pos <= s.length) {
+    g.lastIndex = pos;
+    const m = g.exec(s);
+    if (!m) return;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start === end && start === prevEnd) {
+      pos = start + 1;
+      continue;
+    }
+    yield m;
+    prevEnd = end;
+    pos = end > start ? end : end + 1;
+  }
+}

@@ -13,7 +13,7 @@
  * leftmost-longest, which only shows with an alternation whose earlier branch is a prefix of a later one.
  */
 import { FileSystem } from './fs.ts';
-import { ReError, compile } from './posixre.ts';
+import { ReError, compile, globalMatches } from './posixre.ts';
 import type { CommandContext, CommandFn } from './shell.ts';
 
 type Rx = RegExp & { groups_: number };
@@ -918,35 +918,20 @@ class Runner {
   /** The `s` command; whether it replaced. */
   private subst(c: Cmd): boolean {
     const re = this.regex(c.re);
-    const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
     const s = this.ps;
     let count = 0;
-    let pos = 0;
     let out = '';
     let copied = 0;
     let did = false;
-    let prevEnd = -1;
     const state = { persist: '', once: '' };
-    while (pos <= s.length) {
-      g.lastIndex = pos;
-      const m = g.exec(s);
-      if (!m) break;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (start === end && start === prevEnd) {
-        // No empty match right after a match.
-        pos = start + 1;
-        continue;
-      }
+    for (const m of globalMatches(re, s)) {
       count++;
       if (count >= (c.numb || 1)) {
-        out += s.slice(copied, start) + this.expand(c.repl, m, state);
-        copied = end;
+        out += s.slice(copied, m.index) + this.expand(c.repl, m, state);
+        copied = m.index + m[0].length;
         did = true;
         if (!c.global) break;
       }
-      prevEnd = end;
-      pos = end > start ? end : end + 1;
     }
     if (!did) return false;
     this.ps = out + s.slice(copied);
