@@ -179,3 +179,15 @@ export function parseDuration(s: string): number | undefined {
   }
   return matched ? Math.round(total) : undefined;
 }
+
+/**
+ * An RFC 3339 timestamp in microseconds since the epoch: a MicroTime ("…:00.000068Z") keeps its
+ * microseconds, which Date.parse would drop — events sort by them (kubectl's eventTime()).
+ */
+export function parseMicros(ts: unknown): number | undefined {
+  if (typeof ts !== 'string' || !ts) return undefined;
+  const ms = Date.parse(ts);
+  if (Number.isNaN(ms)) return undefined;
+  const frac = /\.(\d+)(?:Z|[+-]\d\d:?\d\d)$/i.exec(ts)?.[1] ?? '';
+  return Math.floor(ms / 1000) * 1_000_000 + Number((frac + '000000').slice(0, 6));
+}

@@ -33,7 +33,7 @@ const CASES: [name: string, src: string, atMs: number, lines: string[], exit?: {
   ['exit N ends the process with N', 'echo bye; sleep 2; exit 3; echo never', 5000, ['0s bye'], { code: 3, atMs: 2002 }],
   ['the last command decides the exit code', 'echo x; false', 5000, ['0s x'], { code: 1, atMs: 2 }],
   ['HOSTNAME, hostname and env vars', 'echo "$GREETING from $HOSTNAME"; hostname', 100, ['0s hi from pod1', '0.001s pod1'], { code: 0, atMs: 2 }],
-  ['output redirected to a file is not logged', 'echo hidden >> /var/log/app.log; cat /var/log/app.log > /dev/null; echo shown', 100, ['0.002s shown'], { code: 0, atMs: 3 }],
+  ['output redirected to a file is not logged', 'echo hidden >> /app.log; cat /app.log > /dev/null; echo shown', 100, ['0.002s shown'], { code: 0, atMs: 3 }],
   ['unknown command', 'nosuch; echo "status $?"', 100, ['0s sh: nosuch: not found', '0.001s status 127'], { code: 0, atMs: 2 }],
   ['syntax error', 'for i in 1 2; echo $i; done', 100, ['0s sh: syntax error: unexpected "echo"'], { code: 2, atMs: 0 }],
   ['sleep infinity blocks for good', 'echo up; sleep infinity; echo never', 3_600_000, ['0s up']],

@@ -16,14 +16,16 @@ import type { Command } from '../types.ts';
 import { printJSON } from '../printers/json.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { PRINT_FLAGS, listObjects, printFormatted } from './common.ts';
+import { parseMicros } from '../../clock/clock.ts';
 import { escapeCell } from './get.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** sorted_event_list.go eventTime, to the microsecond. */
 function eventTime(e: Obj): number {
-  if (e.series?.lastObservedTime) return Date.parse(e.series.lastObservedTime);
-  if (e.lastTimestamp) return Date.parse(e.lastTimestamp);
-  return e.eventTime ? Date.parse(e.eventTime) : 0;
+  if (e.series?.lastObservedTime) return parseMicros(e.series.lastObservedTime) ?? 0;
+  if (e.lastTimestamp) return parseMicros(e.lastTimestamp) ?? 0;
+  return parseMicros(e.eventTime) ?? 0;
 }
 
 function since(ts: string | null | undefined, now: number): string {

@@ -13,6 +13,7 @@ import type { DescribeClient } from './client.ts';
 import { resourceInfo } from './client.ts';
 import { goSort } from './gosort.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefixwriter.ts';
+import { parseMicros } from '../../clock/clock.ts';
 import { DAYS, MONTHS } from '../../clock/clock.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -289,12 +290,13 @@ export function searchEvents(client: DescribeClient, ref: EventRef): KubeObject[
   }
 }
 
-/** The time events sort by (kubectl/pkg/util/event/sorted_event_list.go eventTime). */
+/**
+ * What describe sorts events by: kubectl/pkg/util/event/sorted_event_list.go compares LastTimestamp
+ * alone, so an events.k8s.io event (kube-scheduler's Scheduled, FailedScheduling), which has none,
+ * sorts first. (`kubectl events` has its own eventTime() with the series and eventTime: cmd/events.ts.)
+ */
 function eventSortTime(e: Obj): number {
-  if (e.series) return parseTime(e.series.lastObservedTime) ?? ZERO_TIME_MS;
-  const last = parseTime(e.lastTimestamp);
-  if (last !== undefined) return last;
-  return parseTime(e.eventTime) ?? ZERO_TIME_MS;
+  return parseMicros(e.lastTimestamp) ?? ZERO_TIME_MS * 1000;
 }
 
 /** DescribeEvents */
