@@ -3,7 +3,7 @@
 # the tools' own error messages.
 kubectl create deployment web --image=nginx:1.26 --replicas=2 --dry-run=client -o yaml > web.yaml
 sed -n '/containers:/,$p' web.yaml
-sed '/selector/,+2d' web.yaml | head -12
+sed '/selector/,+2d' web.yaml | grep -v creationTimestamp | head -10
 sed -i -e 's/replicas: 2/replicas: 3/' -e '/status: {}/d' -e '/creationTimestamp/d' web.yaml
 grep -n 'replicas\|status' web.yaml
 sed -i.bak 's/nginx:1.26/nginx:1.27/' web.yaml && grep image: web.yaml web.yaml.bak
