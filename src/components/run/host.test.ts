@@ -135,3 +135,17 @@ test('kubectl edit: a rejected change reports the header kubectl reopened its ed
   assert.equal(accepted.reopened, undefined);
   assert.match(accepted.entries[0].output[0].text, /pod\/web edited/);
 });
+
+test("the terminal's lines are the shell's history: numbered as bash, piped, N, -c; a block's script is not in it", () => {
+  const h = new Host(3, '');
+  const out = (s: string) => h.apply({ t: 'r', s }).entries.flatMap((e) => e.output.map((o) => o.text)).join('');
+  h.apply(stepOp({ lay: [], write: [], script: 'kubectl get ns default' }));
+  out('kubectl get nodes');
+  out('echo hi');
+  assert.equal(out('history'), '    1  kubectl get nodes\n    2  echo hi\n    3  history\n');
+  assert.equal(out('history | grep nodes'), '    1  kubectl get nodes\n    4  history | grep nodes\n');
+  assert.equal(out('history 2'), '    4  history | grep nodes\n    5  history 2\n');
+  assert.equal(out('history x'), 'bash: history: x: numeric argument required\n');
+  out('history -c');
+  assert.equal(out('history'), '    1  history\n');
+});

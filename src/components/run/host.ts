@@ -124,12 +124,15 @@ export class Host {
         entries = execStep(s, { lay: op.lay, write: op.write, script: op.s });
         break;
       case 'r':
+        // A line typed in the terminal: the interactive shell keeps it (history, `history | grep`).
+        (s.shell.history ??= []).push(op.s.replace(/\n$/, ''));
         entries = s.run(op.s);
         break;
       case 'a':
         s.cluster.clock.advance(op.ms);
         break;
       case 'e': {
+        (s.shell.history ??= []).push(op.s.replace(/\n$/, ''));
         this.editorText = op.content;
         this.editorCalls = 0;
         entries = this.withEditor(() => s.run(op.s));

@@ -1,7 +1,7 @@
 /**
  * The terminal: a shell on the page's cluster (kubectl, sim, node tools) with history (↑/↓,
  * saved), Tab completion, multi-line paste and here-documents, Ctrl+C, Ctrl+L / `clear`,
- * `history`, and `vi`/`vim`/`nano FILE` opening the in-page editor (saving writes the file, as the
+ * `history` (the shell's own: it pipes), and `vi`/`vim`/`nano FILE` opening the in-page editor (saving writes the file, as the
  * real editors do). Output is text; the scrollback is bounded so it stays fast.
  */
 import { h, nextId, renderEntries } from './dom.ts';
@@ -170,10 +170,6 @@ export class Terminal {
     }
     if (trimmed === 'clear') {
       this.clear();
-      return;
-    }
-    if (trimmed === 'history') {
-      this.print([{ command: text, output: [{ stream: 'stdout', text: this.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}`).join('\n') + '\n' }] }], this.lab.prompt);
       return;
     }
     if (isKubectlEdit(trimmed) && !/\s(-h|--help)\b/.test(trimmed)) {

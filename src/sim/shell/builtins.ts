@@ -503,6 +503,30 @@ const env: CommandFn = (ctx) => {
   return 0;
 };
 
+/**
+ * bash's `history`: `history` lists the session's lines numbered ("%5d  %s"), `history N` the last
+ * N, `history -c` clears; a bad count is bash's "numeric argument required" (status 1).
+ */
+const history: CommandFn = (ctx) => {
+  const list = ctx.shell.history;
+  if (!list) return 0;
+  const a = ctx.args[0];
+  if (a === '-c') {
+    list.length = 0;
+    return 0;
+  }
+  let from = 0;
+  if (a !== undefined) {
+    if (!/^\d+$/.test(a)) {
+      ctx.err(`bash: history: ${a}: numeric argument required\n`);
+      return 1;
+    }
+    from = Math.max(0, list.length - Number(a));
+  }
+  ctx.out(list.slice(from).map((l, i) => `${String(from + i + 1).padStart(5)}  ${l}\n`).join(''));
+  return 0;
+};
+
 export function registerBuiltins(shell: Shell): void {
   const reg = (n: string, f: CommandFn) => shell.register(n, f);
   reg('echo', echo);
@@ -560,6 +584,6 @@ export function registerBuiltins(shell: Shell): void {
     return status;
   });
   reg('source', () => 0);
-  reg('history', () => 0);
+  reg('history', history);
   registerControl(reg);
 }

@@ -113,6 +113,11 @@ export class Shell {
   cannotCreate: (target: string, errno: string) => { text: string; status: number } = (target, errno) => ({ text: `${this.prog}: ${target}: ${errno}`, status: 1 });
   /** Loops being run (break/continue are meaningful inside one). */
   loopDepth = 0;
+  /**
+   * The interactive shell's history (bash adds a line before running it): null in a script, where
+   * bash keeps none and `history` prints nothing. The page's terminal turns it on (run/host.ts).
+   */
+  history: string[] | null = null;
   private iterations = 0;
   private running = false;
 
