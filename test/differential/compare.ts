@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/sim/session.ts';
-import { runWithRealKubectl } from './harness.ts';
+import { findRealKubectl, runWithRealKubectl } from './harness.ts';
 import { allPages, type PageBlocks } from '../../src/lib/run/extract.ts';
 import { seedOf } from '../../src/lib/run/runner.ts';
 import { normalize, rules, type Rule, type VersionFacts } from './normalize.ts';
@@ -130,3 +130,19 @@ export function lineDiff(a: string, b: string, maxLines = 80): string {
 }
 
 export { rules };
+
+/**
+ * The command-line tools' start (run.ts, notes.ts): the arguments without `--report FILE`, the real
+ * kubectl (or exit 0 saying none was found) and its normalisation rules.
+ */
+export function cliStart(): { args: string[]; reportFile: string | undefined; kubectl: { path: string; version: string }; rs: Rule[] } {
+  const args = process.argv.slice(2);
+  const ri = args.indexOf('--report');
+  const reportFile = ri >= 0 ? args.splice(ri, 2)[1] : undefined;
+  const kubectl = findRealKubectl();
+  if (!kubectl) {
+    console.log('differential: no real kubectl found (set KUBECTL_REAL=/path/to/kubectl); nothing compared');
+    process.exit(0);
+  }
+  return { args, reportFile, kubectl, rs: rules(versionFacts(kubectl.path)) };
+}

@@ -11,19 +11,10 @@
  * tool prints the diffs and a report.
  */
 import { writeFileSync } from 'node:fs';
-import { changedLines, comparePage, lineDiff, notePages, rules, versionFacts } from './compare.ts';
-import { findRealKubectl } from './harness.ts';
+import { changedLines, cliStart, comparePage, lineDiff, notePages } from './compare.ts';
 import { KNOWN_NOTES } from './known.ts';
 
-const args = process.argv.slice(2);
-const ri = args.indexOf('--report');
-const reportFile = ri >= 0 ? args.splice(ri, 2)[1] : undefined;
-const kubectl = findRealKubectl();
-if (!kubectl) {
-  console.log('differential: no real kubectl found (set KUBECTL_REAL=/path/to/kubectl); nothing compared');
-  process.exit(0);
-}
-const rs = rules(versionFacts(kubectl.path));
+const { args, reportFile, kubectl, rs } = cliStart();
 const pages = notePages().filter((p) => !args.length || args.some((a) => p.file.includes(a)));
 let identical = 0;
 let unexplained = 0;

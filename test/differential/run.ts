@@ -4,19 +4,10 @@
  * the identical share and every remaining difference. Exit status 0 when nothing could be compared.
  */
 import { writeFileSync } from 'node:fs';
-import { compareScenario, lineDiff, rules, scenarioFiles, versionFacts } from './compare.ts';
-import { findRealKubectl } from './harness.ts';
+import { cliStart, compareScenario, lineDiff, scenarioFiles } from './compare.ts';
 import { KNOWN } from './known.ts';
 
-const args = process.argv.slice(2);
-const ri = args.indexOf('--report');
-const reportFile = ri >= 0 ? args.splice(ri, 2)[1] : undefined;
-const kubectl = findRealKubectl();
-if (!kubectl) {
-  console.log('differential: no real kubectl found (set KUBECTL_REAL=/path/to/kubectl); nothing compared');
-  process.exit(0);
-}
-const rs = rules(versionFacts(kubectl.path));
+const { args, reportFile, kubectl, rs } = cliStart();
 const files = args.length ? args.map((a) => new URL(a, `file://${process.cwd()}/`).pathname) : scenarioFiles();
 let identical = 0;
 const lines: string[] = [`# Differential run: simulator kubectl vs real kubectl ${kubectl.version} against kubesim serve`, ''];
