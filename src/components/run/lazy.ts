@@ -51,6 +51,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
   'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
   'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
+  'sim/node/ip.ts': () => import('../../sim/node/ip.ts'),
 };
 
 /**
@@ -104,6 +105,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
   [/\b(date|xargs|find|column|basename|dirname|realpath)\b/, ['shell/coreutils']],
   [/\b(hostname|id|uname|uptime|less|more|watch)\b/, ['node/hosttools']],
+  // `ip` is a common word in prose and YAML (hostIP, podIP are one word): only at a command's start.
+  [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+)\s*ip(\s|$)/m, ['node/ip']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();
