@@ -52,6 +52,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
   'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
   'sim/node/ip.ts': () => import('../../sim/node/ip.ts'),
+  'sim/node/ss.ts': () => import('../../sim/node/ss.ts'),
 };
 
 /**
@@ -107,6 +108,8 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(hostname|id|uname|uptime|less|more|watch)\b/, ['node/hosttools']],
   // `ip` is a common word in prose and YAML (hostIP, podIP are one word): only at a command's start.
   [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+)\s*ip(\s|$)/m, ['node/ip']],
+  // ss reads curl.ts listeners() and ps.ts pids (it imports them; they load with it).
+  [/\bss\s+-|\bss(\s*($|[|;&)]))/m, ['node/ss']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -18,6 +18,7 @@ import { crictl } from './crictl.ts';
 import { curl } from './curl.ts';
 import { hostname, id, pager, uname, uptime, watch } from './hosttools.ts';
 import { ip } from './ip.ts';
+import { ss } from './ss.ts';
 
 // Control-plane binaries validate their flags from the first container the kubelet starts.
 registerProcessModels();
@@ -37,6 +38,7 @@ export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
   shell.register('curl', (ctx) => curl(world, ctx));
   shell.register('hostname', (ctx) => hostname(world, ctx));
   shell.register('ip', (ctx) => ip(world, ctx));
+  shell.register('ss', (ctx) => ss(world, ctx));
   shell.register('uptime', (ctx) => uptime(world, ctx));
   for (const [n, f] of [['id', id], ['uname', uname], ['less', pager], ['more', pager], ['watch', watch]] as const) shell.register(n, f);
   for (const name of APT_COMMANDS) shell.register(name, (ctx) => aptCommand(world, ctx));
