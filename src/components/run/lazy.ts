@@ -53,6 +53,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
   'sim/node/ip.ts': () => import('../../sim/node/ip.ts'),
   'sim/node/ss.ts': () => import('../../sim/node/ss.ts'),
+  'sim/node/sysinfo.ts': () => import('../../sim/node/sysinfo.ts'),
 };
 
 /**
@@ -110,6 +111,8 @@ const WANTS: [RegExp, string[]][] = [
   [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+)\s*ip(\s|$)/m, ['node/ip']],
   // ss reads curl.ts listeners() and ps.ts pids (it imports them; they load with it).
   [/\bss\s+-|\bss(\s*($|[|;&)]))/m, ['node/ss']],
+  // free and df: `free` is an English word too, so only as a command (at a line's or pipeline's start).
+  [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+|\bwatch(\s+-\S+)*)\s*(free|df)(\s|$)/m, ['node/sysinfo']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();
