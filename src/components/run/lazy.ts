@@ -51,6 +51,9 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   'sim/node/ps.ts': () => import('../../sim/node/ps.ts'),
   'sim/node/curl.ts': () => import('../../sim/node/curl.ts'),
   'sim/node/hosttools.ts': () => import('../../sim/node/hosttools.ts'),
+  'sim/node/ip.ts': () => import('../../sim/node/ip.ts'),
+  'sim/node/ss.ts': () => import('../../sim/node/ss.ts'),
+  'sim/node/sysinfo.ts': () => import('../../sim/node/sysinfo.ts'),
 };
 
 /**
@@ -104,6 +107,12 @@ const WANTS: [RegExp, string[]][] = [
   [/\b(curl|wget)\b/, ['node/curl', 'cmd/version']],
   [/\b(date|xargs|find|column|basename|dirname|realpath)\b/, ['shell/coreutils']],
   [/\b(hostname|id|uname|uptime|less|more|watch)\b/, ['node/hosttools']],
+  // `ip` is a common word in prose and YAML (hostIP, podIP are one word): only at a command's start.
+  [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+)\s*ip(\s|$)/m, ['node/ip']],
+  // ss reads curl.ts listeners() and ps.ts pids (it imports them; they load with it).
+  [/\bss\s+-|\bss(\s*($|[|;&)]))/m, ['node/ss']],
+  // free and df: `free` is an English word too, so only as a command (at a line's or pipeline's start).
+  [/(^|[|;&(`]|\$\(|\bsudo|\bssh\s+\S+|\bwatch(\s+-\S+)*)\s*(free|df)(\s|$)/m, ['node/sysinfo']],
 ];
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -17,6 +17,9 @@ import { etcdctl, etcdProcess, etcdutl } from './etcdctl.ts';
 import { crictl } from './crictl.ts';
 import { curl } from './curl.ts';
 import { hostname, id, pager, uname, uptime, watch } from './hosttools.ts';
+import { ip } from './ip.ts';
+import { ss } from './ss.ts';
+import { df, free } from './sysinfo.ts';
 
 // Control-plane binaries validate their flags from the first container the kubelet starts.
 registerProcessModels();
@@ -35,6 +38,10 @@ export function installNodeTools(cluster: Cluster, shell: Shell): NodeWorld {
   shell.register('crictl', (ctx) => crictl(world, ctx));
   shell.register('curl', (ctx) => curl(world, ctx));
   shell.register('hostname', (ctx) => hostname(world, ctx));
+  shell.register('ip', (ctx) => ip(world, ctx));
+  shell.register('ss', (ctx) => ss(world, ctx));
+  shell.register('free', (ctx) => free(world, ctx));
+  shell.register('df', (ctx) => df(world, ctx));
   shell.register('uptime', (ctx) => uptime(world, ctx));
   for (const [n, f] of [['id', id], ['uname', uname], ['less', pager], ['more', pager], ['watch', watch]] as const) shell.register(n, f);
   for (const name of APT_COMMANDS) shell.register(name, (ctx) => aptCommand(world, ctx));
