@@ -34,6 +34,11 @@ YAML
 kubectl create -f ev.yaml
 kubectl get events.events.k8s.io nginx.manual -o yaml
 kubectl get event nginx.manual -o yaml
+kubectl patch events.events.k8s.io nginx.manual --type=merge -p '{"series":{"count":2,"lastObservedTime":"2026-01-15T09:21:00.000000Z"}}'
+kubectl get events.events.k8s.io nginx.manual -o jsonpath='{.series}{"\n"}'
+kubectl patch events.events.k8s.io nginx.manual --type=merge -p '{"note":"changed"}'
+kubectl patch events.events.k8s.io nginx.manual --type=merge -p '{"series":{"count":1}}'
+kubectl get events.events.k8s.io nginx.manual -w --request-timeout=5s -o jsonpath='{.regarding.name}: {.note} x{.series.count}{"\n"}'
 cat <<'YAML' > bad.yaml
 apiVersion: events.k8s.io/v1
 kind: Event
