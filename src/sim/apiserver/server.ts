@@ -18,6 +18,7 @@ import { applyPatch } from './patch.ts';
 import { podExec, podLog, type NodeDialer } from './nodeproxy.ts';
 import { issueToken } from './tokenrequest.ts';
 import { definitionForKind, getProperty } from '../api/schema/schema.ts';
+import { toCoreEvent, toEventsV1 } from '../api/eventsv1.ts';
 import { parseType, refOf } from '../api/schema/types.ts';
 
 /** Characters of generated name suffixes (apimachinery pkg/util/rand). */
@@ -110,6 +111,11 @@ export class ApiServer implements ServerContext {
     return this.clock.rfc3339();
   }
 
+  /** The API group of the request being served (a strategy's requestGroupVersion from the context). */
+  requestGroup(): string {
+    return this.current?.group ?? '';
+  }
+
   read(info: ResourceInfo, namespace: string | undefined, name: string): KubeObject | undefined {
     return this.store.get(storageKey(info, namespace, name))?.value as KubeObject | undefined;
   }
@@ -159,7 +165,8 @@ export class ApiServer implements ServerContext {
     const deprecated = DEPRECATED[`${req.group}/${req.version}/${req.resource}`];
     const withWarning = (r: ApiResponse): ApiResponse => (deprecated ? { ...r, warnings: [...(r.warnings ?? []), deprecated] } : r);
     try {
-      return withWarning(this.route(req));
+      const r = this.route(req);
+      return withWarning(req.group === 'events.k8s.io' && req.resource === 'events' ? asEventsV1(r) : r);
     } catch (e) {
       if (e instanceof ApiError) return withWarning({ code: e.status.code, body: e.status });
       const msg = e instanceof Error ? e.message : String(e);
@@ -246,7 +253,8 @@ export class ApiServer implements ServerContext {
     obj.kind = info.kind;
     if (!isObject(obj.metadata)) obj.metadata = {};
     this.strategy(info)?.defaults?.(obj, this);
-    return obj;
+    // events.k8s.io/v1 shares the core Event's storage: stored (and validated) as core (Convert_v1_Event_To_core_Event).
+    return isEventsV1(info) ? toCoreEvent(obj) : obj;
   }
 
   private create(info: ResourceInfo, ns: string | undefined, req: ApiRequest): ApiResponse {
@@ -294,7 +302,7 @@ export class ApiServer implements ServerContext {
         if (meta.generateName && !obj.metadata.name?.length) throw errors.alreadyExists(info.group, info.resource, meta.name!);
         throw errors.alreadyExists(info.group, info.resource, meta.name!);
       }
-      this.fieldManager?.track(info, obj, undefined, this.current);
+      this.fieldManager?.track(info, isEventsV1(info) ? toEventsV1(obj) : obj, undefined, this.current);
       if (dryRun) {
         meta.uid = meta.uid ?? '';
         return { code: 201, body: obj };
@@ -415,7 +423,8 @@ export class ApiServer implements ServerContext {
         if (errs.length) throw errors.invalid(info.group, info.kind, meta.name!, errs);
       }
       this.runValidate(attrs);
-      this.fieldManager?.track(info, obj, old, this.current);
+      if (isEventsV1(info)) this.fieldManager?.track(info, toEventsV1(obj), toEventsV1(old), this.current);
+      else this.fieldManager?.track(info, obj, old, this.current);
       // A dry run is not written: the object keeps the live resourceVersion (DryRunnableStorage.GuaranteedUpdate).
       if (opts.dryRun) {
         meta.resourceVersion = old.metadata.resourceVersion;
@@ -444,7 +453,8 @@ export class ApiServer implements ServerContext {
     const old = this.mustGet(info, ns, req.name!);
     let patched: unknown;
     try {
-      patched = applyPatch(clone(old), req.body, req.patchType ?? 'merge');
+      // A patch applies to the object as the request's version has it.
+      patched = applyPatch(clone(isEventsV1(info) ? toEventsV1(old) : old), req.body, req.patchType ?? 'merge');
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw errors.badRequest(e instanceof Error ? e.message : String(e));
@@ -458,7 +468,8 @@ export class ApiServer implements ServerContext {
 
   /** PATCH application/apply-patch+yaml: creates the object when it does not exist yet. */
   private serverSideApply(info: ResourceInfo, ns: string | undefined, req: ApiRequest, fm: FieldManagerHook): ApiResponse {
-    const live = this.read(info, ns, req.name!);
+    const stored = this.read(info, ns, req.name!);
+    const live = stored && isEventsV1(info) ? toEventsV1(stored) : stored;
     const obj = this.decode(info, fm.apply(info, live, req.body, req), req);
     if (!live) {
       if (info.namespaced) {
@@ -606,6 +617,19 @@ export class ApiServer implements ServerContext {
       });
     }
   }
+}
+
+function isEventsV1(info: ResourceInfo): boolean {
+  return info.group === 'events.k8s.io' && info.resource === 'events';
+}
+
+/** An events.k8s.io response: the stored core Events it carries as events.k8s.io/v1 (Convert_core_Event_To_v1_Event). */
+function asEventsV1(r: ApiResponse): ApiResponse {
+  const body = r.body as { kind?: string; items?: KubeObject[] } | undefined;
+  if (!body || typeof body !== 'object') return r;
+  if (body.kind === 'Event') return { ...r, body: toEventsV1(body as KubeObject) };
+  if (body.kind === 'EventList' && Array.isArray(body.items)) return { ...r, body: { ...body, items: body.items.map(toEventsV1) } };
+  return r;
 }
 
 const KEY_RESOURCE: Record<string, string> = { minions: 'nodes', controllers: 'replicationcontrollers', 'services/specs': 'services', 'services/endpoints': 'endpoints' };

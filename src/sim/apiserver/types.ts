@@ -46,6 +46,8 @@ export interface ServerContext {
   read(info: ResourceInfo, namespace: string | undefined, name: string): KubeObject | undefined;
   list(info: ResourceInfo, namespace: string | undefined): KubeObject[];
   now(): string;
+  /** The API group of the request being served, if any ('' for the core group). */
+  requestGroup?(): string;
 }
 
 export interface Strategy {

@@ -200,3 +200,33 @@ test('apiextensions: the CRD list kubectl validation asks for is empty, nothing 
   assert.equal(call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/x').status, 404);
   assert.equal(call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: {} }).status, 404);
 });
+
+test('events.k8s.io/v1: the core Events converted in watches, in Go field order; written events stored as core', () => {
+  // pkg/apis/events/v1/conversion.go: one storage, two versions.
+  const { call, json, session } = setup();
+  const rv = json(call('GET', '/apis/events.k8s.io/v1/namespaces/default/events')).metadata.resourceVersion;
+  call('POST', '/api/v1/namespaces/default/pods', { body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'w' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } });
+  session.cluster.clock.advance(5000);
+  const r = call('GET', `/apis/events.k8s.io/v1/namespaces/default/events?watch=1&resourceVersion=${rv}`);
+  const chunks: Obj[] = [];
+  const stop = r.stream!.start((c) => chunks.push(JSON.parse(c)), () => {});
+  assert.ok(chunks.length > 2);
+  const scheduled = chunks.find((c) => c.object.reason === 'Scheduled')!.object;
+  assert.deepEqual(Object.keys(scheduled), ['kind', 'apiVersion', 'metadata', 'eventTime', 'reportingController', 'reportingInstance', 'action', 'reason', 'regarding', 'note', 'type', 'deprecatedSource', 'deprecatedFirstTimestamp', 'deprecatedLastTimestamp']);
+  assert.equal(scheduled.apiVersion, 'events.k8s.io/v1');
+  assert.equal(scheduled.regarding.name, 'w');
+  const pulled = chunks.find((c) => c.object.reason === 'Pulling')!.object;
+  assert.deepEqual(pulled.deprecatedSource, { component: 'kubelet', host: 'node01' });
+  assert.equal(pulled.deprecatedCount, 1);
+  assert.equal(pulled.eventTime, null);
+  // Written through events.k8s.io, read through v1.
+  const made = call('POST', '/apis/events.k8s.io/v1/namespaces/default/events', { body: { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'e1' }, eventTime: '2026-01-15T09:20:00.000000Z', reportingController: 'x.io/c', reportingInstance: 'c-1', action: 'A', reason: 'R', type: 'Normal', note: 'n', regarding: { kind: 'Pod', name: 'w', namespace: 'default' } } });
+  assert.equal(made.status, 201);
+  assert.equal(json(made).note, 'n');
+  assert.equal(chunks.at(-1)!.object.note, 'n', 'the live event is converted too');
+  stop();
+  const core = json(call('GET', '/api/v1/namespaces/default/events/e1'));
+  assert.equal(core.message, 'n');
+  assert.equal(core.reportingComponent, 'x.io/c');
+  assert.deepEqual(core.involvedObject, { kind: 'Pod', name: 'w', namespace: 'default' });
+});

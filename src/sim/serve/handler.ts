@@ -11,6 +11,7 @@
  * Pure TypeScript (no node: imports): the Node adapter is ./node.ts.
  */
 import { inGoOrder } from './protobuf.ts';
+import { toCoreEvent, toEventsV1 } from '../api/eventsv1.ts';
 import { resourcePath } from '../apiserver/paths.ts';
 import { load as loadYAML } from 'js-yaml';
 import { clone, isObject, type KubeObject } from '../api/object.ts';
@@ -318,7 +319,9 @@ export class KubeHandler {
     if (base.name) base.fieldSelector = [`metadata.name=${base.name}`, base.fieldSelector].filter(Boolean).join(',');
     const check = this.server.handle({ ...base, name: undefined, verb: 'list' });
     if (check.code >= 300) return apiResponse(check);
-    const listed = (check.body as { items: KubeObject[] }).items;
+    // events.k8s.io/v1 Events are stored as core Events: the watch cache matches those, the client gets them converted.
+    const eventsV1 = info.group === 'events.k8s.io' && info.resource === 'events';
+    const listed = (check.body as { items: KubeObject[] }).items.map((o) => (eventsV1 ? toCoreEvent(o) : o));
     const starter = this.watches.open(
       {
         info,
@@ -341,13 +344,13 @@ export class KubeHandler {
         start: (send) => {
           let firstTable = true;
           return starter.start((type, object) => {
-            let obj = object;
+            let obj = eventsV1 && (object as KubeObject).kind === 'Event' ? toEventsV1(object as KubeObject) : object;
             if (target.as === 'Table' && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')) {
-              const o = object as KubeObject;
+              const o = obj as KubeObject;
               obj = tableOf(info, [o], clock.now(), o.metadata.resourceVersion, { version: target.version, includeObject: first(q, 'includeObject'), noHeaders: !firstTable });
               firstTable = false;
             } else if (target.as !== 'object' && target.as !== 'Table' && type !== 'ERROR' && type !== 'BOOKMARK') {
-              obj = partialMetadata(object as KubeObject, target.version);
+              obj = partialMetadata(obj as KubeObject, target.version);
             }
             send(JSON.stringify({ type, object: inGoOrder(obj) }) + '\n');
           });

@@ -4,6 +4,7 @@
  * kubectl and the HTTP API.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { toCoreEvent } from '../../api/eventsv1.ts';
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
 import { formatLabelSelector } from '../../api/selector.ts';
@@ -268,7 +269,9 @@ const PRINTERS: Record<string, Printer> = {
     columns: [['Last Seen'], ['Type'], ['Reason'], ['Object'], ['Subobject', 1], ['Source', 1], ['Message'], ['First Seen', 1], ['Count', 1], ['Name', 1]],
     // printEvent: events written through events.k8s.io have eventTime instead of first/last
     // timestamps, a series instead of a count, and reporting fields instead of a source.
-    row(o, now) {
+    // An events.k8s.io/v1 Event prints as its core Event (the server prints the internal version of both).
+    row(ev, now) {
+      const o = toCoreEvent(ev as unknown as KubeObject) as unknown as typeof ev;
       const first = since(o.firstTimestamp ?? o.eventTime, now);
       let last = o.lastTimestamp ? since(o.lastTimestamp, now) : first;
       let count = o.count ?? 0;

@@ -7,6 +7,7 @@ import { isConfigMapKey, isQualifiedName } from '../../api/validation/names.ts';
 import type { ApiServer } from '../server.ts';
 import type { Strategy } from '../types.ts';
 import { cronJobStrategy, jobStrategy } from './batch.ts';
+import { eventStrategy } from './events.ts';
 import { podStrategy } from './pods.ts';
 import { priorityClassStrategy } from './scheduling.ts';
 import { ServiceAllocators, serviceStrategy } from './services.ts';
@@ -117,6 +118,8 @@ const endpointSliceStrategy: Strategy = {
 export function registerAll(server: ApiServer): ServiceAllocators {
   const alloc = new ServiceAllocators();
   server.registerStrategy('', 'pods', podStrategy);
+  server.registerStrategy('', 'events', eventStrategy);
+  server.registerStrategy('events.k8s.io', 'events', eventStrategy);
   server.registerStrategy('', 'services', serviceStrategy(alloc));
   server.registerStrategy('', 'namespaces', namespaceStrategy);
   server.registerStrategy('', 'nodes', nodeStrategy);
