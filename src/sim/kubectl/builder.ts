@@ -24,9 +24,28 @@ export function allCategory(): ResourceInfo[] {
   return order.map((r) => RESOURCES.find((i) => i.resource === r && i.categories.includes('all'))).filter((x): x is ResourceInfo => !!x);
 }
 
+/**
+ * Where the RESTMapper's shortcut expander sends its warnings while a command runs (kubectl.ts sets
+ * it to the command's warning printer).
+ */
+let warnResolution: ((message: string) => void) | undefined;
+export function setResolutionWarner(w: ((message: string) => void) | undefined): void {
+  warnResolution = w;
+}
+
 export function resolveType(typed: string): ResourceInfo {
   const info = lookupResource(typed);
   if (!info) throw new CmdError(`the server doesn't have a resource type "${typed}"`);
+  // shortcut.go expandResourceShortcut: a short name more than one group's resource has (`ev`:
+  // events and events.events.k8s.io) resolves to the first and warns about the others.
+  const lower = typed.toLowerCase();
+  if (info.shortNames.includes(lower)) {
+    for (const other of RESOURCES) {
+      if (other === info || other.subresourceOf || !other.shortNames.includes(lower)) continue;
+      if (other.group === info.group && other.resource === info.resource) continue;
+      warnResolution?.(`short name ${JSON.stringify(lower)} could also match lower priority resource ${other.group ? `${other.resource}.${other.group}` : other.resource}`);
+    }
+  }
   return info;
 }
 

@@ -8,6 +8,8 @@ import type { Command, KubectlContext } from './types.ts';
 import { COMMANDS } from './cmd/index.ts';
 import { ConnectionError, clientSettings, renderConnectionError, serverFor } from './kubeconfig.ts';
 import { helpText } from './help.ts';
+import { setResolutionWarner } from './builder.ts';
+import { printWarnings } from './cmd/common.ts';
 
 export const GLOBAL_FLAGS: FlagDef[] = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -163,6 +165,7 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     ctx.err(helpText(path.join(' ')) ?? '');
     return 1;
   }
+  setResolutionWarner((m) => printWarnings(ctx, [m]));
   try {
     const r = cmd.run(ctx, args, flags, dashAt);
     return typeof r === 'number' ? r : 0;
@@ -170,6 +173,8 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     if (e instanceof ConnectionError) ctx.err(renderConnectionError(e, path[0], ctxBase.server.clock.now()));
     else ctx.err(renderError(e, fullPath));
     return 1;
+  } finally {
+    setResolutionWarner(undefined);
   }
 }
 

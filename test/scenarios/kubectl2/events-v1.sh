@@ -68,3 +68,7 @@ regarding:
 YAML
 kubectl create -f bad2.yaml
 kubectl delete events.events.k8s.io nginx.manual
+# `ev` is a short name of both events and events.events.k8s.io: the shortcut expander takes the core
+# group and warns (cli-runtime restmapper shortcut.go expandResourceShortcut).
+kubectl get ev --field-selector reason=Scheduled --no-headers -o name | head -1
+kubectl get ev.events.k8s.io --no-headers -o name | head -1
