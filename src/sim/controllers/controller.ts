@@ -7,7 +7,7 @@ import type { ResourceInfo } from '../api/resources.ts';
 import type { Client } from '../apiserver/client.ts';
 import type { EventRecorder } from '../apiserver/events.ts';
 import type { ApiServer, WatchEvent } from '../apiserver/server.ts';
-import type { Clock } from '../clock/clock.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
 import { ApiError } from '../apiserver/errors.ts';
 
 export interface ControllerContext {
@@ -107,6 +107,26 @@ export abstract class Controller {
     this.ctx.clock.after(ms, () => this.enqueue(key));
   }
 
+  /** Wake-ups kept by requeueAfter: when each key is due back, and its timer. */
+  private wakeUps = new Map<string, { at: number; handle: TimerHandle }>();
+
+  /**
+   * The delaying queue's AddAfter: one wake-up per key, the earliest asked for (a later request
+   * while an earlier one waits changes nothing; an earlier one replaces it).
+   */
+  protected requeueAfter(key: string, delay: number): void {
+    const { clock } = this.ctx;
+    const at = clock.now() + Math.max(0, delay);
+    const cur = this.wakeUps.get(key);
+    if (cur && cur.at <= at) return;
+    cur?.handle.cancel();
+    const handle = clock.after(Math.max(0, delay), () => {
+      this.wakeUps.delete(key);
+      this.enqueue(key);
+    });
+    this.wakeUps.set(key, { at, handle });
+  }
+
   resume(): void {
     this.running = true;
     if (this.queue.size && !this.scheduled) {
@@ -126,16 +146,26 @@ export abstract class Controller {
     for (const k of keys) {
       try {
         this.sync(k);
-        this.syncFailures.delete(k); // queue.Forget
+        // queue.Forget, unless the sync asked for a retry itself.
+        if (!this.retrying.delete(k)) this.syncFailures.delete(k);
       } catch (e) {
         // A write the API server refused (quota, validation, conflict): the sync returns its error
-        // and the key comes back later (AddRateLimited: 5 ms doubling, at most 1000 s) — the
-        // controller, and the simulation, go on.
+        // and the key comes back later — the controller, and the simulation, go on.
         if (!(e instanceof ApiError)) throw e;
-        const n = this.syncFailures.get(k) ?? 0;
-        this.syncFailures.set(k, n + 1);
-        this.enqueueAfter(k, Math.min(5 * 2 ** n, 1_000_000));
+        this.retry(k);
+        this.retrying.delete(k);
       }
     }
+  }
+
+  /** Keys whose sync in this drain called retry(). */
+  private retrying = new Set<string>();
+
+  /** AddRateLimited: the key comes back after 5 ms, doubling with each failure in a row, at most 1000 s. */
+  protected retry(key: string): void {
+    const n = this.syncFailures.get(key) ?? 0;
+    this.syncFailures.set(key, n + 1);
+    this.retrying.add(key);
+    this.enqueueAfter(key, Math.min(5 * 2 ** n, 1_000_000));
   }
 }

@@ -12,7 +12,6 @@ import { clone } from '../api/object.ts';
 import { loadLocation, parseStandard, ScheduleError, ZERO_TIME, type Schedule } from '../api/cron/schedule.ts';
 import { res } from '../apiserver/client.ts';
 import { ApiError } from '../apiserver/errors.ts';
-import type { TimerHandle } from '../clock/clock.ts';
 import { DAYS, MONTHS } from '../clock/clock.ts';
 import { Controller, keyOf, splitKey, type ControllerContext } from './controller.ts';
 import { ownerRef } from './podutil.ts';
@@ -101,10 +100,6 @@ export function nextScheduleTimeDuration(cj: Obj, now: number, sched: Schedule):
 
 export class CronJobController extends Controller {
   readonly name = 'cronjob';
-  /** The delaying queue's waiting keys (AddAfter keeps the earliest time per key). */
-  private timers = new Map<string, { at: number; handle: TimerHandle }>();
-  /** The rate-limited requeue after an error (DefaultTypedControllerRateLimiter's per-item back-off). */
-  private failures = new Map<string, number>();
 
   constructor(ctx: ControllerContext) {
     super(ctx);
@@ -144,19 +139,6 @@ export class CronJobController extends Controller {
       return;
     }
     this.enqueue(keyOf(cur as KubeObject));
-  }
-
-  private requeueAfter(key: string, delay: number) {
-    const { clock } = this.ctx;
-    const at = clock.now() + Math.max(0, delay);
-    const cur = this.timers.get(key);
-    if (cur && cur.at <= at) return;
-    cur?.handle.cancel();
-    const handle = clock.after(Math.max(0, delay), () => {
-      this.timers.delete(key);
-      this.enqueue(key);
-    });
-    this.timers.set(key, { at, handle });
   }
 
   /** formatSchedule: a TZ in the schedule wins (with a warning); else timeZone becomes a TZ= prefix. */
@@ -200,15 +182,7 @@ export class CronJobController extends Controller {
       }
     }
     if (r.error) return this.retry(key);
-    this.failures.delete(key);
     if (r.requeueAfter !== undefined && r.requeueAfter > -86_400_000 * 365) this.requeueAfter(key, r.requeueAfter);
-  }
-
-  /** AddRateLimited: 5 ms doubling per failure, at most 1000 s. */
-  private retry(key: string) {
-    const n = this.failures.get(key) ?? 0;
-    this.failures.set(key, n + 1);
-    this.enqueueAfter(key, Math.min(1_000_000, 5 * 2 ** n));
   }
 
   /** syncCronJob: reconcile the active list, then start the Job for the most recent unmet time. */

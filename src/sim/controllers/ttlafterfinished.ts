@@ -44,9 +44,6 @@ export class TTLAfterFinishedController extends Controller {
     return finishTime(job)! + job.spec.ttlSecondsAfterFinished * 1000 - this.ctx.clock.now();
   }
 
-  /** When each waiting Job's key is due back. */
-  private wakeAt = new Map<string, number>();
-
   protected sync(key: string): void {
     const [ns, name] = splitKey(key);
     const { client } = this.ctx;
@@ -54,17 +51,8 @@ export class TTLAfterFinishedController extends Controller {
     if (!job) return;
     const left = this.remaining(job);
     if (left === undefined) return;
-    if (left > 0) {
-      // One wake-up per Job (the delaying queue keeps the earliest): updates of a finished Job do not pile timers.
-      const at = this.ctx.clock.now() + left;
-      if ((this.wakeAt.get(key) ?? Infinity) <= at) return;
-      this.wakeAt.set(key, at);
-      this.ctx.clock.after(left, () => {
-        if (this.wakeAt.get(key) === at) this.wakeAt.delete(key);
-        this.enqueue(key);
-      });
-      return;
-    }
+    // One wake-up per Job (AddAfter keeps the earliest): updates of a finished Job do not pile timers.
+    if (left > 0) return this.requeueAfter(key, left);
     try {
       client.delete(JOBS(), ns, name, { propagationPolicy: 'Foreground' });
     } catch (e) {
