@@ -47,7 +47,7 @@ interface V1Broadcaster {
 const FINISH_TIME_MS = 6 * 60_000;
 const REFRESH_TIME_MS = 30 * 60_000;
 
-/** ref.GetReference of an object, as the events/v1 recorder puts it in `regarding`. */
+/** ref.GetReference of an object: an event's involvedObject (`regarding` in events/v1). */
 function objectReference(obj: KubeObject): Record<string, unknown> {
   const meta = obj.metadata;
   const io: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, resourceVersion: meta.resourceVersion, uid: meta.uid };
@@ -244,10 +244,8 @@ export class EventRecorder {
 
 /** The core/v1 Event written for `e`, its fields in the order the API server keeps them. */
 function eventObject(obj: KubeObject, e: CorrelatedEvent, name: string, ns: string, first: string, now: string, count: number, source: EventSource, fieldPath: string | undefined): KubeObject {
-  const meta = obj.metadata;
-  const io: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, resourceVersion: meta.resourceVersion, uid: meta.uid };
+  const io = objectReference(obj);
   if (fieldPath) io.fieldPath = flat(fieldPath);
-  if (!meta.namespace) delete io.namespace;
   return {
     apiVersion: 'v1',
     kind: 'Event',
