@@ -10,6 +10,7 @@ import { findRealKubectl, runWithRealKubectl } from './harness.ts';
 import { allPages, type PageBlocks } from '../../src/lib/run/extract.ts';
 import { seedOf } from '../../src/lib/run/runner.ts';
 import { normalize, rules, type Rule, type VersionFacts } from './normalize.ts';
+import type { Known } from './known.ts';
 
 export const SCENARIOS = new URL('../scenarios/', import.meta.url).pathname;
 
@@ -145,4 +146,14 @@ export function cliStart(): { args: string[]; reportFile: string | undefined; ku
     process.exit(0);
   }
   return { args, reportFile, kubectl, rs: rules(versionFacts(kubectl.path)) };
+}
+
+/**
+ * The changed lines no known difference covers (`- ` simulator, `+ ` real kubectl): a known entry's
+ * `sim`/`real` is a substring of the line ('' stands for an empty line).
+ */
+export function unexplainedLines(o: Pick<Outcome, 'sim' | 'real'>, known: readonly Pick<Known, 'sim' | 'real'>[]): string[] {
+  const covered = (pattern: string | undefined, line: string) => pattern !== undefined && (pattern === '' ? line === '' : line.includes(pattern));
+  const { sim, real } = changedLines(o.sim, o.real);
+  return [...sim.filter((l) => !known.some((k) => covered(k.sim, l))).map((l) => `- ${l}`), ...real.filter((l) => !known.some((k) => covered(k.real, l))).map((l) => `+ ${l}`)];
 }

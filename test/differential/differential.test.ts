@@ -12,14 +12,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { changedLines, compareScenario, lineDiff, rules, scenarioFiles, versionFacts, type Outcome } from './compare.ts';
+import { compareScenario, lineDiff, rules, scenarioFiles, versionFacts, unexplainedLines, type Outcome } from './compare.ts';
 import { findRealKubectl } from './harness.ts';
 import { INCOMPARABLE, KNOWN } from './known.ts';
 
 const real = findRealKubectl();
 const MIN_IDENTICAL = 0.95;
 
-const covered = (pattern: string | undefined, line: string) => pattern !== undefined && (pattern === '' ? line === '' : line.includes(pattern));
 
 if (!real) {
   test('differential suite: real kubectl against kubesim serve', { skip: 'no real kubectl found: set KUBECTL_REAL=/path/to/kubectl (v1.33) to run the differential suite' }, () => {});
@@ -38,8 +37,7 @@ if (!real) {
       outcomes.push(o);
       if (o.identical || INCOMPARABLE[o.name]) return;
       const known = KNOWN.filter((k) => k.scenario === o.name);
-      const { sim, real: realLines } = changedLines(o.sim, o.real);
-      const unexplained = [...sim.filter((l) => !known.some((k) => covered(k.sim, l))).map((l) => `- ${l}`), ...realLines.filter((l) => !known.some((k) => covered(k.real, l))).map((l) => `+ ${l}`)];
+      const unexplained = unexplainedLines(o, known);
       assert.deepEqual(unexplained, [], `${o.name}: differences not listed in test/differential/known.ts (- simulator, + real kubectl):\n${lineDiff(o.sim, o.real)}`);
     });
   }

@@ -8,12 +8,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedLines, comparePage, lineDiff, notePages, rules, versionFacts } from './compare.ts';
+import { comparePage, lineDiff, notePages, rules, unexplainedLines, versionFacts } from './compare.ts';
 import { findRealKubectl } from './harness.ts';
 import { KNOWN_NOTES } from './known.ts';
 
 const real = findRealKubectl();
-const covered = (pattern: string | undefined, line: string) => pattern !== undefined && (pattern === '' ? line === '' : line.includes(pattern));
 
 if (!real) {
   test('notes differential: real kubectl against kubesim serve', { skip: 'no real kubectl found: set KUBECTL_REAL=/path/to/kubectl (v1.33) to run it' }, () => {});
@@ -26,8 +25,7 @@ if (!real) {
       if (!o.identical && o.real.includes('Unknown stream id')) o = await comparePage(page, real.path, rs);
       if (o.identical) return;
       const known = KNOWN_NOTES.filter((k) => k.scenario === o.name);
-      const { sim, real: realLines } = changedLines(o.sim, o.real);
-      const unexplained = [...sim.filter((l) => !known.some((k) => covered(k.sim, l))).map((l) => `- ${l}`), ...realLines.filter((l) => !known.some((k) => covered(k.real, l))).map((l) => `+ ${l}`)];
+      const unexplained = unexplainedLines(o, known);
       assert.deepEqual(unexplained, [], `${o.name}: differences not listed in KNOWN_NOTES (- simulator, + real kubectl):\n${lineDiff(o.sim, o.real)}`);
     });
   }

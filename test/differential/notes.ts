@@ -11,22 +11,20 @@
  * tool prints the diffs and a report.
  */
 import { writeFileSync } from 'node:fs';
-import { changedLines, cliStart, comparePage, lineDiff, notePages } from './compare.ts';
+import { cliStart, comparePage, lineDiff, notePages, unexplainedLines } from './compare.ts';
 import { KNOWN_NOTES } from './known.ts';
 
 const { args, reportFile, kubectl, rs } = cliStart();
 const pages = notePages().filter((p) => !args.length || args.some((a) => p.file.includes(a)));
 let identical = 0;
 let unexplained = 0;
-const covered = (pattern: string | undefined, line: string) => pattern !== undefined && (pattern === '' ? line === '' : line.includes(pattern));
 const t0 = performance.now();
 const lines: string[] = [`# Notes differential: simulator kubectl vs real kubectl ${kubectl.version} against kubesim serve`, ''];
 for (const page of pages) {
   const o = await comparePage(page, kubectl.path, rs);
   if (o.identical) identical++;
   const known = KNOWN_NOTES.filter((k) => k.scenario === o.name);
-  const { sim, real } = changedLines(o.sim, o.real);
-  const explained = sim.every((l) => known.some((k) => covered(k.sim, l))) && real.every((l) => known.some((k) => covered(k.real, l)));
+  const explained = unexplainedLines(o, known).length === 0;
   if (!o.identical && !explained) unexplained++;
   const status = o.identical ? 'identical' : explained ? 'known difference' : 'DIFFERENT';
   console.log(`${status.padEnd(17)} ${o.name} (${page.blocks.length} blocks, ${o.ms} ms)`);
