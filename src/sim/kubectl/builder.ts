@@ -29,8 +29,10 @@ export function allCategory(): ResourceInfo[] {
  * it to the command's warning printer).
  */
 let warnResolution: ((message: string) => void) | undefined;
-export function setResolutionWarner(w: ((message: string) => void) | undefined): void {
+export function setResolutionWarner(w: ((message: string) => void) | undefined): ((message: string) => void) | undefined {
+  const before = warnResolution;
   warnResolution = w;
+  return before;
 }
 
 export function resolveType(typed: string): ResourceInfo {

@@ -165,7 +165,7 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     ctx.err(helpText(path.join(' ')) ?? '');
     return 1;
   }
-  setResolutionWarner((m) => printWarnings(ctx, [m]));
+  const outer = setResolutionWarner((m) => printWarnings(ctx, [m]));
   try {
     const r = cmd.run(ctx, args, flags, dashAt);
     return typeof r === 'number' ? r : 0;
@@ -174,7 +174,7 @@ export function runKubectl(ctxBase: Omit<KubectlContext, 'namespace' | 'namespac
     else ctx.err(renderError(e, fullPath));
     return 1;
   } finally {
-    setResolutionWarner(undefined);
+    setResolutionWarner(outer);
   }
 }
 
