@@ -191,7 +191,7 @@ function goTimeString(ms: number, processStart: number): string {
 }
 
 /** kube-proxy's healthz server (pkg/proxy/healthcheck/proxier_health.go): a JSON document. */
-function kubeProxyHealth(node: string, now: () => number, since: number): Component {
+function kubeProxyHealth(now: () => number, since: number): Component {
   return {
     name: 'kube-proxy',
     answer(req) {
@@ -203,7 +203,6 @@ function kubeProxyHealth(node: string, now: () => number, since: number): Compon
       // the trailing zeros of the fraction cut, and the monotonic reading since the process started.
       const t = goTimeString(now(), since);
       const body = req.path === '/healthz' ? `{"lastUpdated": "${t}","currentTime": "${t}", "nodeEligible": true}` : `{"lastUpdated": "${t}","currentTime": "${t}"}`;
-      void node;
       return { status: 200, reason: 'OK', headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(now())], ['Content-Length', String(bytes(body))]], body };
     },
   };
@@ -257,7 +256,7 @@ export function listeners(world: NodeWorld, m: MachineState): { port: number; bi
   }
   if (runs('kube-proxy')) {
     out.push({ port: 10249, bind: 'lo', proc: 'kube-proxy', c: goHealth('kube-proxy', now, { tls: false }) });
-    out.push({ port: 10256, bind: '*', proc: 'kube-proxy', c: kubeProxyHealth(m.name, now, proc('kube-proxy')!.createdAt) });
+    out.push({ port: 10256, bind: '*', proc: 'kube-proxy', c: kubeProxyHealth(now, proc('kube-proxy')!.createdAt) });
   }
   if (m.controlPlane) {
     if (runs('etcd')) {
