@@ -1835,7 +1835,6 @@ class Interp {
 
   run(): number {
     const p = this.prog;
-    let exited = false;
     try {
       for (const b of p.begin) this.exec(b);
       if (p.items.length || p.end.length) {
@@ -1874,7 +1873,6 @@ class Interp {
     } catch (e) {
       if (!(e instanceof ExitSignal)) throw e;
       this.status = e.code;
-      exited = true;
       if (e.code === 2 && !this.main.done && this.main.cur === null && this.main.stdinUsed && !this.exiting) {
         // cannot open: mawk stops without END.
         this.closeAll();
@@ -1887,7 +1885,6 @@ class Interp {
       if (!(e instanceof ExitSignal)) throw e;
       this.status = e.code;
     }
-    void exited;
     this.closeAll();
     return this.status;
   }
