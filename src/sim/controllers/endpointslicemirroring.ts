@@ -59,6 +59,8 @@ export class EndpointSliceMirroringController extends Controller {
 
   /** Names of the slices this controller owns, by Service key (kept from the slice watch: the informer index). */
   private owned = new Map<string, Set<string>>();
+  /** The Service key each owned slice (ns/name) is filed under, so a slice event finds its entry at once. */
+  private ownerOf = new Map<string, string>();
 
   start(): void {
     this.watch(SERVICES, (ev) => {
@@ -74,10 +76,18 @@ export class EndpointSliceMirroringController extends Controller {
       const name = ev.object.metadata.name!;
       const l = ev.object.metadata.labels ?? {};
       const mine = ev.type !== 'DELETED' && l[MANAGED_BY] === MIRRORING_CONTROLLER_NAME && !!l[SERVICE_NAME];
-      for (const [k, names] of this.owned) if (k.startsWith(`${ns}/`) && names.delete(name) && !names.size) this.owned.delete(k);
+      const sliceKey = `${ns}/${name}`;
+      const filedUnder = this.ownerOf.get(sliceKey);
+      if (filedUnder !== undefined) {
+        const names = this.owned.get(filedUnder)!;
+        names.delete(name);
+        if (!names.size) this.owned.delete(filedUnder);
+        this.ownerOf.delete(sliceKey);
+      }
       if (mine) {
         const k = `${ns}/${l[SERVICE_NAME]}`;
         this.owned.set(k, (this.owned.get(k) ?? new Set()).add(name));
+        this.ownerOf.set(sliceKey, k);
       }
       // A mirrored slice changed or deleted by someone else is put back.
       const was = ev.old?.metadata.labels ?? {};
